@@ -1,0 +1,3 @@
+"""copydesk: editorial quality checks for news article drafts."""
+
+__version__ = "0.1.0"

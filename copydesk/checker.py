@@ -1,0 +1,86 @@
+"""The checker plugin API: a checker declares its rules and turns a document into findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable
+
+from .finding import SEVERITIES, Edit, Finding, Fix
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .house import House
+
+
+@dataclass(frozen=True)
+class Example:
+    """A short draft that shows a rule: bad examples must give its finding, good ones must not."""
+
+    text: str
+    format: str = "text"  # "text" or "markdown"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # "checker.rule-name"
+    severity: str
+    description: str  # one line
+    rationale: str
+    good: tuple[Example, ...] = ()
+    bad: tuple[Example, ...] = ()
+    fix: str | None = None  # "safe", "unsafe" or None when the rule offers no fix
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"rule {self.id}: severity must be one of {SEVERITIES}")
+        if "." not in self.id:
+            raise ValueError(f"rule {self.id}: an id is 'checker.rule-name'")
+
+
+def examples(*texts: str, format: str = "text") -> tuple[Example, ...]:
+    return tuple(Example(t, format) for t in texts)
+
+
+class Checker:
+    """Subclass, set id, description and rules, and implement check()."""
+
+    id: str = ""
+    description: str = ""
+    rules: tuple[Rule, ...] = ()
+
+    def check(self, doc: "Document", ctx: "Context") -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+
+@dataclass
+class Context:
+    """What a checker gets besides the document: its options, the house pack, the accept list."""
+
+    checker: Checker
+    house: "House"
+    options: dict[str, Any] = field(default_factory=dict)
+    accept: frozenset[str] = frozenset()
+
+    def finding(
+        self,
+        rule_id: str,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: Iterable[str] = (),
+        edits: Iterable[Edit] | None = None,
+    ) -> Finding:
+        rule = self.checker.rule(rule_id)
+        fix = None
+        if edits is not None and rule.fix is not None:
+            fix = Fix(tuple(edits), rule.fix == "safe")
+        return Finding(rule_id, rule.severity, message, start, end, list(suggestions), fix)
+
+    def accepted(self, word: str) -> bool:
+        return word in self.accept or word.lower() in self.accept

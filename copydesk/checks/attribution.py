@@ -1,0 +1,152 @@
+"""attribution: every direct quotation of more than a few words has a named or described source
+in the same sentence, the sentence before or the sentence after."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..checker import Checker, Context, Rule, examples
+from ..document import Block, Document
+from ..house import load_data_pack
+from ..quoting import DOUBLE, SINGLE
+
+SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+SMALL_WORDS = frozenset("a an and the of in on at to for by with or nor but from as vs".split())
+
+
+@lru_cache(maxsize=4)
+def _patterns(extra: tuple[str, ...] = ()):
+    pack = load_data_pack("attribution.yaml")
+    words = sorted({*pack["reporting"], *extra}, key=len, reverse=True)
+    reporting = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
+    anonymous = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in pack["anonymous"]) + r")(?![\w-])", re.I)
+    loaded = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack["loaded"]) + r")(?![\w-])", re.I)
+    return reporting, anonymous, loaded
+
+
+def _is_title(inner: str) -> bool:
+    words = re.findall(r"[^\W_][\w'’-]*", inner)
+    if not words or inner.rstrip().endswith((".", "!", "?", ",")):
+        return False
+    return all(w[0].isupper() or w.lower() in SMALL_WORDS or w[0].isdigit() for w in words)
+
+
+class _Para:
+    """A paragraph's sentences, split outside quotations, and its text with quotations blanked."""
+
+    def __init__(self, b: Block, outer: str):
+        t = b.text
+        self.block = b
+        self.spans: list[tuple[int, int]] = []  # outermost quotations, [start, end)
+        for q in b.quotes.quotes:
+            if q.depth != 0 or q.open is None:
+                continue
+            end = q.close.index + 1 if q.close is not None else len(t)
+            self.spans.append((q.open.index, end))
+        chars = list(t)
+        for a, z in self.spans:
+            for i in range(a, z):
+                chars[i] = " " if not chars[i].isspace() else chars[i]
+        self.outside = "".join(chars)  # the text with every quotation blanked out
+        bounds = [0]
+        for m in SENTENCE_END_RE.finditer(self.outside):
+            bounds.append(m.end())
+        bounds.append(len(t))
+        self.sentences = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
+
+    def sentence_of(self, i: int) -> int:
+        for k, (a, z) in enumerate(self.sentences):
+            if a <= i < z:
+                return k
+        return len(self.sentences) - 1
+
+    def outside_text(self, k: int) -> str:
+        a, z = self.sentences[k]
+        return self.outside[a:z]
+
+
+class AttributionChecker(Checker):
+    id = "attribution"
+    description = "Quotations and claims with a named or described source."
+    rules = (
+        Rule(
+            "attribution.unattributed-quote",
+            "error",
+            "A direct quotation of more than a few words with nobody saying it.",
+            "Readers must know who is speaking. A quotation needs a speaker and a reporting verb "
+            "(said, told, according to…) in its sentence, the sentence before or the one after, "
+            "or it must continue the speaker of the paragraph before.",
+            good=examples(
+                "“We will not give up the fight for these jobs,” the union leader said.\n",
+                "The minister spoke after the vote.\n\n“This is a good day for the country and its people.”\n",
+            ),
+            bad=examples("The vote was close.\n\nIt passed on Monday.\n\n“We will not give up the fight for these jobs.”\n"),
+        ),
+        Rule(
+            "attribution.anonymous-source",
+            "info",
+            "A claim sourced to someone unnamed (\"sources said\", \"a source close to\").",
+            "Anonymous sourcing is sometimes necessary but must be a deliberate choice; an editor "
+            "should see every instance.",
+            good=examples("The minister said the talks had failed.\n"),
+            bad=examples("Sources close to the minister said the talks had failed.\n"),
+        ),
+        Rule(
+            "attribution.loaded-verb",
+            "info",
+            "A reporting verb that judges the speaker (claimed, admitted, insisted, quipped).",
+            "“Said” is neutral. Verbs such as claimed, admitted or insisted tell the reader what to "
+            "think of the words; use them only when that is the story.",
+            good=examples("“We did nothing wrong,” the chairman said.\n"),
+            bad=examples("“We did nothing wrong,” the chairman claimed.\n"),
+        ),
+    )
+
+    def check(self, doc: Document, ctx: Context):
+        min_words = int(ctx.options.get("min_words", 4))
+        reporting, anonymous, loaded = _patterns(tuple(ctx.options.get("reporting", ())))
+        outer = DOUBLE if ctx.house.section("quotes").get("outer", "double") == "double" else SINGLE
+        findings = []
+        prev: _Para | None = None
+        carried = False  # the quotation running on from the paragraph before is attributed
+        for b in doc.blocks:
+            if not b.is_body or not b.text:
+                if b.text and b.kind in ("heading", "headline"):
+                    prev, carried = None, False
+                continue
+            p = _Para(b, outer)
+            t = b.text
+            prev_speaks = prev is not None and bool(reporting.search(prev.outside))
+            para_attributed = False
+            for a, z in p.spans:
+                q = next(q for q in b.quotes.quotes if q.depth == 0 and q.open is not None and q.open.index == a)
+                inner = t[a + 1 : (z - 1 if q.close is not None else z)]
+                k = p.sentence_of(a)
+                said = next((j for j in (k, k - 1, k + 1) if 0 <= j < len(p.sentences) and reporting.search(p.outside_text(j))), None)
+                ok = said is not None or p.outside[:a].rstrip().endswith(":")  # colon introduction
+                ok = ok or (k == 0 and (prev_speaks or carried))  # the speaker of the paragraph before goes on
+                if ok:
+                    para_attributed = True
+                    if said is not None:
+                        sa = p.sentences[said][0]
+                        for m in loaded.finditer(p.outside_text(said)):
+                            s, e = b.prose.source_span(sa + m.start(), sa + m.end())
+                            findings.append(ctx.finding("attribution.loaded-verb", s, e,
+                                                        f"“{m.group(0)}” judges the speaker; “said” is neutral."))
+                    continue
+                words = len(inner.split())
+                if words < min_words or _is_title(inner):
+                    continue
+                s, e = b.prose.source_span(a, z)
+                findings.append(ctx.finding("attribution.unattributed-quote", s, e,
+                                            f"This quotation ({words} words) has no speaker: say who said it."))
+            for m in anonymous.finditer(p.outside):
+                s, e = b.prose.source_span(m.start(), m.end())
+                findings.append(ctx.finding("attribution.anonymous-source", s, e,
+                                            f"“{m.group(0)}”: the source is unnamed; make sure that is deliberate and explained."))
+            # Does a quotation run on into the next paragraph, and is it attributed?
+            open_at_end = any(q.close is None and q.depth == 0 and q.open is not None for q in b.quotes.quotes)
+            carried = open_at_end and (para_attributed or carried)
+            prev = p
+        return findings

@@ -1,0 +1,215 @@
+"""credits: photo credits in the house format, with agency names in their proper form, the
+licence where one is owed, and each credit on a line of its own."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..checker import Checker, Context, Rule, examples
+from ..document import Block, Document
+from ..finding import Edit
+from ..house import House, load_data_pack
+
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+@lru_cache(maxsize=1)
+def _credit_re() -> re.Pattern[str]:
+    pats = load_data_pack("credits.yaml")["patterns"]
+    # Each pattern's groups are renamed so that one alternation can hold them all.
+    parts = []
+    for n, p in enumerate(pats):
+        parts.append("(?P<c%d>%s)" % (n, re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}{n}>", p)))
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")")
+
+
+@lru_cache(maxsize=16)
+def _house_credits(house: House):
+    sec = house.section("credits")
+    agencies = {k.lower(): v for k, v in (sec.get("agencies") or {}).items()}
+    licensed = {s.lower() for s in sec.get("licensed_sources", [])}
+    licence = re.compile(sec.get("licence_pattern") or r"(?!x)x", re.I)
+    formats = [sec.get("format", "Photograph: {author}/{source}"), *sec.get("alternatives", [])]
+    compiled = []
+    for f in formats:
+        rx = re.escape(f).replace(r"\{author\}", "(?P<author>.+?)").replace(r"\{source\}", "(?P<source>.+?)")
+        compiled.append(re.compile(rx + r"(?:,? \(?(?:" + licence.pattern + r")\)?)?\.?\Z", re.I))
+    return sec.get("format", "Photograph: {author}/{source}"), compiled, agencies, licensed, licence
+
+
+@dataclass
+class Credit:
+    block: Block
+    start: int  # prose indices of the whole credit
+    end: int
+    body_start: int
+    author: tuple[int, int] | None
+    source: tuple[int, int] | None
+    licence: str | None
+
+
+def _parse(block: Block, m: re.Match, licence_re: re.Pattern[str]) -> Credit | None:
+    t = block.text
+    groups = {k[:-len(str(n))]: m.span(k) for k, v in m.groupdict().items() if v is not None for n in [int(re.search(r"\d+$", k).group())]}
+    groups.pop("c", None)
+    start = m.start()
+    if "body" not in groups:
+        return Credit(block, start, m.end(), start, groups.get("author"), groups.get("source"), None)
+    bs, be = groups["body"]
+    cut = re.search(r"[.!?]\s+(?=[A-Z“\"])", t[bs:be])
+    if cut:
+        be = bs + cut.start() + 1
+    end = be
+    while be > bs and t[be - 1] in ". \u00a0":
+        be -= 1
+    lic = licence_re.search(t, bs, be)
+    licence = None
+    if lic:
+        licence = lic.group(0)
+        le = lic.start()
+        while le > bs and t[le - 1] in " ,;(\u00a0":
+            le -= 1
+        be = le
+    body = t[bs:be]
+    author = source = None
+    if "/" in body:
+        i = body.rindex("/")
+        author, source = (bs, bs + i), (bs + i + 1, be)
+    elif "," in body:
+        i = body.rindex(",")
+        j = i + 1
+        while j < len(body) and body[j] in " \u00a0":
+            j += 1
+        author, source = (bs, bs + i), (bs + j, be)
+    elif " via " in body:
+        i = body.index(" via ")
+        author, source = (bs, bs + i), (bs + i + 5, be)
+    else:
+        author = (bs, be)
+    return Credit(block, start, end, bs, author, source, licence)
+
+
+class CreditsChecker(Checker):
+    id = "credits"
+    description = "Photo credits: house format, agency names, licences, placement."
+    rules = (
+        Rule(
+            "credits.placement",
+            "error",
+            "A photo credit glued to the end of a body paragraph.",
+            "A credit belongs with its picture, in the caption or credit block on a line of its "
+            "own; at the end of a paragraph it reads as part of the story.",
+            good=examples("The talks ended late.\n\nPhotograph: Jane Doe/Reuters\n"),
+            bad=examples("The talks ended late. Photograph: Jane Doe/Reuters\n"),
+            fix="unsafe",
+        ),
+        Rule(
+            "credits.format",
+            "warning",
+            "A photo credit that is not in the house format.",
+            "Credits follow one house format (British default: 'Photograph: Name/Agency'; the AP "
+            "and BBC forms are accepted too), so that readers and rights holders find them.",
+            good=examples("Photograph: Jane Doe/Reuters\n"),
+            bad=examples("Photo by Jane Doe, Reuters\n"),
+            fix="safe",
+        ),
+        Rule(
+            "credits.agency",
+            "warning",
+            "An agency or archive name not in its proper form.",
+            "Agencies are credited by their proper names: Getty Images, not Getty; Wikimedia "
+            "Commons, not Wikimedia commons.",
+            good=examples("Photograph: Jane Doe/Getty Images\n"),
+            bad=examples("Photograph: Jane Doe/Getty\n"),
+            fix="safe",
+        ),
+        Rule(
+            "credits.licence",
+            "error",
+            "A Creative Commons or Wikimedia Commons image credited without its licence.",
+            "Images under a Creative Commons licence may be used only with the author, the source "
+            "and the licence with its version (for example CC BY-SA 4.0).",
+            good=examples("Photograph: Jane Doe/Wikimedia Commons (CC BY-SA 4.0)\n"),
+            bad=examples("Photograph: Jane Doe/Wikimedia Commons\n"),
+        ),
+        Rule(
+            "credits.missing",
+            "warning",
+            "A Markdown image with no credit near it.",
+            "Every published picture carries a credit in its caption or the line beside it.",
+            good=examples("![Crowds in Minsk](minsk.jpg)\n\nPhotograph: Jane Doe/Reuters\n", format="markdown"),
+            bad=examples("![Crowds in Minsk](minsk.jpg)\n\nCrowds gathered in Minsk.\n", format="markdown"),
+        ),
+    )
+
+    def check(self, doc: Document, ctx: Context):
+        fmt, formats, agencies, licensed, licence_re = _house_credits(ctx.house)
+        credit_re = _credit_re()
+        findings = []
+        credited_blocks: set[int] = set()
+        for bi, b in enumerate(doc.blocks):
+            if not b.text or b.kind in ("code", "front_matter", "heading"):
+                continue
+            t = b.text
+            last_end = -1
+            for m in credit_re.finditer(t):
+                if m.start() < last_end:
+                    continue
+                c = _parse(b, m, licence_re)
+                if c is None:
+                    continue
+                last_end = c.end
+                credited_blocks.add(bi)
+                findings += self._check_credit(doc, ctx, c, fmt, formats, agencies, licensed)
+        for bi, b in enumerate(doc.blocks):
+            for s, e, _url in b.images:
+                near = {bi - 1, bi, bi + 1}
+                alt = doc.text[s:e]
+                if near & credited_blocks or credit_re.search(alt):
+                    continue
+                findings.append(ctx.finding("credits.missing", s, e,
+                                            "This image has no credit beside it; add one in the house format."))
+        return findings
+
+    def _check_credit(self, doc, ctx, c: Credit, fmt, formats, agencies, licensed):
+        b, t = c.block, c.block.text
+        out = []
+        before = t[: c.start].strip()
+        whole = t[c.start : c.end].strip()
+        src_text = t[c.source[0] : c.source[1]].strip() if c.source else ""
+        author_text = t[c.author[0] : c.author[1]].strip() if c.author else ""
+        proper = agencies.get(src_text.lower().strip(" ."))
+        if before and len(before.split()) >= 3 and SENTENCE_END.search(before):
+            s, e = b.prose.source_span(c.start, c.end)
+            gap = b.prose.source_end(len(t[: c.start].rstrip()))
+            out.append(ctx.finding("credits.placement", s, e,
+                                   "This photo credit is glued to the end of a body paragraph; put it on its own line with the picture.",
+                                   edits=[Edit(gap, s, "\n\n")]))
+        if c.source and proper and src_text != proper:
+            s, e = b.prose.source_span(c.source[0], c.source[0] + len(src_text))
+            out.append(ctx.finding("credits.agency", s, e, f"Credit the agency as “{proper}”.", [proper],
+                                   edits=[Edit(s, e, proper)]))
+        source_name = proper or src_text
+        if source_name.lower() in licensed and not c.licence:
+            s, e = b.prose.source_span(c.start, c.end)
+            out.append(ctx.finding("credits.licence", s, e,
+                                   f"An image from {source_name} needs its licence with the version (for example CC BY-SA 4.0) in the credit."))
+        if not any(f.match(whole) for f in formats):
+            suggestion = []
+            edits = None
+            if author_text and source_name:
+                line = fmt.format(author=author_text, source=source_name)
+                if c.licence:
+                    line += f" ({c.licence})"
+                suggestion = [line]
+                s, e = b.prose.source_span(c.start, c.end)
+                complete = source_name.lower() not in licensed or c.licence
+                if complete and doc.text[s:e] == t[c.start : c.end]:
+                    edits = [Edit(s, e, line)]  # every part is known: the credit can be rewritten
+            s, e = b.prose.source_span(c.start, c.end)
+            example = fmt.format(author="Name", source="Agency")
+            out.append(ctx.finding("credits.format", s, e, f"Write the credit in the house format, “{example}”.",
+                                   suggestion, edits=edits))
+        return out

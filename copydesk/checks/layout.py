@@ -1,0 +1,266 @@
+"""layout: what does not belong in the article — page furniture, teasers of other stories,
+invisible lines, a paragraph pasted twice, a paragraph broken mid-sentence."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..checker import Checker, Context, Rule, examples
+from ..document import INVISIBLE, Block, Document, is_invisible
+from ..finding import Edit
+from ..house import load_data_pack
+
+TERMINAL = ".!?…:;"
+CLOSERS = "\"'”’)]*_"
+LABEL_STRIP = " \t:|»›>•·–—-" + INVISIBLE
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.strip(LABEL_STRIP).lower().split())
+
+
+@lru_cache(maxsize=16)
+def _furniture(extra_labels: tuple[str, ...], extra_patterns: tuple[str, ...]):
+    pack = load_data_pack("layout.yaml")
+    labels = {_norm(x) for x in pack["labels"]} | {_norm(x) for x in extra_labels}
+    whole = re.compile("(?:" + "|".join(f"(?:{p})" for p in [*pack["patterns"], *extra_patterns]) + r")\Z", re.I)
+    run_in = re.compile("(?:" + "|".join(f"(?:{p})" for p in pack["run_in"]) + ")", re.I)
+    cont = frozenset(pack["continuing_words"])
+    return labels, whole, run_in, cont
+
+
+def ends_sentence(text: str) -> bool:
+    t = text.rstrip().rstrip(CLOSERS)
+    return bool(t) and t[-1] in TERMINAL
+
+
+class LayoutChecker(Checker):
+    id = "layout"
+    description = "Text that does not belong in the article: page furniture, teasers, invisible lines, broken paragraphs."
+    rules = (
+        Rule(
+            "layout.page-furniture",
+            "error",
+            "A section label, share widget, timestamp or other page furniture left in the draft.",
+            "Text pasted from a web page or CMS drags in navigation labels ('UK News'), share "
+            "buttons, timestamps and sign-up prompts. None of it belongs in the article.",
+            good=examples("Ministers met in London.\n\nThe talks went on late into the night.\n"),
+            bad=examples("UK News\n\nMinisters met in London.\n", "Ministers met in London.\n\nShare this with Twitter\n\nThe talks ended.\n"),
+            fix="unsafe",
+        ),
+        Rule(
+            "layout.run-in-furniture",
+            "error",
+            "A byline, timestamp or label run into the start of a paragraph.",
+            "When a page is pasted as text, the byline, timestamp or an 'Advertisement' label can "
+            "end up glued to the first words of a paragraph.",
+            good=examples("Headline here\n\nBy the end of the week, the talks had collapsed.\n"),
+            bad=examples("Headline here\n\nPublished 3 March 2025 The talks collapsed on Friday.\n"),
+            fix="unsafe",
+        ),
+        Rule(
+            "layout.teaser",
+            "warning",
+            "A short line with no terminal punctuation among other fragments: a teaser or headline of another story.",
+            "Pages surround an article with headlines of other stories. A short unpunctuated line "
+            "that is not the draft's headline, sitting among other pasted fragments, is one of them.",
+            good=examples("Talks end without a deal\n\nMinisters met in London.\n\nThe talks went on late.\n"),
+            bad=examples("Talks end without a deal\n\nUK News\n\nQueen opens new bridge\n\nMinisters met in London.\n"),
+            fix="unsafe",
+        ),
+        Rule(
+            "layout.whitespace-line",
+            "warning",
+            "A line that holds only invisible characters, such as no-break spaces, or an HTML entity or tag left as text.",
+            "No-break spaces, zero-width characters and leftover '&nbsp;' or '<br>' make lines that "
+            "look empty but are not, and break paragraphing in the CMS.",
+            good=examples("Ministers met.\n\nThe talks ended.\n"),
+            bad=examples("Ministers met.\n\u00a0\nThe talks ended.\n", "Ministers met.\n&nbsp;\nThe talks ended.\n"),
+            fix="safe",
+        ),
+        Rule(
+            "layout.duplicate-paragraph",
+            "warning",
+            "The same paragraph appears twice.",
+            "A paragraph pasted twice reads as a production error.",
+            good=examples("Ministers met in London on Monday to talk.\n\nThey met again in Paris on Tuesday to talk.\n"),
+            bad=examples("Ministers met in London on Monday to talk.\n\nMinisters met in London on Monday to talk.\n"),
+            fix="unsafe",
+        ),
+        Rule(
+            "layout.broken-paragraph",
+            "error",
+            "A paragraph broken mid-sentence.",
+            "A sentence split across two paragraphs, usually by a paste, leaves a paragraph with no "
+            "full stop and another that starts in lower case. Joining them restores the sentence.",
+            good=examples("Ministers met in London.\n\nThe talks went on late.\n"),
+            bad=examples("Ministers met in London to discuss the\n\nsanctions on potash.\n"),
+            fix="safe",
+        ),
+    )
+
+    def check(self, doc: Document, ctx: Context):
+        opts = ctx.options
+        labels, whole, run_in, cont = _furniture(tuple(opts.get("labels", ())), tuple(opts.get("patterns", ())))
+        max_teaser = int(opts.get("teaser_max_words", 10))
+        findings = []
+        findings += self._invisible_lines(doc, ctx)
+        flagged: set[int] = set()
+        blocks = doc.blocks
+        content = [i for i, b in enumerate(blocks) if b.kind in ("headline", "paragraph", "blank", "blockquote", "list_item", "heading", "code", "html", "table")]
+        for i, b in enumerate(blocks):
+            if b.kind not in ("headline", "paragraph") or not b.text:
+                continue
+            t = b.text
+            if _norm(t) in labels or whole.match(t.strip(LABEL_STRIP)):
+                s, e = b.prose.source_span(0, len(t))
+                findings.append(
+                    ctx.finding(
+                        "layout.page-furniture",
+                        s,
+                        e,
+                        f"“{t.strip()}” is page furniture from a web page or CMS, not part of the article; delete it.",
+                        edits=[_delete_block(doc, b)],
+                    )
+                )
+                flagged.add(i)
+                continue
+            m = run_in.match(t)
+            if m and b.kind == "paragraph" and m.end() < len(t) and len(t) - m.end() > 20:
+                s, e = b.prose.source_span(m.start(), m.end())
+                rest = m.end()
+                while rest < len(t) and t[rest].isspace():
+                    rest += 1
+                findings.append(
+                    ctx.finding(
+                        "layout.run-in-furniture",
+                        s,
+                        e,
+                        f"“{m.group(0).strip()}” is a byline, timestamp or label run into the paragraph; delete it.",
+                        edits=[Edit(s, b.prose.source_offset(rest), "")],
+                    )
+                )
+        # Teasers: short unpunctuated lines among fragments.
+        def short_unpunctuated(b: Block) -> bool:
+            if b.kind != "paragraph" or not b.text or ends_sentence(b.text):
+                return False
+            words = WORD_RE.findall(b.text)
+            return 0 < len(words) <= max_teaser and not b.text.lower().startswith("by ") and not b.text.rstrip().endswith(",")
+
+        def neighbours(pos: int) -> list[int]:
+            out = []
+            if pos > 0:
+                out.append(content[pos - 1])
+            if pos + 1 < len(content):
+                out.append(content[pos + 1])
+            return out
+
+        teasers = set()
+        for pos, i in enumerate(content):
+            b = blocks[i]
+            if i in flagged or not short_unpunctuated(b):
+                continue
+            near = neighbours(pos)
+            fragment_near = any(blocks[j].kind == "blank" or j in flagged for j in near)
+            cluster = any(short_unpunctuated(blocks[j]) and j not in flagged for j in near)
+            if fragment_near or cluster:
+                teasers.add(i)
+        for i in sorted(teasers):
+            b = blocks[i]
+            s, e = b.prose.source_span(0, len(b.text))
+            findings.append(
+                ctx.finding(
+                    "layout.teaser",
+                    s,
+                    e,
+                    f"“{b.text.strip()}” looks like the headline of another story left from the page; delete it.",
+                    edits=[_delete_block(doc, b)],
+                )
+            )
+        flagged |= teasers
+        # Paragraphs pasted twice, and paragraphs broken mid-sentence.
+        seen: dict[str, int] = {}
+        body = [i for i in content if blocks[i].kind in ("paragraph", "blockquote", "list_item") and blocks[i].text]
+        for i in body:
+            b = blocks[i]
+            key = " ".join(b.text.lower().split())
+            if len(key.split()) >= 6:
+                if key in seen:
+                    s, e = b.prose.source_span(0, len(b.text))
+                    line = doc.position(blocks[seen[key]].start)[0]
+                    findings.append(
+                        ctx.finding(
+                            "layout.duplicate-paragraph",
+                            s,
+                            e,
+                            f"This paragraph repeats the one on line {line}; delete one of them.",
+                            edits=[_delete_block(doc, b)],
+                        )
+                    )
+                else:
+                    seen[key] = i
+        for pos, i in enumerate(content[:-1]):
+            b, nb = blocks[i], blocks[content[pos + 1]]
+            if b.kind != "paragraph" or nb.kind != "paragraph" or i in flagged or content[pos + 1] in flagged:
+                continue
+            if not b.text or not nb.text or ends_sentence(b.text):
+                continue
+            last = b.text.rstrip()
+            words = WORD_RE.findall(last)
+            if len(words) < 4:
+                continue
+            first = nb.text.lstrip()[0]
+            last_word = words[-1].lower() if words else ""
+            if not (first.islower() or last.endswith(",") or (last_word in cont and last[-1].isalpha())):
+                continue
+            ws = WORD_RE.search(last, len(last) - len(words[-1]) - 1) if words else None
+            wstart = ws.start() if ws else len(last) - 1
+            s, e = b.prose.source_span(wstart, len(last))
+            gap_start = b.prose.source_end(len(last))
+            gap_end = nb.prose.source_offset(0)
+            findings.append(
+                ctx.finding(
+                    "layout.broken-paragraph",
+                    s,
+                    e,
+                    "This paragraph stops mid-sentence and the next one carries the sentence on; join them.",
+                    edits=[Edit(gap_start, gap_end, " ")],
+                )
+            )
+        return findings
+
+    def _invisible_lines(self, doc: Document, ctx: Context):
+        out = []
+        skip = set()
+        for b in doc.blocks:
+            if b.kind in ("code", "front_matter", "comment"):
+                skip.update(range(doc.line_of(b.start), doc.line_of(b.end) + 1))
+        for k in range(doc.line_count):
+            if k in skip:
+                continue
+            line = doc.line_text(k)
+            if not is_invisible(line):
+                continue
+            s, e = doc.line_starts[k], doc.line_ends[k]
+            shown = line.encode("unicode_escape").decode("ascii")
+            out.append(
+                ctx.finding(
+                    "layout.whitespace-line",
+                    s,
+                    e,
+                    f"This line looks empty but holds invisible characters or markup ({shown}); remove it.",
+                    edits=[Edit(s, doc.line_starts[k + 1] if k + 1 < doc.line_count else e, "")],
+                )
+            )
+        return out
+
+
+def _delete_block(doc: Document, b: Block) -> Edit:
+    """Delete a block's lines with their line break."""
+    first = doc.line_of(b.start)
+    last = doc.line_of(b.end)
+    s = doc.line_starts[first]
+    e = doc.line_starts[last + 1] if last + 1 < doc.line_count else doc.line_ends[last]
+    return Edit(s, e, "")

@@ -1,0 +1,126 @@
+"""quotes: quotation marks that open and close, per paragraph, with the newsroom convention for
+a quotation that runs over several paragraphs (each opens, only the last closes)."""
+
+from __future__ import annotations
+
+from ..checker import Checker, Context, Rule, examples
+from ..document import Block, Document
+from ..quoting import DOUBLE, SINGLE, is_curly
+
+OPENING = "\"'\u201c\u2018"
+NAMES = {DOUBLE: "double", SINGLE: "single"}
+
+
+def _starts_with_open(b: Block, kind: str) -> bool:
+    qs = b.quotes.quotes
+    if not qs or qs[0].open is None or qs[0].open.kind != kind:
+        return False
+    return b.text[: qs[0].open.index].strip() == ""
+
+
+class QuotesChecker(Checker):
+    id = "quotes"
+    description = "Quotation marks that are opened and closed correctly, and house nesting."
+    rules = (
+        Rule(
+            "quotes.unclosed",
+            "error",
+            "A quotation mark that is opened and never closed.",
+            "Every quotation closes. A quotation that runs over several paragraphs opens each "
+            "paragraph with a quotation mark and closes only the last; a paragraph that leaves a "
+            "quotation open must be followed by one that opens with the same mark.",
+            good=examples("“We will win,” she said.\n", "“We will win.\n\n“And we will do it soon,” she said.\n"),
+            bad=examples("“We will win, she said.\n\nThe vote is on Monday.\n"),
+        ),
+        Rule(
+            "quotes.unopened",
+            "error",
+            "A closing quotation mark with no opening mark before it.",
+            "A closing mark with nothing open is a lost opening mark, or a stray character.",
+            good=examples("She said: “We will win.”\n"),
+            bad=examples("She said we will win.” The vote is on Monday.\n"),
+        ),
+        Rule(
+            "quotes.nesting",
+            "warning",
+            "Quotation marks nested against house style (British: double outside, single inside).",
+            "The house pack says which mark opens direct speech; the other is for a quotation "
+            "inside a quotation.",
+            good=examples("“He told me ‘never again’ and left,” she said.\n"),
+            bad=examples("‘We will win the vote on Monday,’ she said.\n", "“He told me “never again” and left,” she said.\n"),
+        ),
+        Rule(
+            "quotes.mixed-style",
+            "warning",
+            "Straight and curly quotation marks mixed in one article.",
+            "An article uses one kind of mark throughout: straight (\" ') or curly (“ ” ‘ ’). "
+            "The minority kind is reported once.",
+            good=examples("“We will win,” she said. “It’s certain.”\n"),
+            bad=examples("“We will win,” she said. \"It is certain.\"\n"),
+        ),
+    )
+
+    def check(self, doc: Document, ctx: Context):
+        outer = ctx.house.section("quotes").get("outer", "double")
+        inner = SINGLE if outer == DOUBLE else DOUBLE
+        findings = []
+        blocks = [b for b in doc.blocks if b.text and b.kind not in ("front_matter", "code")]
+        curly: list[tuple[int, int]] = []
+        straight: list[tuple[int, int]] = []
+        for pos, b in enumerate(blocks):
+            sc = b.quotes
+            t = b.text
+            nxt = blocks[pos + 1] if pos + 1 < len(blocks) else None
+            for q in sc.quotes:
+                for mark in (q.open, q.close):
+                    if mark is not None:
+                        s, e = b.prose.source_span(mark.index, mark.index + 1)
+                        (curly if is_curly(mark.char) else straight).append((s, e))
+            for i in sc.apostrophes:
+                s, e = b.prose.source_span(i, i + 1)
+                (curly if is_curly(t[i]) else straight).append((s, e))
+            for q in sc.unopened:
+                s, e = b.prose.source_span(q.close.index, q.close.index + 1)
+                findings.append(ctx.finding("quotes.unopened", s, e,
+                                            f"This closing {NAMES[q.close.kind]} quotation mark was never opened."))
+            for q in sc.unclosed:
+                if q.open is None:
+                    continue
+                continues = (
+                    q.depth == 0
+                    and b.is_body
+                    and nxt is not None
+                    and nxt.is_body
+                    and _starts_with_open(nxt, q.open.kind)
+                    and all(o is q or o.close is not None or o.depth > 0 for o in sc.unclosed if o.open is not None)
+                )
+                if continues:
+                    continue
+                s, e = b.prose.source_span(q.open.index, q.open.index + 1)
+                if q.depth == 0 and b.is_body and nxt is not None and not _starts_with_open(nxt, q.open.kind):
+                    why = " (a quotation that goes on into the next paragraph must open that paragraph with the same mark)"
+                else:
+                    why = ""
+                findings.append(ctx.finding("quotes.unclosed", s, e,
+                                            f"This {NAMES[q.open.kind]} quotation mark is never closed{why}."))
+            if b.is_body:
+                for q in sc.quotes:
+                    if q.open is None:
+                        continue
+                    if q.depth == 0 and q.open.kind == inner and q.close is not None:
+                        words = len(t[q.open.index + 1 : q.close.index].split())
+                        if words >= 4:
+                            s, e = b.prose.source_span(q.open.index, q.open.index + 1)
+                            findings.append(ctx.finding("quotes.nesting", s, e,
+                                                        f"Direct speech opens with {NAMES[outer]} quotation marks in house style; {NAMES[inner]} marks go inside them."))
+                    elif q.depth > 0 and q.open.kind == outer and is_curly(q.open.char):
+                        s, e = b.prose.source_span(q.open.index, q.open.index + 1)
+                        findings.append(ctx.finding("quotes.nesting", s, e,
+                                                    f"A quotation inside a quotation takes {NAMES[inner]} marks in house style."))
+        if curly and straight:
+            minority = straight if len(straight) <= len(curly) else curly
+            majority_name = "curly" if minority is straight else "straight"
+            s, e = minority[0]
+            findings.append(ctx.finding("quotes.mixed-style", s, e,
+                                        f"This article mostly uses {majority_name} quotation marks and apostrophes; this one is {'straight' if minority is straight else 'curly'} ({len(minority)} like it)."))
+        return findings

@@ -1,0 +1,196 @@
+"""style: house style as data — honorific full stops, British (or American) spellings, and the
+same word spelt two ways in one article. Every list comes from the house pack."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..checker import Checker, Context, Rule, examples
+from ..document import Document
+from ..finding import Edit
+from ..house import House
+
+WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+SENTENCE_START = frozenset(".!?\"“‘'(:;—–")
+
+
+def match_case(template: str, word: str) -> str:
+    """The word in the case of template: color→colour, Color→Colour, COLOR→COLOUR."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@lru_cache(maxsize=16)
+def _spelling_table(house: House) -> dict[str, str]:
+    sec = house.section("spelling")
+    pairs = house.spelling_pairs  # american -> british
+    exclude = {w.lower() for w in sec.get("exclude", [])}
+    if sec.get("prefer", "british") == "american":
+        table = {br: am for am, br in pairs.items()}
+    else:
+        table = dict(pairs)
+        if sec.get("ize"):
+            for am, br in pairs.items():
+                if "iz" in am and am.replace("iz", "is") == br:
+                    del table[am]
+                    table[br] = am
+    return {k: v for k, v in table.items() if k not in exclude}
+
+
+@lru_cache(maxsize=16)
+def _protected_re(house: House) -> re.Pattern[str] | None:
+    names = house.section("spelling").get("protected", [])
+    if not names:
+        return None
+    alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=16)
+def _honorific_re(house: House) -> tuple[re.Pattern[str] | None, bool]:
+    sec = house.section("honorifics")
+    words = sec.get("words", [])
+    if not words:
+        return None, False
+    alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    if sec.get("full_stop"):
+        return re.compile(r"(?<![\w.])(" + alts + r")(?![\w.])(?=[ \u00a0]+[A-Z])"), True
+    return re.compile(r"(?<![\w.])(" + alts + r")\.(?=[ \u00a0]+[A-Z])"), False
+
+
+@lru_cache(maxsize=16)
+def _variants(house: House) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    groups = house.section("spelling").get("variants", [])
+    index: dict[str, int] = {}
+    for g, forms in enumerate(groups):
+        for form in forms:
+            index[str(form).lower()] = g
+    if not index:
+        return None, index
+    alts = sorted((re.escape(f) for f in index), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I), index
+
+
+def _is_sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j < 0 or text[j] in SENTENCE_START
+
+
+class StyleChecker(Checker):
+    id = "style"
+    description = "House style from the house pack: honorifics, spellings, consistency."
+    rules = (
+        Rule(
+            "style.honorific",
+            "error",
+            "An honorific or title abbreviation punctuated against house style (Mr. in British style, Mr in American).",
+            "British style writes contractions such as Mr, Mrs, Dr and St with no full stop; American "
+            "news style writes Mr., Mrs. and Dr. The house pack says which.",
+            good=examples("Mr Smith met Dr Jones in St Albans.\n"),
+            bad=examples("Mr. Smith met Dr. Jones.\n"),
+            fix="safe",
+        ),
+        Rule(
+            "style.spelling",
+            "warning",
+            "A spelling of the other variety of English (American in British copy, or the reverse).",
+            "A newspaper keeps one variety of English. The house pack names it, with the -ise or "
+            "-ize choice; proper names such as World Health Organization keep their own spelling.",
+            good=examples("The organisers said the colour of the centre would not change.\n",
+                          "The World Health Organization said so.\n"),
+            bad=examples("The organizers said the color of the center would not change.\n"),
+            fix="safe",
+        ),
+        Rule(
+            "style.consistency",
+            "warning",
+            "The same word spelt two ways in one article.",
+            "Where the house allows two spellings (judgement or judgment, per cent or percent), an "
+            "article still uses one. The minority form is reported once.",
+            good=examples("The judgement was clear.\n\nA second judgement followed.\n"),
+            bad=examples("The judgement was clear.\n\nA second judgement followed.\n\nThe judgment was final.\n"),
+            fix="unsafe",
+        ),
+    )
+
+    def check(self, doc: Document, ctx: Context):
+        house = ctx.house
+        hon_re, wants_stop = _honorific_re(house)
+        table = _spelling_table(house)
+        protected = _protected_re(house)
+        var_re, var_index = _variants(house)
+        findings = []
+        occurrences: dict[int, list[tuple[str, int, int]]] = {}
+        counts: dict[int, Counter] = {}
+        for b in doc.blocks:
+            if not b.text or b.kind in ("front_matter", "code"):
+                continue
+            t = b.text
+            if hon_re is not None:
+                for m in hon_re.finditer(t):
+                    word = m.group(1)
+                    if word == "St" and not wants_stop and not _is_sentence_start(t, m.start()):
+                        prev = t[: m.start()].split()
+                        if prev and prev[-1][:1].isupper():
+                            continue  # "Oxford St. The" is a street, not a saint
+                    if wants_stop:
+                        s, e = b.prose.source_span(m.start(1), m.end(1))
+                        findings.append(ctx.finding("style.honorific", s, e, f"House style writes “{word}.” with a full stop.",
+                                                    [word + "."], edits=[Edit(e, e, ".")]))
+                    else:
+                        s, e = b.prose.source_span(m.start(1), m.end(1) + 1)
+                        findings.append(ctx.finding("style.honorific", s, e, f"British style writes “{word}” with no full stop.",
+                                                    [word], edits=[Edit(e - 1, e, "")]))
+            skip: list[tuple[int, int]] = []
+            if protected is not None:
+                skip = [(m.start(), m.end()) for m in protected.finditer(t)]
+            if table:
+                for m in WORD_RE.finditer(t):
+                    token = m.group(0)
+                    for part_m in re.finditer(r"[A-Za-z]+", token):
+                        word = part_m.group(0)
+                        lw = word.lower()
+                        target = table.get(lw)
+                        if target is None:
+                            continue
+                        ws = m.start() + part_m.start()
+                        if any(a <= ws < z for a, z in skip) or ctx.accepted(word):
+                            continue
+                        if word[0].isupper() and not word.isupper() and not _is_sentence_start(t, ws) and b.kind != "headline":
+                            continue  # a capital mid-sentence: a name, which keeps its own spelling
+                        if word[0].isupper() and not word.isupper() and b.kind == "headline" and ws > 0 and not _is_sentence_start(t, ws):
+                            continue
+                        suggestion = match_case(word, target)
+                        s, e = b.prose.source_span(ws, ws + len(word))
+                        variety = "American" if house.section("spelling").get("prefer", "british") != "american" else "British"
+                        findings.append(ctx.finding("style.spelling", s, e,
+                                                    f"“{word}” is the {variety} spelling; house style is “{suggestion}”.",
+                                                    [suggestion], edits=[Edit(s, e, suggestion)]))
+            if var_re is not None:
+                for m in var_re.finditer(t):
+                    form = m.group(0)
+                    if any(a <= m.start() < z for a, z in skip) or ctx.accepted(form):
+                        continue
+                    g = var_index[form.lower()]
+                    s, e = b.prose.source_span(m.start(), m.end())
+                    occurrences.setdefault(g, []).append((form, s, e))
+                    counts.setdefault(g, Counter())[form.lower()] += 1
+        for g, forms in counts.items():
+            if len(forms) < 2:
+                continue
+            ranked = sorted(forms.items(), key=lambda kv: (-kv[1], [o[0].lower() for o in occurrences[g]].index(kv[0])))
+            majority, majority_n = ranked[0]
+            for minority, _n in ranked[1:]:
+                form, s, e = next(o for o in occurrences[g] if o[0].lower() == minority)
+                suggestion = match_case(form, majority)
+                findings.append(ctx.finding("style.consistency", s, e,
+                                            f"“{form}” here, but “{majority}” {majority_n} time{'s' if majority_n != 1 else ''} elsewhere in the article: spell it one way.",
+                                            [suggestion], edits=[Edit(s, e, suggestion)]))
+        return findings

@@ -1,0 +1,177 @@
+"""The command line: copydesk check | rules | explain."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def _fail(message: str) -> "click.exceptions.Exit":
+    click.echo(f"copydesk: error: {message}", err=True)
+    return click.exceptions.Exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="copydesk")
+def main() -> None:
+    """Editorial quality checks for news article drafts."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", default="text", show_default=True, help="Report format.",
+              type=click.Choice(["text", "json"]))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules or checkers (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules or checkers (comma-separated).")
+@click.option("--house", metavar="NAME|FILE", help="House style pack (british, american, or a YAML file).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file only.")
+@click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the draft read from '-'.")
+@click.option("--no-color", is_flag=True, help="Never colour the text report.")
+@click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines, no summary when clean.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin_filename, no_color, quiet, statistics):
+    """Check drafts: files, folders (walked recursively) or '-' for standard input."""
+    from . import config as config_mod
+    from . import engine, registry
+    from .reporters import Report, render
+    from .yamlio import DataError
+
+    try:
+        registry.checkers()
+    except registry.PluginError as exc:
+        raise _fail(str(exc))
+    select_l, ignore_l = _split(select), _split(ignore)
+    for sel in select_l + ignore_l:
+        if not registry.known_selector(sel):
+            raise click.UsageError(f"unknown rule or checker '{sel}' (see `copydesk rules`)")
+    if house:
+        from .house import load_house
+
+        try:
+            load_house(house)
+        except DataError as exc:
+            raise _fail(str(exc))
+    try:
+        fixed = config_mod.load_file(config_path) if config_path else None
+    except DataError as exc:
+        raise _fail(str(exc))
+
+    def config_for(path: str) -> config_mod.Config:
+        folder = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) else os.path.abspath(path)
+        cfg = fixed or config_mod.load_cached(config_mod.discover(folder))
+        cfg = cfg.for_file(path)
+        if select_l or ignore_l or house:
+            cfg = config_mod.Config(**{k: getattr(cfg, k) for k in cfg.__dataclass_fields__})
+            if select_l:
+                cfg.select = select_l
+            cfg.ignore = list(cfg.ignore) + ignore_l
+            if house:
+                cfg.house = house
+        return cfg
+
+    if not paths:
+        paths = (".",)
+    try:
+        files, errors = engine.walk(list(paths), config_for)
+    except DataError as exc:
+        raise _fail(str(exc))
+    results = []
+    show_progress = len(files) > 20 and sys.stderr.isatty() and not quiet
+    bar = click.progressbar(files, label="Checking", file=sys.stderr) if show_progress else None
+    iterator = bar if bar is not None else files
+    if bar is not None:
+        bar.__enter__()
+    try:
+        for path in iterator:
+            try:
+                if path == "-":
+                    name = stdin_filename or "<stdin>"
+                    data = click.get_binary_stream("stdin").read()
+                    result = engine.check_file(name, config_for(name), data=data, display=name)
+                else:
+                    result = engine.check_file(path, config_for(path))
+            except DataError as exc:
+                raise _fail(str(exc))
+            if result.error:
+                errors.append(result.error)
+            else:
+                results.append(result)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for message in errors:
+        click.echo(f"copydesk: error: {message}", err=True)
+    color = fmt == "text" and not no_color and not output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = Report(results, errors, color=color, statistics=statistics, quiet=quiet)
+    text = render(fmt, report)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise _fail(f"{output}: cannot write report: {exc.strerror}")
+    else:
+        click.echo(text, nl=False)
+    findings = report.findings()
+    if errors or any(f.rule == "copydesk.internal-error" for f in findings):
+        sys.exit(EXIT_ERROR)
+    if fail_on != "never":
+        from .finding import RANK
+
+        if any(RANK[f.severity] >= RANK[fail_on] for f in findings):
+            sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+@main.command("rules")
+def rules_cmd():
+    """List every rule with its severity and description."""
+    from . import registry
+
+    try:
+        rules = registry.all_rules()
+    except registry.PluginError as exc:
+        raise _fail(str(exc))
+    width = max(len(r) for r in rules)
+    for rid in sorted(rules):
+        r = rules[rid]
+        fix = f" [fix: {r.fix}]" if r.fix else ""
+        click.echo(f"{rid:{width}s}  {r.severity:7s}  {r.description}{fix}")
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule):
+    """Print a rule's rationale and examples."""
+    from . import registry
+
+    rules = registry.all_rules()
+    if rule not in rules:
+        raise _fail(f"unknown rule '{rule}' (see `copydesk rules`)")
+    r = rules[rule]
+    click.echo(f"{r.id} ({r.severity})\n\n{r.description}\n\n{r.rationale}")
+    if r.fix:
+        click.echo(f"\nFix: {r.fix}.")
+    for title, exs in (("Bad", r.bad), ("Good", r.good)):
+        for ex in exs:
+            click.echo(f"\n{title} ({ex.format}):")
+            for line in ex.text.rstrip("\n").split("\n"):
+                click.echo(f"    {line}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,255 @@
+"""Configuration: copydesk.yaml, .copydesk.yaml or [tool.copydesk] in pyproject.toml.
+
+Found from the checked file's folder upward, stopping at the repository root, unless a file is
+named with --config. A wrong config stops the run with a message naming file, line and key.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from . import registry, yamlio
+from .finding import SEVERITIES
+from .yamlio import DataError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml")
+DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.text"]
+TOP_KEYS = {
+    "house": str,
+    "select": list,
+    "ignore": list,
+    "severity": dict,
+    "accept": list,
+    "checks": dict,
+    "overrides": list,
+    "include": list,
+    "exclude": list,
+}
+OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict, "accept": list, "checks": dict}
+
+
+def glob_to_regex(pattern: str) -> re.Pattern[str]:
+    out = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        out.append("[^/]*" if c == "*" else "[^/]" if c == "?" else re.escape(c))
+        i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def glob_match(pattern: str, relpath: str) -> bool:
+    relpath = relpath.replace(os.sep, "/")
+    rx = _compiled(pattern.rstrip("/"))
+    if rx.match(relpath):
+        return True
+    if "/" not in pattern.rstrip("/"):
+        # A bare name matches a file or folder of that name anywhere.
+        return any(rx.match(part) for part in relpath.split("/"))
+    return any(rx.match("/".join(relpath.split("/")[:k])) for k in range(1, relpath.count("/") + 1))
+
+
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return glob_to_regex(pattern)
+
+
+@dataclass
+class Config:
+    source: str | None = None  # the file it came from
+    root: str = "."  # the folder globs are relative to
+    house: str = "british"
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    accept: list[str] = field(default_factory=list)
+    checks: dict[str, dict] = field(default_factory=dict)
+    overrides: list[dict] = field(default_factory=list)
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=list)
+
+    def relpath(self, path: str) -> str:
+        try:
+            return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        except ValueError:  # another drive
+            return path.replace(os.sep, "/")
+
+    def for_file(self, path: str) -> "Config":
+        """The settings for one file, with the overrides whose globs match it applied."""
+        rel = self.relpath(path)
+        matched = [o for o in self.overrides if any(glob_match(g, rel) for g in o["files"])]
+        if not matched:
+            return self
+        c = Config(**{k: getattr(self, k) for k in self.__dataclass_fields__})
+        c.ignore = list(c.ignore)
+        c.severity = dict(c.severity)
+        c.accept = list(c.accept)
+        c.checks = {k: dict(v) for k, v in c.checks.items()}
+        for o in matched:
+            if "select" in o:
+                c.select = list(o["select"])
+            c.ignore += o.get("ignore", [])
+            c.severity.update(o.get("severity", {}))
+            c.accept += o.get("accept", [])
+            for k, v in o.get("checks", {}).items():
+                c.checks.setdefault(k, {}).update(v)
+        return c
+
+    def included(self, path: str) -> bool:
+        rel = self.relpath(path)
+        if any(glob_match(g, rel) for g in self.exclude):
+            return False
+        return any(glob_match(g, rel) for g in self.include)
+
+    def excluded_dir(self, path: str) -> bool:
+        rel = self.relpath(path)
+        return any(glob_match(g, rel) for g in self.exclude)
+
+
+def _check_rule_list(values: Any, path: str, line: int | None, key: str) -> None:
+    for v in values:
+        if not isinstance(v, str):
+            raise DataError(path, line, key, "must be a list of rule ids or prefixes")
+        if not registry.known_selector(v):
+            raise DataError(path, line, key, f"unknown rule or checker '{v}' (see `copydesk rules`)")
+
+
+def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "") -> None:
+    for key, value in data.items():
+        line = lines(data, key)
+        name = prefix + key
+        if key not in keys:
+            raise DataError(path, line, name, f"unknown key; expected one of {', '.join(keys)}")
+        if not isinstance(value, keys[key]):
+            raise DataError(path, line, name, f"must be a {'mapping' if keys[key] is dict else keys[key].__name__}")
+        if key in ("select", "ignore"):
+            _check_rule_list(value, path, line, name)
+        elif key == "severity":
+            for rule, sev in value.items():
+                sub = lines(value, rule) or line
+                if not registry.known_selector(rule):
+                    raise DataError(path, sub, f"{name}.{rule}", "unknown rule or checker (see `copydesk rules`)")
+                if sev not in SEVERITIES:
+                    raise DataError(path, sub, f"{name}.{rule}", f"severity must be one of {', '.join(SEVERITIES)}")
+        elif key in ("accept", "include", "exclude", "files"):
+            if not all(isinstance(v, str) for v in value):
+                raise DataError(path, line, name, "must be a list of strings")
+        elif key == "checks":
+            ids = {c.id for c in registry.checkers()}
+            for cid, opts in value.items():
+                sub = lines(value, cid) or line
+                if cid not in ids:
+                    raise DataError(path, sub, f"{name}.{cid}", f"unknown checker; known: {', '.join(sorted(ids))}")
+                if not isinstance(opts, dict):
+                    raise DataError(path, sub, f"{name}.{cid}", "checker options must be a mapping")
+        elif key == "overrides":
+            for item in value:
+                if not isinstance(item, dict) or "files" not in item:
+                    raise DataError(path, line, name, "each override is a mapping with a 'files' list of globs")
+                _check_section(item, OVERRIDE_KEYS, path, lines, prefix="overrides.")
+
+
+def from_mapping(data: Any, path: str, lines=yamlio.line_of) -> Config:
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise DataError(path, None, None, "the configuration must be a mapping of keys")
+    _check_section(data, TOP_KEYS, path, lines)
+    cfg = Config(source=path, root=os.path.dirname(os.path.abspath(path)))
+    for key in TOP_KEYS:
+        if key in data:
+            setattr(cfg, key, data[key])
+    if "house" in data:
+        from .house import load_house
+
+        house = data["house"]
+        if house.endswith((".yaml", ".yml")) and not os.path.isabs(house):
+            house = os.path.join(cfg.root, house)
+            cfg.house = house
+        try:
+            load_house(house)
+        except DataError as exc:
+            raise DataError(path, lines(data, "house"), "house", exc.message) from None
+    return cfg
+
+
+def _toml_lines(text: str):
+    def find(_data: Any, key: str) -> int | None:
+        m = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.M)
+        return text.count("\n", 0, m.start()) + 1 if m else None
+
+    return find
+
+
+def load_file(path: str) -> Config:
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise DataError(path, None, None, f"cannot read configuration: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataError(path, None, None, "configuration is not UTF-8 text") from None
+    if os.path.basename(path) == "pyproject.toml" or path.endswith(".toml"):
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"line (\d+)", str(exc))
+            raise DataError(path, int(m.group(1)) if m else None, None, f"TOML syntax error: {exc}") from None
+        section = data.get("tool", {}).get("copydesk", {})
+        return from_mapping(section, path, _toml_lines(text))
+    return from_mapping(yamlio.load(text, path), path)
+
+
+def _has_section(pyproject: str) -> bool:
+    try:
+        with open(pyproject, "rb") as fh:
+            return b"[tool.copydesk" in fh.read()
+    except OSError:
+        return False
+
+
+@lru_cache(maxsize=256)
+def discover(folder: str) -> str | None:
+    """The config file that applies to files in folder, or None."""
+    folder = os.path.abspath(folder)
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                return candidate
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject) and _has_section(pyproject):
+            return pyproject
+        if os.path.exists(os.path.join(folder, ".git")):
+            return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+@lru_cache(maxsize=64)
+def load_cached(path: str | None) -> Config:
+    if path is None:
+        return Config(root=os.getcwd())
+    return load_file(path)

@@ -1,0 +1,462 @@
+"""A draft parsed once into blocks, each with its exact span in the source.
+
+Offsets are indices into ``Document.text``, the decoded file without its byte-order mark.
+Lines and columns reported to users are 1-based; columns count Unicode code points.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .prose import Prose, ProseBuilder
+from .quoting import QuoteScan, scan
+
+NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+# Whitespace a paste from a web page leaves behind, beyond the ASCII kind.
+INVISIBLE = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\u180e"
+DIRECTIVE_RE = re.compile(
+    r"copydesk-(disable-next-line|disable|enable)\b([^\n\r]*?)(?:-->|$)"
+)
+
+
+class InputError(Exception):
+    """A file that cannot be read as a draft: the message says why."""
+
+
+@dataclass
+class Decoded:
+    text: str
+    bom: bool
+    encoding: str
+    bad_byte: int | None = None  # offset in text of the first undecodable byte
+
+
+def decode(data: bytes) -> Decoded:
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    try:
+        return Decoded(body.decode("utf-8"), bom, "utf-8")
+    except UnicodeDecodeError as exc:
+        good = body[: exc.start].decode("utf-8")
+        try:
+            text = body.decode("cp1252")
+            return Decoded(text, bom, "cp1252", len(good))
+        except UnicodeDecodeError:
+            text = body.decode("utf-8", errors="replace")
+            return Decoded(text, bom, "utf-8-replace", len(good))
+
+
+@dataclass
+class Block:
+    kind: str  # headline, heading, paragraph, blockquote, list_item, code, front_matter, html, comment, directive, blank
+    start: int
+    end: int
+    prose: Prose = field(default_factory=Prose)
+    level: int = 0  # heading level, or quote depth
+    images: list[tuple[int, int, str]] = field(default_factory=list)  # source span and URL
+    key: str = ""  # the field name, for a front-matter field
+
+    @property
+    def text(self) -> str:
+        return self.prose.text
+
+    @cached_property
+    def quotes(self) -> QuoteScan:
+        return scan(self.prose.text)
+
+    @property
+    def is_body(self) -> bool:
+        return self.kind in ("paragraph", "blockquote", "list_item")
+
+
+@dataclass
+class Directive:
+    action: str  # disable, enable, disable-next-line
+    rules: tuple[str, ...]
+    start: int
+    end: int
+    line: int  # 1-based line of the directive
+
+
+class Document:
+    def __init__(self, text: str, path: str = "<stdin>", fmt: str | None = None):
+        self.text = text
+        self.path = path
+        self.format = fmt or ("markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text")
+        self.line_starts = [0]
+        self.line_ends: list[int] = []
+        for m in NEWLINE_RE.finditer(text):
+            self.line_ends.append(m.start())
+            self.line_starts.append(m.end())
+        self.line_ends.append(len(text))
+        self.blocks: list[Block] = []
+        self.directives: list[Directive] = []
+        if self.format == "markdown":
+            _parse_markdown(self)
+        else:
+            _parse_text(self)
+
+    # -- positions -----------------------------------------------------------------------
+    def line_of(self, offset: int) -> int:
+        """0-based line index of a source offset."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset, columns in code points."""
+        k = self.line_of(offset)
+        if offset > self.line_ends[k]:  # inside a CRLF pair
+            offset = self.line_ends[k]
+        return k + 1, offset - self.line_starts[k] + 1
+
+    def line_text(self, k: int) -> str:
+        return self.text[self.line_starts[k] : self.line_ends[k]]
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def prose_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.prose.text]
+
+    @cached_property
+    def headline(self) -> Block | None:
+        for b in self.blocks:
+            if b.kind == "headline":
+                return b
+        return None
+
+
+# -- shared helpers ---------------------------------------------------------------------
+
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\"\u201c\u201d]+[^\s<>()\"\u201c\u201d.,;:!?'\u2019]")
+
+
+def is_blank(line: str) -> bool:
+    return not line.strip(" \t")
+
+
+EMPTY_LINE_RE = re.compile(
+    r"(?:[ \t" + INVISIBLE + r"]|&nbsp;|&#160;|&#x[aA]0;|&zwnj;|&zwj;|&ensp;|&emsp;|&thinsp;|<br\s*/?>|<p>\s*</p>|<div>\s*</div>)+"
+)
+
+
+def is_invisible(line: str) -> bool:
+    """A line that holds something, but nothing a reader can see (spaces alone do not count)."""
+    return bool(line.strip(" \t")) and EMPTY_LINE_RE.fullmatch(line) is not None
+
+
+def _add_text_pieces(b: ProseBuilder, source: str, start: int, end: int) -> None:
+    """Copy source[start:end] into the prose, leaving out URLs."""
+    pos = start
+    for m in URL_RE.finditer(source, start, end):
+        b.copy(pos, m.start())
+        pos = m.end()
+    b.copy(pos, end)
+
+
+def _directive(doc: Document, line_no: int, start: int, end: int, raw: str) -> bool:
+    m = DIRECTIVE_RE.search(raw)
+    if not m:
+        return False
+    rules = tuple(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r)
+    doc.directives.append(Directive(m.group(1), rules, start, end, line_no + 1))
+    return True
+
+
+# -- plain text -------------------------------------------------------------------------
+
+
+def _parse_text(doc: Document) -> None:
+    text = doc.text
+    k = 0
+    n = doc.line_count
+    first = True
+    while k < n:
+        line = doc.line_text(k)
+        s = doc.line_starts[k]
+        if is_blank(line):
+            k += 1
+            continue
+        if is_invisible(line):
+            doc.blocks.append(Block("blank", s, doc.line_ends[k]))
+            k += 1
+            continue
+        stripped = line.strip()
+        if stripped.startswith("copydesk-") and _directive(doc, k, s, doc.line_ends[k], stripped):
+            doc.blocks.append(Block("directive", s, doc.line_ends[k]))
+            k += 1
+            continue
+        j = k
+        while j + 1 < n:
+            nxt = doc.line_text(j + 1)
+            if is_blank(nxt) or is_invisible(nxt) or nxt.strip().startswith("copydesk-"):
+                break
+            j += 1
+        b = ProseBuilder(text)
+        for i in range(k, j + 1):
+            ls, le = doc.line_starts[i], doc.line_ends[i]
+            if i > k:
+                b.synth(" ", doc.line_ends[i - 1], ls)
+            _add_text_pieces(b, text, ls, le)
+        kind = "headline" if first else "paragraph"
+        first = False
+        doc.blocks.append(Block(kind, s, doc.line_ends[j], _strip_prose(b.build())))
+        k = j + 1
+
+
+def _strip_prose(p: Prose) -> Prose:
+    """Trim leading and trailing whitespace from a prose view, keeping the map exact."""
+    t = p.text
+    lead = len(t) - len(t.lstrip())
+    trail = len(t.rstrip())
+    if lead == 0 and trail == len(t):
+        return p
+    out = Prose()
+    if trail <= lead:
+        return out
+    # Rebuild pieces for the kept range.
+    for k in range(len(p._p)):
+        ps, plen = p._p[k], p._plen[k]
+        a, z = max(ps, lead), min(ps + plen, trail)
+        if a >= z:
+            continue
+        out._p.append(a - lead)
+        if plen == p._slen[k]:
+            out._s.append(p._s[k] + (a - ps))
+            out._plen.append(z - a)
+            out._slen.append(z - a)
+        else:
+            out._s.append(p._s[k])
+            out._plen.append(1)
+            out._slen.append(p._slen[k])
+    out.text = t[lead:trail]
+    return out
+
+
+# -- Markdown ---------------------------------------------------------------------------
+
+ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+HR_RE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+LIST_RE = re.compile(r"^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)")
+QUOTE_RE = re.compile(r"^ {0,3}> ?")
+HTML_BLOCK_RE = re.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z])")
+COMMENT_START_RE = re.compile(r"^ {0,3}<!--")
+TABLE_RE = re.compile(r"^ {0,3}\|")
+FRONT_FIELD_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
+
+INLINE_RE = re.compile(
+    r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))"
+    r"|(?P<comment><!--.*?-->)"
+    r"|(?P<image>!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\))"
+    r"|(?P<link>\[(?P<ltext>[^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\]))"
+    r"|(?P<autolink><(?:https?|mailto):[^>\s]*>)"
+    r"|(?P<url>(?:https?://|www\.)[^\s<>()\"\u201c\u201d]+[^\s<>()\"\u201c\u201d.,;:!?'\u2019])"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?P<escape>\\[!-/:-@\[-`{-~])"
+    r"|(?P<emph>\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))"
+)
+
+
+def _inline(doc: Document, b: ProseBuilder, start: int, end: int, block: Block) -> None:
+    text = doc.text
+    pos = start
+    for m in INLINE_RE.finditer(text, start, end):
+        b.copy(pos, m.start())
+        pos = m.end()
+        if m.group("image") is not None:
+            block.images.append((m.start(), m.end(), m.group("src")))
+        elif m.group("link") is not None:
+            ts = m.start("ltext")
+            _inline(doc, b, ts, m.end("ltext"), block)
+        elif m.group("entity") is not None:
+            ch = html.unescape(m.group("entity"))
+            if len(ch) == 1:
+                b.synth(ch, m.start(), m.end())
+            else:
+                b.copy(m.start(), m.end())
+        elif m.group("escape") is not None:
+            b.copy(m.start() + 1, m.end())
+        # code, comments, autolinks, URLs, tags and emphasis markers are left out
+    b.copy(pos, end)
+
+
+def _front_matter(doc: Document) -> int:
+    """Parse YAML front matter; return the first line after it."""
+    if doc.line_count < 2 or doc.line_text(0).rstrip() != "---":
+        return 0
+    for k in range(1, doc.line_count):
+        if doc.line_text(k).rstrip() in ("---", "..."):
+            for i in range(1, k):
+                line = doc.line_text(i)
+                m = FRONT_FIELD_RE.match(line)
+                if not m:
+                    continue
+                ls = doc.line_starts[i]
+                vs, ve = ls + m.start(2), ls + m.end(2)
+                value = m.group(2).rstrip()
+                ve = vs + len(value)
+                if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                    vs, ve = vs + 1, ve - 1
+                b = ProseBuilder(doc.text)
+                b.copy(vs, ve)
+                doc.blocks.append(Block("front_matter", ls, doc.line_ends[i], b.build(), key=m.group(1)))
+            return k + 1
+    return 0
+
+
+def _parse_markdown(doc: Document) -> None:
+    k = _front_matter(doc)
+    n = doc.line_count
+    headline_done = False
+    for b in doc.blocks:
+        if b.key == "title" and b.prose.text:
+            b.kind = "headline"
+            headline_done = True
+            break
+    while k < n:
+        line = doc.line_text(k)
+        ls = doc.line_starts[k]
+        if is_blank(line):
+            k += 1
+            continue
+        if is_invisible(line):
+            doc.blocks.append(Block("blank", ls, doc.line_ends[k]))
+            k += 1
+            continue
+        m = FENCE_RE.match(line)
+        if m:
+            fence = m.group(1)
+            j = k + 1
+            while j < n and not doc.line_text(j).lstrip().startswith(fence):
+                j += 1
+            j = min(j, n - 1)
+            doc.blocks.append(Block("code", ls, doc.line_ends[j]))
+            k = j + 1
+            continue
+        if COMMENT_START_RE.match(line):
+            j = k
+            while j < n and "-->" not in doc.line_text(j):
+                j += 1
+            j = min(j, n - 1)
+            end = doc.line_ends[j]
+            _directive(doc, k, ls, end, doc.text[ls:end])
+            doc.blocks.append(Block("comment", ls, end))
+            k = j + 1
+            continue
+        m = ATX_RE.match(line)
+        if m:
+            level = len(m.group(1))
+            cs = ls + m.end()
+            ce = doc.line_ends[k]
+            content = doc.text[cs:ce]
+            closing = re.search(r"[ \t]+#+[ \t]*$|^#+[ \t]*$", content)
+            if closing:
+                ce = cs + closing.start()
+            blk = Block("heading", ls, doc.line_ends[k], level=level)
+            b = ProseBuilder(doc.text)
+            _inline(doc, b, cs, ce, blk)
+            blk.prose = _strip_prose(b.build())
+            if not headline_done and level == 1:
+                blk.kind = "headline"
+                headline_done = True
+            doc.blocks.append(blk)
+            k += 1
+            continue
+        if HR_RE.match(line):
+            k += 1
+            continue
+        if HTML_BLOCK_RE.match(line):
+            j = k
+            while j + 1 < n and not is_blank(doc.line_text(j + 1)):
+                j += 1
+            doc.blocks.append(Block("html", ls, doc.line_ends[j]))
+            k = j + 1
+            continue
+        if TABLE_RE.match(line):
+            j = k
+            while j + 1 < n and TABLE_RE.match(doc.line_text(j + 1)):
+                j += 1
+            doc.blocks.append(Block("table", ls, doc.line_ends[j]))
+            k = j + 1
+            continue
+        if line.startswith("    ") or line.startswith("\t"):
+            j = k
+            while j + 1 < n and (doc.line_text(j + 1).startswith(("    ", "\t")) or is_blank(doc.line_text(j + 1))):
+                j += 1
+            while j > k and is_blank(doc.line_text(j)):
+                j -= 1
+            doc.blocks.append(Block("code", ls, doc.line_ends[j]))
+            k = j + 1
+            continue
+        qm = QUOTE_RE.match(line)
+        lm = LIST_RE.match(line)
+        if qm:
+            kind, prefix_re = "blockquote", QUOTE_RE
+        elif lm:
+            kind, prefix_re = "list_item", None
+        else:
+            kind, prefix_re = "paragraph", None
+        # Collect the lines of this block and where each one's content starts.
+        spans: list[tuple[int, int]] = []
+        j = k
+        indent = 0
+        while j < n:
+            t = doc.line_text(j)
+            s = doc.line_starts[j]
+            if j > k:
+                if is_blank(t) or is_invisible(t):
+                    break
+                if ATX_RE.match(t) or FENCE_RE.match(t) or HR_RE.match(t) or COMMENT_START_RE.match(t):
+                    break
+                if kind != "blockquote" and QUOTE_RE.match(t):
+                    break
+                if LIST_RE.match(t) and kind != "blockquote":
+                    break
+                if kind == "paragraph" and SETEXT_RE.match(t) and len(spans) >= 1:
+                    level = 1 if t.strip().startswith("=") else 2
+                    blk = Block("heading", doc.line_starts[k], doc.line_ends[j], level=level)
+                    b = ProseBuilder(doc.text)
+                    for idx, (a, z) in enumerate(spans):
+                        if idx:
+                            b.synth(" ", spans[idx - 1][1], a)
+                        _inline(doc, b, a, z, blk)
+                    blk.prose = _strip_prose(b.build())
+                    if not headline_done and level == 1:
+                        blk.kind = "headline"
+                        headline_done = True
+                    doc.blocks.append(blk)
+                    spans = []
+                    j += 1
+                    break
+            cs = 0
+            if kind == "blockquote":
+                qq = QUOTE_RE.match(t)
+                if qq:
+                    cs = qq.end()
+            elif kind == "list_item":
+                if j == k:
+                    mm = LIST_RE.match(t)
+                    cs = mm.end() if mm else 0
+                    indent = cs
+                else:
+                    cs = min(len(t) - len(t.lstrip(" ")), indent)
+            spans.append((s + cs, doc.line_ends[j]))
+            j += 1
+        if spans:
+            blk = Block(kind, doc.line_starts[k], doc.line_ends[j - 1])
+            b = ProseBuilder(doc.text)
+            for idx, (a, z) in enumerate(spans):
+                if idx:
+                    b.synth(" ", spans[idx - 1][1], a)
+                _inline(doc, b, a, z, blk)
+            blk.prose = _strip_prose(b.build())
+            doc.blocks.append(blk)
+        k = max(j, k + 1)

@@ -1,0 +1,128 @@
+"""House style packs: YAML files in copydesk/rules/houses/ (or a user's own file) read as data."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import Any
+
+from . import yamlio
+from .yamlio import DataError
+
+PACK_KEYS = {
+    "name": str,
+    "description": str,
+    "extends": str,
+    "honorifics": dict,
+    "spelling": dict,
+    "quotes": dict,
+    "credits": dict,
+}
+SECTION_KEYS = {
+    "honorifics": {"full_stop": bool, "words": list},
+    "spelling": {"prefer": str, "ize": bool, "pairs": str, "exclude": list, "protected": list, "variants": list},
+    "quotes": {"outer": str},
+    "credits": {"format": str, "alternatives": list, "agencies": dict, "licensed_sources": list, "licence_pattern": str},
+}
+
+
+def builtin_houses() -> list[str]:
+    folder = resources.files("copydesk") / "rules" / "houses"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def read_rules_file(name: str) -> str:
+    return (resources.files("copydesk") / "rules" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def load_data_pack(name: str) -> Any:
+    """A checker's own word-list pack in copydesk/rules/, e.g. layout.yaml."""
+    return yamlio.load(read_rules_file(name), f"copydesk/rules/{name}")
+
+
+def _validate(data: Any, path: str) -> None:
+    if not isinstance(data, dict):
+        raise DataError(path, None, None, "a house pack is a mapping of sections")
+    for key, value in data.items():
+        line = yamlio.line_of(data, key)
+        if key not in PACK_KEYS:
+            raise DataError(path, line, key, f"unknown section; expected one of {', '.join(PACK_KEYS)}")
+        if not isinstance(value, PACK_KEYS[key]):
+            raise DataError(path, line, key, f"must be a {PACK_KEYS[key].__name__}")
+        if key in SECTION_KEYS:
+            for sub, subval in value.items():
+                subline = yamlio.line_of(value, sub)
+                expected = SECTION_KEYS[key].get(sub)
+                if expected is None:
+                    raise DataError(path, subline, f"{key}.{sub}", f"unknown key; expected one of {', '.join(SECTION_KEYS[key])}")
+                if not isinstance(subval, expected):
+                    raise DataError(path, subline, f"{key}.{sub}", f"must be a {expected.__name__}")
+
+
+def _merge(base: dict, top: dict) -> dict:
+    out = dict(base)
+    for k, v in top.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = {**out[k], **v}
+        else:
+            out[k] = v
+    return out
+
+
+@lru_cache(maxsize=32)
+def load_house(name_or_path: str, _depth: int = 0) -> "House":
+    if _depth > 5:
+        raise DataError(name_or_path, None, "extends", "packs extend each other in a loop")
+    if name_or_path.endswith((".yaml", ".yml")) or os.sep in name_or_path:
+        path = name_or_path
+        try:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        except OSError as exc:
+            raise DataError(path, None, None, f"cannot read house pack: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise DataError(path, None, None, "house pack is not UTF-8 text") from None
+        folder = os.path.dirname(os.path.abspath(path))
+    else:
+        if name_or_path not in builtin_houses():
+            raise DataError(name_or_path, None, "house", f"no such house pack; built in: {', '.join(builtin_houses())}")
+        path = f"copydesk/rules/houses/{name_or_path}.yaml"
+        text = read_rules_file(f"houses/{name_or_path}.yaml")
+        folder = None
+    data = yamlio.load(text, path) or {}
+    _validate(data, path)
+    if "extends" in data:
+        base = load_house(data["extends"], _depth + 1)
+        data = _merge(base.data, data)
+    return House(data.get("name", os.path.basename(path)), data, path, folder)
+
+
+class House:
+    def __init__(self, name: str, data: dict, path: str, folder: str | None):
+        self.name, self.data, self.path, self.folder = name, data, path, folder
+
+    def section(self, key: str) -> dict:
+        return self.data.get(key) or {}
+
+    @cached_property
+    def spelling_pairs(self) -> dict[str, str]:
+        """American form -> British form, lower case, as listed in the pairs file."""
+        name = self.section("spelling").get("pairs")
+        if not name:
+            return {}
+        if self.folder and os.path.exists(os.path.join(self.folder, name)):
+            with open(os.path.join(self.folder, name), encoding="utf-8") as fh:
+                text = fh.read()
+        else:
+            text = read_rules_file(name)
+        pairs: dict[str, str] = {}
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 2:
+                raise DataError(name, n, None, "a pair is two words separated by a tab")
+            pairs[parts[0].strip().lower()] = parts[1].strip().lower()
+        return pairs

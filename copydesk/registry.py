@@ -1,0 +1,96 @@
+"""Where checkers come from: the built-in ones in copydesk/checks/, and plugins registered
+under the entry-point group ``copydesk.checks``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import import_module
+from importlib.metadata import entry_points
+
+from .checker import Checker, Rule
+
+ENTRY_POINT_GROUP = "copydesk.checks"
+BUILTIN = (
+    "copydesk.checks.layout:LayoutChecker",
+    "copydesk.checks.quotes:QuotesChecker",
+    "copydesk.checks.attribution:AttributionChecker",
+    "copydesk.checks.style:StyleChecker",
+    "copydesk.checks.credits:CreditsChecker",
+)
+
+# Rules the engine itself reports, outside any checker.
+CORE_RULES = (
+    Rule(
+        "copydesk.unused-suppression",
+        "info",
+        "A suppression comment that suppressed nothing.",
+        "A suppression that no longer matches a finding hides nothing today but would hide a "
+        "real fault tomorrow; remove it.",
+    ),
+    Rule(
+        "copydesk.internal-error",
+        "error",
+        "A checker failed on this file.",
+        "A checker raised an exception; its findings for this file are missing. Please report it.",
+    ),
+    Rule(
+        "input.encoding",
+        "warning",
+        "The file is not valid UTF-8.",
+        "copydesk reads drafts as UTF-8. A file in another encoding was decoded as cp1252 "
+        "(or with replacement characters); save it as UTF-8.",
+    ),
+)
+
+
+class PluginError(Exception):
+    pass
+
+
+def _instantiate(obj: object, name: str) -> Checker:
+    checker = obj() if isinstance(obj, type) else obj
+    if not isinstance(checker, Checker) or not checker.id:
+        raise PluginError(f"{name} is not a copydesk Checker with an id")
+    for rule in checker.rules:
+        if not rule.id.startswith(checker.id + "."):
+            raise PluginError(f"{name}: rule {rule.id} must start with '{checker.id}.'")
+    return checker
+
+
+@lru_cache(maxsize=1)
+def checkers() -> tuple[Checker, ...]:
+    found: list[Checker] = []
+    for spec in BUILTIN:
+        mod, attr = spec.split(":")
+        found.append(_instantiate(getattr(import_module(mod), attr), spec))
+    seen = {c.id for c in found}
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        try:
+            checker = _instantiate(ep.load(), f"plugin {ep.name} ({ep.value})")
+        except PluginError:
+            raise
+        except Exception as exc:  # a broken plugin must not take the tool down silently
+            raise PluginError(f"plugin {ep.name} ({ep.value}) failed to load: {exc}") from None
+        if checker.id in seen:
+            raise PluginError(f"plugin {ep.name}: checker id '{checker.id}' is already taken")
+        seen.add(checker.id)
+        found.append(checker)
+    return tuple(found)
+
+
+def all_rules() -> dict[str, Rule]:
+    rules = {r.id: r for r in CORE_RULES}
+    for c in checkers():
+        for r in c.rules:
+            rules[r.id] = r
+    return rules
+
+
+def matches(selector: str, rule_id: str) -> bool:
+    return rule_id == selector or rule_id.startswith(selector + ".")
+
+
+def known_selector(selector: str) -> bool:
+    if selector == "ALL":
+        return True
+    return any(matches(selector, r) for r in all_rules())

@@ -1,0 +1,60 @@
+"""The text report: one line per finding, the source line with the span underlined, a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+WINDOW = 100  # characters of a long source line shown around a finding
+COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def _snippet(doc, f) -> tuple[int, str, str]:
+    k = f.line - 1
+    line = doc.line_text(k)
+    a = f.column - 1
+    z = f.end_column - 1 if f.end_line == f.line else len(line)
+    z = max(z, a + 1)
+    lo = max(0, min(a - 30, len(line) - WINDOW))
+    hi = min(len(line), max(lo + WINDOW, z))
+    shown = line[lo:hi]
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    shown = "".join(" " if c in "\t\u00a0\u200b" else c for c in shown)
+    marker = " " * (len(prefix) + a - lo) + "^" * max(1, min(z, hi) - a)
+    return f.line, prefix + shown + suffix, marker
+
+
+def render(report) -> str:
+    out: list[str] = []
+    style = (lambda s, **kw: click.style(s, **kw)) if report.color else (lambda s, **kw: s)
+    for r in report.results:
+        for f in r.findings:
+            head = f"{f.path}:{f.line}:{f.column}: {style(f.severity, fg=COLORS[f.severity], bold=True)} {style(f.rule, bold=True)} {f.message}"
+            out.append(head)
+            if report.quiet or r.document is None:
+                continue
+            n, shown, marker = _snippet(r.document, f)
+            width = len(str(n))
+            out.append(f"  {n} | {shown}")
+            out.append(f"  {' ' * width} | {style(marker, fg=COLORS[f.severity])}")
+            if f.suggestions:
+                out.append(f"  {' ' * width} = suggestion: {' / '.join(repr(s) for s in f.suggestions)}")
+    if report.statistics:
+        counts = Counter((f.rule, f.severity) for f in report.findings())
+        if counts:
+            out.append("")
+            for (rule, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                out.append(f"{n:6d}  {rule:36s} {sev}")
+    s = report.summary()
+    if not report.quiet or s["findings"]:
+        files = f"{s['files']} file" + ("" if s["files"] == 1 else "s")
+        if s["findings"]:
+            out.append(
+                f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} in {files}: "
+                f"{s['error']} error{'s' if s['error'] != 1 else ''}, {s['warning']} warning{'s' if s['warning'] != 1 else ''}, {s['info']} info."
+            )
+        else:
+            out.append(f"All clear: no findings in {files}.")
+    return "\n".join(out) + "\n"
