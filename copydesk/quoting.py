@@ -12,7 +12,7 @@ from dataclasses import dataclass
 DOUBLE = "double"
 SINGLE = "single"
 
-MARK_RE = re.compile("[\"'\u201c\u201d\u2018\u2019]")
+MARK_RE = re.compile("''|[\"'\u201c\u201d\u2018\u2019]")
 CURLY = frozenset("\u201c\u201d\u2018\u2019")
 
 # Words that begin with an elided letter: 'em, 'til, 'tis, 'twas, 'n' (rock 'n' roll).
@@ -99,9 +99,11 @@ def scan(text: str) -> QuoteScan:
 
     for m in MARK_RE.finditer(text):
         i = m.start()
-        c = text[i]
+        c = m.group(0)
+        if c == "''":
+            c = '"'  # two straight single marks typed for a double one
         prev = text[i - 1] if i > 0 else " "
-        nxt = text[i + 1] if i + 1 < n else " "
+        nxt = text[m.end()] if m.end() < n else " "
         prev_space = prev.isspace() or prev in _OPENERS_BEFORE
         next_space = nxt.isspace() or nxt in _CLOSERS_AFTER or nxt in "\u201d\u2019\"'"
         if c == "\u201c":
@@ -109,9 +111,9 @@ def scan(text: str) -> QuoteScan:
         elif c == "\u201d":
             do_close(i, c, DOUBLE)
         elif c == '"':
-            if prev.isdigit() and not nxt.isalpha():
+            if prev.isdigit() and not nxt.isalpha() and not has_open(DOUBLE):
                 continue  # inches: 12" screen
-            if prev_space and not next_space:
+            if prev_space and (not next_space or nxt in "'\u2018"):
                 do_open(i, c, DOUBLE)
             elif next_space and not prev_space:
                 do_close(i, c, DOUBLE)
@@ -120,6 +122,8 @@ def scan(text: str) -> QuoteScan:
             else:
                 do_open(i, c, DOUBLE)
         else:  # ' ‘ ’
+            if prev.isdigit() and c == "'" and (nxt.isspace() or nxt.isdigit()) and not has_open(SINGLE):
+                continue  # feet: 5' 10"
             if prev.isalnum() and nxt.isalpha():
                 apostrophes.append(i)  # let's, o'clock, Belarus's
                 continue

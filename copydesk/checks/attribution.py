@@ -54,6 +54,12 @@ class _Para:
             bounds.append(m.end())
         bounds.append(len(t))
         self.sentences = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
+        self.speaks: list[bool] = []
+        self.attributed = False  # one of its quotations has a speaker
+        self.names: frozenset[str] = frozenset()  # the article's speakers
+        quotes = b.quotes.quotes
+        self.open_at_end = any(q.close is None and q.depth == 0 and q.open is not None for q in quotes)
+        self.opens_with_quote = bool(quotes) and quotes[0].open is not None and not t[: quotes[0].open.index].strip()
 
     def sentence_of(self, i: int) -> int:
         for k, (a, z) in enumerate(self.sentences):
@@ -108,45 +114,105 @@ class AttributionChecker(Checker):
         reporting, anonymous, loaded = _patterns(tuple(ctx.options.get("reporting", ())))
         outer = DOUBLE if ctx.house.section("quotes").get("outer", "double") == "double" else SINGLE
         findings = []
-        prev: _Para | None = None
-        carried = False  # the quotation running on from the paragraph before is attributed
+        # Runs of body paragraphs between headings; in each, the paragraphs of one quotation
+        # that goes on over several paragraphs share a chain number.
+        runs: list[list[_Para]] = [[]]
         for b in doc.blocks:
-            if not b.is_body or not b.text:
-                if b.text and b.kind in ("heading", "headline"):
-                    prev, carried = None, False
-                continue
-            p = _Para(b, outer)
-            t = b.text
-            prev_speaks = prev is not None and bool(reporting.search(prev.outside))
-            para_attributed = False
-            for a, z in p.spans:
-                q = next(q for q in b.quotes.quotes if q.depth == 0 and q.open is not None and q.open.index == a)
-                inner = t[a + 1 : (z - 1 if q.close is not None else z)]
-                k = p.sentence_of(a)
-                said = next((j for j in (k, k - 1, k + 1) if 0 <= j < len(p.sentences) and reporting.search(p.outside_text(j))), None)
-                ok = said is not None or p.outside[:a].rstrip().endswith(":")  # colon introduction
-                ok = ok or (k == 0 and (prev_speaks or carried))  # the speaker of the paragraph before goes on
-                if ok:
-                    para_attributed = True
-                    if said is not None:
-                        sa = p.sentences[said][0]
-                        for m in loaded.finditer(p.outside_text(said)):
-                            s, e = b.prose.source_span(sa + m.start(), sa + m.end())
-                            findings.append(ctx.finding("attribution.loaded-verb", s, e,
-                                                        f"“{m.group(0)}” judges the speaker; “said” is neutral."))
-                    continue
-                words = len(inner.split())
-                if words < min_words or _is_title(inner):
-                    continue
-                s, e = b.prose.source_span(a, z)
-                findings.append(ctx.finding("attribution.unattributed-quote", s, e,
-                                            f"This quotation ({words} words) has no speaker: say who said it."))
-            for m in anonymous.finditer(p.outside):
-                s, e = b.prose.source_span(m.start(), m.end())
-                findings.append(ctx.finding("attribution.anonymous-source", s, e,
-                                            f"“{m.group(0)}”: the source is unnamed; make sure that is deliberate and explained."))
-            # Does a quotation run on into the next paragraph, and is it attributed?
-            open_at_end = any(q.close is None and q.depth == 0 and q.open is not None for q in b.quotes.quotes)
-            carried = open_at_end and (para_attributed or carried)
-            prev = p
+            if b.is_body and b.text:
+                runs[-1].append(_Para(b, outer))
+            elif b.text and b.kind in ("heading", "headline"):
+                runs.append([])
+        for run in runs:
+            for p in run:
+                p.speaks = [bool(reporting.search(p.outside_text(j))) or bool(DASH_SPEAKER_RE.match(p.outside_text(j)))
+                            for j in range(len(p.sentences))]
+            chain = list(range(len(run)))
+            for i in range(1, len(run)):
+                if run[i - 1].open_at_end and run[i].opens_with_quote:
+                    chain[i] = chain[i - 1]
+            chain_speaks: dict[int, bool] = {}
+            for i, p in enumerate(run):
+                chain_speaks[chain[i]] = chain_speaks.get(chain[i], False) or any(p.speaks)
+            speakers = _speakers(run)
+            for i, p in enumerate(run):
+                p.names = speakers
+                after = run[i + 1] if i + 1 < len(run) else None
+                findings += self._paragraph(ctx, p, run[max(0, i - 2) : i], after,
+                                            chain_speaks[chain[i]] and chain.count(chain[i]) > 1, min_words, loaded)
+                for m in anonymous.finditer(p.outside):
+                    s, e = p.block.prose.source_span(m.start(), m.end())
+                    findings.append(ctx.finding("attribution.anonymous-source", s, e,
+                                                f"“{m.group(0)}”: the source is unnamed; make sure that is deliberate and explained."))
         return findings
+
+    def _paragraph(self, ctx, p: "_Para", before: "list[_Para]", after: "_Para | None", chain_ok: bool, min_words: int, loaded):
+        b, t = p.block, p.block.text
+        n = len(p.sentences)
+        out = []
+        # The speaker of the paragraph just before (or of the one before that, across a
+        # paragraph of narrative) goes on speaking.
+        prev_speaks = any(any(q.speaks) or q.attributed for q in before)
+        for a, z in p.spans:
+            q = next(q for q in b.quotes.quotes if q.depth == 0 and q.open is not None and q.open.index == a)
+            k = p.sentence_of(a)
+            said = next((j for j in (k, k + 1, k - 1) if 0 <= j < n and p.speaks[j]), None)
+            named = next((j for j in (k - 1, k + 1) if 0 <= j < n and _names_speaker(p.outside_text(j), p.names)), None)
+            ok = (
+                said is not None
+                or named is not None  # a speaker quoted elsewhere in the article is named beside it
+                or p.outside[:a].rstrip().endswith(":")  # a colon introduction
+                or any(p.speaks[:k])  # the speaker named earlier in the paragraph goes on
+                or (k == 0 and prev_speaks)  # the speaker of the paragraph before goes on
+                or (k == n - 1 and after is not None and bool(after.speaks) and after.speaks[0])  # the sentence after
+                or chain_ok  # one of the paragraphs of a multi-paragraph quotation names the speaker
+            )
+            if ok:
+                p.attributed = True
+                if said is not None:
+                    sa = p.sentences[said][0]
+                    for m in loaded.finditer(p.outside_text(said)):
+                        s, e = b.prose.source_span(sa + m.start(), sa + m.end())
+                        out.append(ctx.finding("attribution.loaded-verb", s, e,
+                                               f"“{m.group(0)}” judges the speaker; “said” is neutral."))
+                continue
+            inner = t[a + 1 : (z - 1 if q.close is not None else z)].strip()
+            words = len(inner.split())
+            if words < min_words or _is_title(inner) or _is_partial(p, a, inner):
+                continue
+            s, e = b.prose.source_span(a, z)
+            out.append(ctx.finding("attribution.unattributed-quote", s, e,
+                                   f"This quotation ({words} words) has no speaker: say who said it."))
+        return out
+
+
+NAME_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+
+
+def _speakers(run: "list[_Para]") -> frozenset[str]:
+    """Names that stand, mid-sentence, in a sentence with a reporting verb: the article's speakers."""
+    names = set()
+    for p in run:
+        for j, (a, _z) in enumerate(p.sentences):
+            if p.speaks[j]:
+                text = p.outside_text(j)
+                for m in NAME_RE.finditer(text):
+                    if m.start() > 0 and text[: m.start()].strip():
+                        names.add(m.group(0))
+    return frozenset(names)
+
+
+def _names_speaker(text: str, names: frozenset[str]) -> bool:
+    return any(m.group(0) in names for m in NAME_RE.finditer(text))
+
+
+DASH_SPEAKER_RE = re.compile(r"\s*[-–—]\s*[A-Z]")
+
+
+def _is_partial(p: _Para, a: int, inner: str) -> bool:
+    """A fragment quoted inside the writer's own sentence ("warned the “stakes are too high”"),
+    attributed by the sentence itself, not direct speech that needs a reporting verb."""
+    if not inner[:1].isupper():
+        return True
+    k = p.sentence_of(a)
+    before = p.outside[p.sentences[k][0] : a].rstrip()
+    return bool(before) and before[-1].isalnum()

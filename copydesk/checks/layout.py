@@ -163,9 +163,7 @@ class LayoutChecker(Checker):
             if i in flagged or not short_unpunctuated(b):
                 continue
             near = neighbours(pos)
-            fragment_near = any(blocks[j].kind == "blank" or j in flagged for j in near)
-            cluster = any(short_unpunctuated(blocks[j]) and j not in flagged for j in near)
-            if fragment_near or cluster:
+            if any(blocks[j].kind == "blank" or j in flagged for j in near):
                 teasers.add(i)
         for i in sorted(teasers):
             b = blocks[i]

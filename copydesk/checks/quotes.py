@@ -80,12 +80,20 @@ class QuotesChecker(Checker):
                 s, e = b.prose.source_span(i, i + 1)
                 (curly if is_curly(t[i]) else straight).append((s, e))
             for q in sc.unopened:
+                if q.close.char == "'":
+                    continue  # a straight single mark is as likely an apostrophe: too uncertain
                 s, e = b.prose.source_span(q.close.index, q.close.index + 1)
                 findings.append(ctx.finding("quotes.unopened", s, e,
                                             f"This closing {NAMES[q.close.kind]} quotation mark was never opened."))
+            open_kinds: set[str] = set()
             for q in sc.unclosed:
-                if q.open is None:
+                if q.open is None or q.open.char == "'":
+                    # A straight single mark left open is as likely an elision ('bot nets,
+                    # 'orrible) as a quotation: too uncertain to report.
                     continue
+                if q.open.kind in open_kinds:
+                    continue  # a mark of the same kind is already open: one fault, reported once
+                open_kinds.add(q.open.kind)
                 continues = (
                     q.depth == 0
                     and b.is_body
@@ -108,8 +116,10 @@ class QuotesChecker(Checker):
                     if q.open is None:
                         continue
                     if q.depth == 0 and q.open.kind == inner and q.close is not None:
-                        words = len(t[q.open.index + 1 : q.close.index].split())
-                        if words >= 4:
+                        speech = t[q.open.index + 1 : q.close.index].rstrip()
+                        # Direct speech: four words or more, ending as a sentence or clause
+                        # ends; a title or term in single marks ('No More Mr Nasty') is not.
+                        if len(speech.split()) >= 4 and speech[-1:] in ".,!?…" and speech[:1].isupper():
                             s, e = b.prose.source_span(q.open.index, q.open.index + 1)
                             findings.append(ctx.finding("quotes.nesting", s, e,
                                                         f"Direct speech opens with {NAMES[outer]} quotation marks in house style; {NAMES[inner]} marks go inside them."))

@@ -76,6 +76,20 @@ def _variants(house: House) -> tuple[re.Pattern[str] | None, dict[str, int]]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I), index
 
 
+def _capitalised_mid_sentence(doc: Document) -> set[str]:
+    """Capitalised words that stand mid-sentence somewhere in the draft: names."""
+    out = set()
+    for b in doc.blocks:
+        if b.is_body:
+            for m in CAPITAL_RE.finditer(b.text):
+                if not _is_sentence_start(b.text, m.start()):
+                    out.add(m.group(0))
+    return out
+
+
+CAPITAL_RE = re.compile(r"(?<![\w-])[A-Z][a-z]+")
+
+
 def _is_sentence_start(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j].isspace():
@@ -127,6 +141,7 @@ class StyleChecker(Checker):
         protected = _protected_re(house)
         var_re, var_index = _variants(house)
         findings = []
+        names = _capitalised_mid_sentence(doc) if table else set()
         occurrences: dict[int, list[tuple[str, int, int]]] = {}
         counts: dict[int, Counter] = {}
         for b in doc.blocks:
@@ -163,10 +178,12 @@ class StyleChecker(Checker):
                         ws = m.start() + part_m.start()
                         if any(a <= ws < z for a, z in skip) or ctx.accepted(word):
                             continue
-                        if word[0].isupper() and not word.isupper() and not _is_sentence_start(t, ws) and b.kind != "headline":
-                            continue  # a capital mid-sentence: a name, which keeps its own spelling
-                        if word[0].isupper() and not word.isupper() and b.kind == "headline" and ws > 0 and not _is_sentence_start(t, ws):
-                            continue
+                        if word[0].isupper() and not word.isupper():
+                            if not _is_sentence_start(t, ws):
+                                continue  # a capital mid-sentence: a name, which keeps its own spelling
+                            after = t[ws + len(word) :].lstrip(" ")
+                            if word in names or after[:1].isupper():
+                                continue  # a name at the start of a sentence: "Gray, 26, ..." or "Arbor Networks"
                         suggestion = match_case(word, target)
                         s, e = b.prose.source_span(ws, ws + len(word))
                         variety = "American" if house.section("spelling").get("prefer", "british") != "american" else "British"
