@@ -84,10 +84,10 @@ class AttributionChecker(Checker):
             "(said, told, according to…) in its sentence, the sentence before or the one after, "
             "or it must continue the speaker of the paragraph before.",
             good=examples(
-                "“We will not give up the fight for these jobs,” the union leader said.\n",
-                "The minister spoke after the vote.\n\n“This is a good day for the country and its people.”\n",
+                "Jobs to go\n\n“We will not give up the fight for these jobs,” the union leader said.\n",
+                "Vote passes\n\nThe minister spoke after the vote.\n\n“This is a good day for the country and its people.”\n",
             ),
-            bad=examples("The vote was close.\n\nIt passed on Monday.\n\n“We will not give up the fight for these jobs.”\n"),
+            bad=examples("Vote passes\n\nThe vote was close.\n\nIt passed on Monday.\n\n“We will not give up the fight for these jobs.”\n"),
         ),
         Rule(
             "attribution.anonymous-source",
@@ -95,8 +95,8 @@ class AttributionChecker(Checker):
             "A claim sourced to someone unnamed (\"sources said\", \"a source close to\").",
             "Anonymous sourcing is sometimes necessary but must be a deliberate choice; an editor "
             "should see every instance.",
-            good=examples("The minister said the talks had failed.\n"),
-            bad=examples("Sources close to the minister said the talks had failed.\n"),
+            good=examples("Talks fail\n\nThe minister said the talks had failed.\n"),
+            bad=examples("Talks fail\n\nSources close to the minister said the talks had failed.\n"),
         ),
         Rule(
             "attribution.loaded-verb",
@@ -104,8 +104,8 @@ class AttributionChecker(Checker):
             "A reporting verb that judges the speaker (claimed, admitted, insisted, quipped).",
             "“Said” is neutral. Verbs such as claimed, admitted or insisted tell the reader what to "
             "think of the words; use them only when that is the story.",
-            good=examples("“We did nothing wrong,” the chairman said.\n"),
-            bad=examples("“We did nothing wrong,” the chairman claimed.\n"),
+            good=examples("Firm denies fault\n\n“We did nothing wrong,” the chairman said.\n"),
+            bad=examples("Firm denies fault\n\n“We did nothing wrong,” the chairman claimed.\n"),
         ),
     )
 

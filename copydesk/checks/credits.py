@@ -163,9 +163,14 @@ class CreditsChecker(Checker):
                 last_end = c.end
                 credited_blocks.add(bi)
                 findings += self._check_credit(doc, ctx, c, fmt, formats, agencies, licensed)
-        for bi, b in enumerate(doc.blocks):
+        blocks = doc.blocks
+        for bi, b in enumerate(blocks):
             for s, e, _url in b.images:
-                near = {bi - 1, bi, bi + 1}
+                # A credit in the image's own paragraph, in the one below it, or in the one
+                # above it when that one does not follow another picture.
+                near = {bi, bi + 1}
+                if bi >= 1 and not (bi >= 2 and blocks[bi - 2].images):
+                    near.add(bi - 1)
                 alt = doc.text[s:e]
                 if near & credited_blocks or credit_re.search(alt):
                     continue

@@ -85,8 +85,8 @@ class LayoutChecker(Checker):
             "warning",
             "The same paragraph appears twice.",
             "A paragraph pasted twice reads as a production error.",
-            good=examples("Ministers met in London on Monday to talk.\n\nThey met again in Paris on Tuesday to talk.\n"),
-            bad=examples("Ministers met in London on Monday to talk.\n\nMinisters met in London on Monday to talk.\n"),
+            good=examples("Talks go on\n\nMinisters met in London on Monday to talk.\n\nThey met again in Paris on Tuesday to talk.\n"),
+            bad=examples("Talks go on\n\nMinisters met in London on Monday to talk.\n\nMinisters met in London on Monday to talk.\n"),
             fix="unsafe",
         ),
         Rule(
@@ -95,8 +95,8 @@ class LayoutChecker(Checker):
             "A paragraph broken mid-sentence.",
             "A sentence split across two paragraphs, usually by a paste, leaves a paragraph with no "
             "full stop and another that starts in lower case. Joining them restores the sentence.",
-            good=examples("Ministers met in London.\n\nThe talks went on late.\n"),
-            bad=examples("Ministers met in London to discuss the\n\nsanctions on potash.\n"),
+            good=examples("Talks go on\n\nMinisters met in London.\n\nThe talks went on late.\n"),
+            bad=examples("Talks go on\n\nMinisters met in London to discuss the\n\nsanctions on potash.\n"),
             fix="safe",
         ),
     )

@@ -29,8 +29,8 @@ class QuotesChecker(Checker):
             "Every quotation closes. A quotation that runs over several paragraphs opens each "
             "paragraph with a quotation mark and closes only the last; a paragraph that leaves a "
             "quotation open must be followed by one that opens with the same mark.",
-            good=examples("“We will win,” she said.\n", "“We will win.\n\n“And we will do it soon,” she said.\n"),
-            bad=examples("“We will win, she said.\n\nThe vote is on Monday.\n"),
+            good=examples("Vote tomorrow\n\n“We will win,” she said.\n", "Vote tomorrow\n\n“We will win.\n\n“And we will do it soon,” she said.\n"),
+            bad=examples("Vote tomorrow\n\n“We will win, she said.\n\nThe vote is on Monday.\n"),
         ),
         Rule(
             "quotes.unopened",
@@ -46,8 +46,8 @@ class QuotesChecker(Checker):
             "Quotation marks nested against house style (British: double outside, single inside).",
             "The house pack says which mark opens direct speech; the other is for a quotation "
             "inside a quotation.",
-            good=examples("“He told me ‘never again’ and left,” she said.\n"),
-            bad=examples("‘We will win the vote on Monday,’ she said.\n", "“He told me “never again” and left,” she said.\n"),
+            good=examples("Vote tomorrow\n\n“He told me ‘never again’ and left,” she said.\n"),
+            bad=examples("Vote tomorrow\n\n‘We will win the vote on Monday,’ she said.\n", "Vote tomorrow\n\n“He told me “never again” and left,” she said.\n"),
         ),
         Rule(
             "quotes.mixed-style",

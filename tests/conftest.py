@@ -1,0 +1,31 @@
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FIXTURES = os.path.join(ROOT, "fixtures")
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+
+
+def cut(text: str, line: int, column: int, end_line: int, end_column: int) -> str:
+    """The source text between two 1-based (line, column) positions, found independently of copydesk."""
+    import re
+
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    return text[starts[line - 1] + column - 1 : starts[end_line - 1] + end_column - 1]
+
+
+@pytest.fixture
+def run_cli():
+    """Run the installed console script as a real subprocess."""
+    exe = shutil.which("copydesk") or os.path.join(os.path.dirname(sys.executable), "copydesk")
+
+    def run(*args, input=None, cwd=None, env=None):
+        return subprocess.run([exe, *args], input=input, capture_output=True, cwd=cwd, env=env, timeout=120)
+
+    return run
