@@ -123,7 +123,7 @@ class QuotesChecker(Checker):
                             s, e = b.prose.source_span(q.open.index, q.open.index + 1)
                             findings.append(ctx.finding("quotes.nesting", s, e,
                                                         f"Direct speech opens with {NAMES[outer]} quotation marks in house style; {NAMES[inner]} marks go inside them."))
-                    elif q.depth > 0 and q.open.kind == outer and is_curly(q.open.char):
+                    elif q.depth > 0 and q.open.kind == outer and q.close is not None and is_curly(q.open.char):
                         s, e = b.prose.source_span(q.open.index, q.open.index + 1)
                         findings.append(ctx.finding("quotes.nesting", s, e,
                                                     f"A quotation inside a quotation takes {NAMES[inner]} marks in house style."))

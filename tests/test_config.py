@@ -1,0 +1,98 @@
+import os
+import textwrap
+
+import pytest
+
+from copydesk import config
+from copydesk.yamlio import DataError
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(textwrap.dedent(text), encoding="utf-8")
+    return str(p)
+
+
+def test_valid_yaml_config(tmp_path):
+    p = write(tmp_path, "copydesk.yaml", """\
+        house: american
+        select: [layout, style.spelling]
+        ignore: [layout.teaser]
+        severity: {style.spelling: error}
+        accept: [Kingsford]
+        checks:
+          attribution: {min_words: 6}
+        overrides:
+          - files: ["archive/**"]
+            ignore: [style]
+        include: ["*.md"]
+        exclude: ["drafts/old"]
+        """)
+    cfg = config.load_file(p)
+    assert cfg.house == "american" and cfg.select == ["layout", "style.spelling"]
+    assert cfg.checks["attribution"]["min_words"] == 6
+    sub = cfg.for_file(str(tmp_path / "archive" / "2001" / "a.md"))
+    assert "style" in sub.ignore and "style" not in cfg.ignore
+    assert cfg.included(str(tmp_path / "a.md")) and not cfg.included(str(tmp_path / "a.txt"))
+    assert not cfg.included(str(tmp_path / "drafts" / "old" / "a.md"))
+
+
+@pytest.mark.parametrize(
+    "text,line,key,words",
+    [
+        ("house: british\ncolour: red\n", 2, "colour", "unknown key"),
+        ("select: layout\n", 1, "select", "must be a list"),
+        ("select: [layout, nonsense.rule]\n", 1, "select", "unknown rule"),
+        ("severity:\n  style.spelling: fatal\n", 2, "severity.style.spelling", "severity must be"),
+        ("checks:\n  grammar: {}\n", 2, "checks.grammar", "unknown checker"),
+        ("house: tabloid\n", 1, "house", "no such house pack"),
+        ("overrides:\n  - ignore: [style]\n", 1, "overrides", "'files'"),
+        ("select: [layout\nignore: []\n", 2, None, "YAML syntax error"),
+    ],
+)
+def test_bad_yaml_config_names_file_line_and_key(tmp_path, text, line, key, words):
+    p = write(tmp_path, "copydesk.yaml", text)
+    with pytest.raises(DataError) as exc:
+        config.load_file(p)
+    assert exc.value.path == p and exc.value.line == line and exc.value.key == key
+    assert words in str(exc.value) and p in str(exc.value)
+
+
+def test_pyproject_section(tmp_path):
+    p = write(tmp_path, "pyproject.toml", """\
+        [project]
+        name = "news"
+
+        [tool.copydesk]
+        house = "british"
+        ignore = ["quotes.mixed-style"]
+        """)
+    cfg = config.load_file(p)
+    assert cfg.ignore == ["quotes.mixed-style"]
+    p = write(tmp_path, "pyproject.toml", """\
+        [tool.copydesk]
+        house = "british"
+        loudness = 11
+        """)
+    with pytest.raises(DataError) as exc:
+        config.load_file(p)
+    assert exc.value.line == 3 and exc.value.key == "loudness"
+
+
+def test_discovery_walks_up_and_stops_at_the_repository_root(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "news" / "2026").mkdir(parents=True)
+    write(tmp_path, "copydesk.yaml", "house: american\n")  # above the root: never found
+    config.discover.cache_clear()
+    assert config.discover(str(repo / "news" / "2026")) is None
+    write(repo, ".copydesk.yaml", "house: british\n")
+    config.discover.cache_clear()
+    assert config.discover(str(repo / "news" / "2026")) == str(repo / ".copydesk.yaml")
+
+
+def test_glob_matching():
+    assert config.glob_match("**/*.md", "a/b/c.md")
+    assert config.glob_match("*.md", "a/b/c.md")
+    assert config.glob_match("archive/**", "archive/2001/x.txt")
+    assert not config.glob_match("archive/*.txt", "archive/2001/x.txt")

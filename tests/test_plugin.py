@@ -1,0 +1,53 @@
+"""A third-party checker registered through the entry-point group copydesk.checks is found and
+its findings are reported. The example plugin is installed for real as a distribution on a
+temporary path (a dist-info folder that importlib.metadata discovers)."""
+
+import json
+import os
+import shutil
+
+from conftest import ROOT
+
+
+def install_plugin(target):
+    src = os.path.join(ROOT, "examples", "copydesk-shout", "copydesk_shout")
+    shutil.copytree(src, os.path.join(target, "copydesk_shout"))
+    info = os.path.join(target, "copydesk_shout-0.1.0.dist-info")
+    os.makedirs(info)
+    with open(os.path.join(info, "METADATA"), "w") as fh:
+        fh.write("Metadata-Version: 2.1\nName: copydesk-shout\nVersion: 0.1.0\n")
+    with open(os.path.join(info, "entry_points.txt"), "w") as fh:
+        fh.write("[copydesk.checks]\nshout = copydesk_shout:ShoutChecker\n")
+    with open(os.path.join(info, "RECORD"), "w") as fh:
+        fh.write("")
+
+
+def test_plugin_findings_in_report(run_cli, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    install_plugin(str(site))
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Council says no\n\nThe council said NEVER to the plan.\n")
+    env = dict(os.environ, PYTHONPATH=str(site))
+    p = run_cli("check", "--format", "json", str(draft), env=env)
+    findings = json.loads(p.stdout)["files"][0]["findings"]
+    assert [(f["rule"], f["line"], f["column"], f["excerpt"], f["suggestions"]) for f in findings] == [
+        ("shout.capitals", 3, 18, "NEVER", ["never"])
+    ]
+    assert b"shout.capitals" in run_cli("rules", env=env).stdout
+    # without the plugin on the path, the rule does not exist
+    p = run_cli("check", "--format", "json", str(draft))
+    assert json.loads(p.stdout)["files"][0]["findings"] == []
+
+
+def test_broken_plugin_is_a_clear_error(run_cli, tmp_path):
+    site = tmp_path / "site"
+    info = site / "broken-0.1.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: broken\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[copydesk.checks]\nbroken = no_such_module:Thing\n")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Head\n\nText.\n")
+    p = run_cli("check", str(draft), env=dict(os.environ, PYTHONPATH=str(site)))
+    assert p.returncode == 2
+    assert b"plugin broken" in p.stderr and b"Traceback" not in p.stderr
