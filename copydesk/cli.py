@@ -100,7 +100,7 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
             try:
                 if path == "-":
                     name = stdin_filename or "<stdin>"
-                    data = click.get_binary_stream("stdin").read()
+                    data = click.open_file("-", "rb").read()
                     result = engine.check_file(name, config_for(name), data=data, display=name)
                 else:
                     result = engine.check_file(path, config_for(path))
