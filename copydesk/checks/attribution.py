@@ -4,6 +4,8 @@ in the same sentence, the sentence before or the sentence after."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 
 from ..checker import Checker, Context, Rule, examples
@@ -54,6 +56,7 @@ class _Para:
             bounds.append(m.end())
         bounds.append(len(t))
         self.sentences = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
+        self.starts = [a for a, _z in self.sentences]
         self.speaks: list[bool] = []
         self.attributed = False  # one of its quotations has a speaker
         self.names: frozenset[str] = frozenset()  # the article's speakers
@@ -62,10 +65,7 @@ class _Para:
         self.opens_with_quote = bool(quotes) and quotes[0].open is not None and not t[: quotes[0].open.index].strip()
 
     def sentence_of(self, i: int) -> int:
-        for k, (a, z) in enumerate(self.sentences):
-            if a <= i < z:
-                return k
-        return len(self.sentences) - 1
+        return max(0, min(bisect_right(self.starts, i) - 1, len(self.sentences) - 1))
 
     def outside_text(self, k: int) -> str:
         a, z = self.sentences[k]
@@ -134,11 +134,12 @@ class AttributionChecker(Checker):
             for i, p in enumerate(run):
                 chain_speaks[chain[i]] = chain_speaks.get(chain[i], False) or any(p.speaks)
             speakers = _speakers(run)
+            chain_size = Counter(chain)
             for i, p in enumerate(run):
                 p.names = speakers
                 after = run[i + 1] if i + 1 < len(run) else None
                 findings += self._paragraph(ctx, p, run[max(0, i - 2) : i], after,
-                                            chain_speaks[chain[i]] and chain.count(chain[i]) > 1, min_words, loaded)
+                                            chain_speaks[chain[i]] and chain_size[chain[i]] > 1, min_words, loaded)
                 for m in anonymous.finditer(p.outside):
                     s, e = p.block.prose.source_span(m.start(), m.end())
                     findings.append(ctx.finding("attribution.anonymous-source", s, e,
@@ -152,16 +153,22 @@ class AttributionChecker(Checker):
         # The speaker of the paragraph just before (or of the one before that, across a
         # paragraph of narrative) goes on speaking.
         prev_speaks = any(any(q.speaks) or q.attributed for q in before)
+        by_start = {q.open.index: q for q in b.quotes.quotes if q.depth == 0 and q.open is not None}
+        spoke_before = []  # spoke_before[k]: a sentence before sentence k has a speaker
+        seen = False
+        for flag in p.speaks:
+            spoke_before.append(seen)
+            seen = seen or flag
         for a, z in p.spans:
-            q = next(q for q in b.quotes.quotes if q.depth == 0 and q.open is not None and q.open.index == a)
+            q = by_start[a]
             k = p.sentence_of(a)
             said = next((j for j in (k, k + 1, k - 1) if 0 <= j < n and p.speaks[j]), None)
             named = next((j for j in (k - 1, k + 1) if 0 <= j < n and _names_speaker(p.outside_text(j), p.names)), None)
             ok = (
                 said is not None
                 or named is not None  # a speaker quoted elsewhere in the article is named beside it
-                or p.outside[:a].rstrip().endswith(":")  # a colon introduction
-                or any(p.speaks[:k])  # the speaker named earlier in the paragraph goes on
+                or _colon_before(p.outside, a)  # a colon introduction
+                or (k < len(spoke_before) and spoke_before[k])  # the speaker named earlier in the paragraph goes on
                 or (k == 0 and prev_speaks)  # the speaker of the paragraph before goes on
                 or (k == n - 1 and after is not None and bool(after.speaks) and after.speaks[0])  # the sentence after
                 or chain_ok  # one of the paragraphs of a multi-paragraph quotation names the speaker
@@ -206,6 +213,13 @@ def _names_speaker(text: str, names: frozenset[str]) -> bool:
 
 
 DASH_SPEAKER_RE = re.compile(r"\s*[-–—]\s*[A-Z]")
+
+
+def _colon_before(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j >= 0 and text[j] == ":"
 
 
 def _is_partial(p: _Para, a: int, inner: str) -> bool:

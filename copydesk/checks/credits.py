@@ -12,9 +12,6 @@ from ..document import Block, Document
 from ..finding import Edit
 from ..house import House, load_data_pack
 
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
-
-
 @lru_cache(maxsize=1)
 def _credit_re() -> re.Pattern[str]:
     pats = load_data_pack("credits.yaml")["patterns"]
@@ -181,12 +178,14 @@ class CreditsChecker(Checker):
     def _check_credit(self, doc, ctx, c: Credit, fmt, formats, agencies, licensed):
         b, t = c.block, c.block.text
         out = []
-        before = t[: c.start].strip()
+        before = t[max(0, c.start - 200) : c.start].strip()  # enough to see a sentence end before it
         whole = t[c.start : c.end].strip()
+        if c.source is None and c.author and t[c.author[0] : c.author[1]].strip().lower() in agencies:
+            c.source, c.author = c.author, None  # "Credit: Getty" names only the agency
         src_text = t[c.source[0] : c.source[1]].strip() if c.source else ""
         author_text = t[c.author[0] : c.author[1]].strip() if c.author else ""
         proper = agencies.get(src_text.lower().strip(" ."))
-        if before and len(before.split()) >= 3 and SENTENCE_END.search(before):
+        if before and len(before.split()) >= 3 and before.rstrip("\"'”’)")[-1:] in ".!?…":
             s, e = b.prose.source_span(c.start, c.end)
             gap = b.prose.source_end(len(t[: c.start].rstrip()))
             out.append(ctx.finding("credits.placement", s, e,
