@@ -31,7 +31,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", default="text", show_default=True, help="Report format.",
-              type=click.Choice(["text", "json"]))
+              type=click.Choice(["text", "json", "sarif", "github", "junit", "rdjson", "markdown", "html"]))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
@@ -43,7 +43,11 @@ def main() -> None:
 @click.option("--no-color", is_flag=True, help="Never colour the text report.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines, no summary when clean.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
-def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin_filename, no_color, quiet, statistics):
+@click.option("--diff-base", metavar="REF", help="Only findings on lines added or changed since this git ref.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this baseline file.")
+def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin_filename, no_color, quiet, statistics,
+          diff_base, baseline_path, write_baseline):
     """Check drafts: files, folders (walked recursively) or '-' for standard input."""
     from . import config as config_mod
     from . import engine, registry
@@ -113,6 +117,30 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+    if diff_base:
+        from .diffbase import DiffError, changed_lines, keep_changed
+
+        for r in results:
+            if r.path == (stdin_filename or "<stdin>") and "-" in paths:
+                continue
+            try:
+                r.findings = keep_changed(r.findings, changed_lines(r.path, diff_base))
+            except DiffError as exc:
+                raise _fail(f"--diff-base: {exc}")
+    if write_baseline:
+        from . import baseline
+
+        n = baseline.write(write_baseline, results)
+        click.echo(f"copydesk: wrote {n} finding{'s' if n != 1 else ''} to the baseline {write_baseline}", err=True)
+        baseline_path = baseline_path or write_baseline  # what was just recorded is known
+    if baseline_path:
+        from . import baseline
+
+        try:
+            known = baseline.load(baseline_path)
+        except baseline.BaselineError as exc:
+            raise _fail(str(exc))
+        baseline.hide_known(results, known, baseline_path)
     for message in errors:
         click.echo(f"copydesk: error: {message}", err=True)
     color = fmt == "text" and not no_color and not output and sys.stdout.isatty() and "NO_COLOR" not in os.environ

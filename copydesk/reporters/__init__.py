@@ -8,7 +8,7 @@ from importlib import import_module
 from ..engine import FileResult
 from ..finding import Finding
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit", "rdjson", "markdown", "html")
 
 
 @dataclass

@@ -1,0 +1,34 @@
+"""A Markdown summary: a table of findings per file and rule, for $GITHUB_STEP_SUMMARY or a
+pull-request comment."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+
+def _cell(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def render(report) -> str:
+    s = report.summary()
+    out = ["## copydesk", ""]
+    if not s["findings"]:
+        out.append(f"No findings in {s['files']} file{'s' if s['files'] != 1 else ''}.")
+    else:
+        out.append(
+            f"**{s['findings']}** finding{'s' if s['findings'] != 1 else ''} in {s['files']} file{'s' if s['files'] != 1 else ''}: "
+            f"{s['error']} error, {s['warning']} warning, {s['info']} info."
+        )
+        out += ["", "| file | rule | severity | findings | first at |", "| --- | --- | --- | ---: | --- |"]
+        for r in report.results:
+            counts = Counter((f.rule, f.severity) for f in r.findings)
+            first = {}
+            for f in r.findings:
+                first.setdefault(f.rule, f)
+            for (rule, sev), n in sorted(counts.items()):
+                f = first[rule]
+                out.append(f"| {_cell(r.path)} | `{rule}` | {sev} | {n} | line {f.line}: {_cell(f.excerpt[:40])} |")
+    for e in report.errors:
+        out.append(f"\n> could not check: {_cell(e)}")
+    return "\n".join(out) + "\n"

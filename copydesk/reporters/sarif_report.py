@@ -1,0 +1,111 @@
+"""SARIF 2.1.0 for code scanning: the rules that fired, results with regions, relative
+artifact URIs and stable partial fingerprints."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from .. import __version__, registry
+from ..fingerprint import fingerprint
+
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+INFO_URI = "https://pypi.org/project/copydesk/"
+
+
+def _uri(path: str, root: str) -> str:
+    if path.startswith("<"):
+        return path.strip("<>")
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    if rel.startswith(".."):
+        rel = os.path.abspath(path)
+    return rel.replace(os.sep, "/")
+
+
+def render(report) -> str:
+    rules = registry.all_rules()
+    fired = sorted({f.rule for f in report.findings()})
+    index = {rid: i for i, rid in enumerate(fired)}
+    results = []
+    for r in report.results:
+        for f in r.findings:
+            res = {
+                "ruleId": f.rule,
+                "ruleIndex": index[f.rule],
+                "level": LEVEL[f.severity],
+                "message": {"text": f.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(f.path, report.root), "uriBaseId": "%SRCROOT%"},
+                            "region": {
+                                "startLine": f.line,
+                                "startColumn": f.column,
+                                "endLine": f.end_line,
+                                "endColumn": f.end_column,
+                                "snippet": {"text": f.excerpt},
+                            },
+                        }
+                    }
+                ],
+                "partialFingerprints": {"copydesk/v1": fingerprint(f, r.document)},
+            }
+            if f.fix is not None:
+                res["fixes"] = [
+                    {
+                        "description": {"text": f"Replace with: {f.suggestions[0]}" if f.suggestions else "Apply the fix"},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": _uri(f.path, report.root), "uriBaseId": "%SRCROOT%"},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                                        "insertedContent": {"text": e.text},
+                                    }
+                                    for e in f.fix.edits
+                                ],
+                            }
+                        ],
+                    }
+                ]
+            results.append(res)
+    driver_rules = []
+    for rid in fired:
+        rule = rules.get(rid)
+        driver_rules.append(
+            {
+                "id": rid,
+                "name": rid.split(".", 1)[-1],
+                "shortDescription": {"text": rule.description if rule else rid},
+                "fullDescription": {"text": rule.rationale if rule else rid},
+                "help": {"text": rule.rationale if rule else rid},
+                "defaultConfiguration": {"level": LEVEL[rule.severity] if rule else "warning"},
+            }
+        )
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "copydesk",
+                        "version": __version__,
+                        "informationUri": INFO_URI,
+                        "rules": driver_rules,
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": _root_uri(report.root)}},
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+def _root_uri(root: str) -> str:
+    path = os.path.abspath(root).replace(os.sep, "/")
+    if not path.endswith("/"):
+        path += "/"
+    return "file://" + ("" if path.startswith("/") else "/") + path

@@ -1,0 +1,56 @@
+"""The real pre-commit runs the hook from this checkout in a temporary content repository."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+PRE_COMMIT = shutil.which("pre-commit") or os.path.join(os.path.dirname(sys.executable), "pre-commit")
+
+
+def git(repo, *args):
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    if not os.path.exists(os.path.join(ROOT, ".git")):
+        pytest.fail("this test needs the project as a git checkout")
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    return dict(os.environ, PRE_COMMIT_HOME=str(home), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@e",
+                GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@e")
+
+
+def content_repo(tmp_path, text):
+    repo = tmp_path / "content"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / "story.md").write_text(text, encoding="utf-8")
+    (repo / "notes.py").write_text("print('not a draft')\n")
+    git(repo, "add", ".")
+    return repo
+
+
+def try_repo(repo, env, hook="copydesk"):
+    return subprocess.run([PRE_COMMIT, "try-repo", ROOT, hook, "--all-files", "--verbose"], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=900)
+
+
+def test_hook_fails_on_a_draft_with_faults_and_prints_findings(tmp_path, env):
+    repo = content_repo(tmp_path, "# Ferry terminal approved\n\nUK News\n\nMr. Hardy said the terminal would open in 2027.\n")
+    p = try_repo(repo, env)
+    assert p.returncode == 1, p.stdout + p.stderr
+    assert "story.md:3:1: error layout.page-furniture" in p.stdout
+    assert "story.md:5:1: error style.honorific" in p.stdout
+    assert "notes.py" not in p.stdout
+
+
+def test_hook_passes_on_a_clean_draft(tmp_path, env):
+    repo = content_repo(tmp_path, "# Ferry terminal approved\n\nMr Hardy said the terminal would open in 2027.\n")
+    p = try_repo(repo, env)
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "Passed" in p.stdout
