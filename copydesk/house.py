@@ -36,10 +36,25 @@ def read_rules_file(name: str) -> str:
     return (resources.files("copydesk") / "rules" / name).read_text(encoding="utf-8")
 
 
+def load_data_pack(name: str, shape: dict[str, type] | None = None) -> Any:
+    """A checker's own word-list pack in copydesk/rules/, e.g. layout.yaml, checked for shape."""
+    return _load_data_pack(name, tuple(sorted((shape or {}).items(), key=lambda kv: kv[0])))
+
+
 @lru_cache(maxsize=None)
-def load_data_pack(name: str) -> Any:
-    """A checker's own word-list pack in copydesk/rules/, e.g. layout.yaml."""
-    return yamlio.load(read_rules_file(name), f"copydesk/rules/{name}")
+def _load_data_pack(name: str, shape: tuple) -> Any:
+    path = f"copydesk/rules/{name}"
+    data = yamlio.load(read_rules_file(name), path)
+    if not isinstance(data, dict):
+        raise DataError(path, None, None, "a rule pack is a mapping of lists")
+    for key, kind in shape:
+        if key not in data:
+            raise DataError(path, None, key, "is missing")
+        if not isinstance(data[key], kind):
+            raise DataError(path, yamlio.line_of(data, key), key, f"must be a {kind.__name__}")
+        if kind is list and not all(isinstance(v, str) for v in data[key]):
+            raise DataError(path, yamlio.line_of(data, key), key, "must be a list of strings")
+    return data
 
 
 def _validate(data: Any, path: str) -> None:

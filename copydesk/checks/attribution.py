@@ -11,6 +11,8 @@ from functools import lru_cache
 from ..checker import Checker, Context, Rule, examples
 from ..document import Block, Document
 from ..house import load_data_pack
+from ..patterns import alternation
+from ..yamlio import line_of
 from ..quoting import DOUBLE, SINGLE
 
 SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
@@ -19,12 +21,23 @@ SMALL_WORDS = frozenset("a an and the of in on at to for by with or nor but from
 
 @lru_cache(maxsize=4)
 def _patterns(extra: tuple[str, ...] = ()):
-    pack = load_data_pack("attribution.yaml")
+    pack = load_data_pack("attribution.yaml", {"reporting": list, "anonymous": list, "loaded": list})
     words = sorted({*pack["reporting"], *extra}, key=len, reverse=True)
     reporting = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
-    anonymous = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in pack["anonymous"]) + r")(?![\w-])", re.I)
+    # User-written patterns run on RE2; word boundaries are checked around each match.
+    anonymous = alternation(pack["anonymous"], PACK, line_of(pack, "anonymous"), "anonymous")
     loaded = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack["loaded"]) + r")(?![\w-])", re.I)
     return reporting, anonymous, loaded
+
+
+PACK = "copydesk/rules/attribution.yaml"
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """The match stands as whole words."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
 
 
 def _is_title(inner: str) -> bool:
@@ -141,6 +154,8 @@ class AttributionChecker(Checker):
                 findings += self._paragraph(ctx, p, run[max(0, i - 2) : i], after,
                                             chain_speaks[chain[i]] and chain_size[chain[i]] > 1, min_words, loaded)
                 for m in anonymous.finditer(p.outside):
+                    if not _bounded(p.outside, m.start(), m.end()):
+                        continue
                     s, e = p.block.prose.source_span(m.start(), m.end())
                     findings.append(ctx.finding("attribution.anonymous-source", s, e,
                                                 f"“{m.group(0)}”: the source is unnamed; make sure that is deliberate and explained."))

@@ -11,15 +11,22 @@ from ..checker import Checker, Context, Rule, examples
 from ..document import Block, Document
 from ..finding import Edit
 from ..house import House, load_data_pack
+from ..patterns import compile_user, group_span
+from ..yamlio import line_of
+
+PACK = "copydesk/rules/credits.yaml"
+
 
 @lru_cache(maxsize=1)
-def _credit_re() -> re.Pattern[str]:
-    pats = load_data_pack("credits.yaml")["patterns"]
+def _credit_re():
+    pack = load_data_pack("credits.yaml", {"patterns": list})
+    line = line_of(pack, "patterns")
     # Each pattern's groups are renamed so that one alternation can hold them all.
     parts = []
-    for n, p in enumerate(pats):
+    for n, p in enumerate(pack["patterns"]):
+        compile_user(p, PACK, line, "patterns", ignore_case=False)
         parts.append("(?P<c%d>%s)" % (n, re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}{n}>", p)))
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")")
+    return compile_user("(?:" + "|".join(parts) + ")", PACK, line, "patterns", ignore_case=False)
 
 
 @lru_cache(maxsize=16)
@@ -27,12 +34,13 @@ def _house_credits(house: House):
     sec = house.section("credits")
     agencies = {k.lower(): v for k, v in (sec.get("agencies") or {}).items()}
     licensed = {s.lower() for s in sec.get("licensed_sources", [])}
-    licence = re.compile(sec.get("licence_pattern") or r"(?!x)x", re.I)
+    licence_src = sec.get("licence_pattern") or "[^\\x00-\\x{10FFFF}]"
+    licence = compile_user(licence_src, house.path, None, "credits.licence_pattern")
     formats = [sec.get("format", "Photograph: {author}/{source}"), *sec.get("alternatives", [])]
     compiled = []
     for f in formats:
         rx = re.escape(f).replace(r"\{author\}", "(?P<author>.+?)").replace(r"\{source\}", "(?P<source>.+?)")
-        compiled.append(re.compile(rx + r"(?:,? \(?(?:" + licence.pattern + r")\)?)?\.?\Z", re.I))
+        compiled.append(compile_user("^" + rx + r"(?:,? \(?(?:" + licence_src + r")\)?)?\.?$", house.path, None, "credits.format"))
     return sec.get("format", "Photograph: {author}/{source}"), compiled, agencies, licensed, licence
 
 
@@ -47,9 +55,12 @@ class Credit:
     licence: str | None
 
 
-def _parse(block: Block, m: re.Match, licence_re: re.Pattern[str]) -> Credit | None:
+def _parse(block: Block, m, credit_re, licence_re) -> Credit | None:
     t = block.text
-    groups = {k[:-len(str(n))]: m.span(k) for k, v in m.groupdict().items() if v is not None for n in [int(re.search(r"\d+$", k).group())]}
+    groups = {}
+    for name, index in credit_re.groupindex.items():
+        if m.group(index) is not None:
+            groups[re.sub(r"\d+$", "", name)] = m.span(index)
     groups.pop("c", None)
     start = m.start()
     if "body" not in groups:
@@ -154,7 +165,7 @@ class CreditsChecker(Checker):
             for m in credit_re.finditer(t):
                 if m.start() < last_end:
                     continue
-                c = _parse(b, m, licence_re)
+                c = _parse(b, m, credit_re, licence_re)
                 if c is None:
                     continue
                 last_end = c.end
@@ -200,7 +211,7 @@ class CreditsChecker(Checker):
             s, e = b.prose.source_span(c.start, c.end)
             out.append(ctx.finding("credits.licence", s, e,
                                    f"An image from {source_name} needs its licence with the version (for example CC BY-SA 4.0) in the credit."))
-        if not any(f.match(whole) for f in formats):
+        if not any(f.search(whole) for f in formats):
             suggestion = []
             edits = None
             if author_text and source_name:

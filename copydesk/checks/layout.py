@@ -10,6 +10,8 @@ from ..checker import Checker, Context, Rule, examples
 from ..document import INVISIBLE, Block, Document, is_invisible
 from ..finding import Edit
 from ..house import load_data_pack
+from ..patterns import alternation, compile_user, group_span
+from ..yamlio import DataError, line_of
 
 TERMINAL = ".!?…:;"
 CLOSERS = "\"'”’)]*_"
@@ -21,12 +23,15 @@ def _norm(s: str) -> str:
     return " ".join(s.strip(LABEL_STRIP).lower().split())
 
 
+PACK = "copydesk/rules/layout.yaml"
+
+
 @lru_cache(maxsize=16)
 def _furniture(extra_labels: tuple[str, ...], extra_patterns: tuple[str, ...]):
-    pack = load_data_pack("layout.yaml")
+    pack = load_data_pack("layout.yaml", {"labels": list, "patterns": list, "run_in": list, "continuing_words": list})
     labels = {_norm(x) for x in pack["labels"]} | {_norm(x) for x in extra_labels}
-    whole = re.compile("(?:" + "|".join(f"(?:{p})" for p in [*pack["patterns"], *extra_patterns]) + r")\Z", re.I)
-    run_in = re.compile("(?:" + "|".join(f"(?:{p})" for p in pack["run_in"]) + ")", re.I)
+    whole = alternation([*pack["patterns"], *extra_patterns], PACK, line_of(pack, "patterns"), "patterns", whole=True)
+    run_in = alternation(pack["run_in"], PACK, line_of(pack, "run_in"), "run_in")
     cont = frozenset(pack["continuing_words"])
     return labels, whole, run_in, cont
 
@@ -101,6 +106,14 @@ class LayoutChecker(Checker):
         ),
     )
 
+    options = {"labels": list, "patterns": list, "teaser_max_words": int}
+
+    def validate_options(self, options: dict, path: str, line: int | None) -> None:
+        for p in options.get("patterns", []):
+            compile_user(p, path, line, "checks.layout.patterns")
+        if not all(isinstance(x, str) for x in options.get("labels", [])):
+            raise DataError(path, line, "checks.layout.labels", "must be a list of strings")
+
     def check(self, doc: Document, ctx: Context):
         opts = ctx.options
         labels, whole, run_in, cont = _furniture(tuple(opts.get("labels", ())), tuple(opts.get("patterns", ())))
@@ -114,7 +127,7 @@ class LayoutChecker(Checker):
             if b.kind not in ("headline", "paragraph") or not b.text:
                 continue
             t = b.text
-            if _norm(t) in labels or whole.match(t.strip(LABEL_STRIP)):
+            if _norm(t) in labels or whole.search(t.strip(LABEL_STRIP)):
                 s, e = b.prose.source_span(0, len(t))
                 findings.append(
                     ctx.finding(
@@ -129,8 +142,9 @@ class LayoutChecker(Checker):
                 continue
             m = run_in.match(t)
             if m and b.kind == "paragraph" and m.end() < len(t) and len(t) - m.end() > 20:
-                s, e = b.prose.source_span(m.start(), m.end())
-                rest = m.end()
+                fs, fe = group_span(m, run_in, "furniture") or m.span()
+                s, e = b.prose.source_span(fs, fe)
+                rest = fe
                 while rest < len(t) and t[rest].isspace():
                     rest += 1
                 findings.append(
@@ -138,7 +152,7 @@ class LayoutChecker(Checker):
                         "layout.run-in-furniture",
                         s,
                         e,
-                        f"“{m.group(0).strip()}” is a byline, timestamp or label run into the paragraph; delete it.",
+                        f"“{t[fs:fe].strip()}” is a byline, timestamp or label run into the paragraph; delete it.",
                         edits=[Edit(s, b.prose.source_offset(rest), "")],
                     )
                 )

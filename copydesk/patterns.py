@@ -1,0 +1,45 @@
+"""Regular expressions that come from users (rule packs, config) run on RE2, a linear-time
+engine, so that no pattern can hang the tool on any draft. A pattern RE2 cannot run
+(backreferences, lookaround) is rejected with a message naming where it came from."""
+
+from __future__ import annotations
+
+import re2
+
+from .yamlio import DataError
+
+
+def _options(ignore_case: bool) -> "re2.Options":
+    opts = re2.Options()
+    opts.log_errors = False
+    opts.case_sensitive = not ignore_case
+    return opts
+
+
+def compile_user(pattern: str, path: str, line: int | None, key: str, ignore_case: bool = True):
+    if not isinstance(pattern, str) or not pattern:
+        raise DataError(path, line, key, "a pattern must be a non-empty string")
+    try:
+        return re2.compile(pattern, _options(ignore_case))
+    except Exception as exc:  # re2.error
+        why = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise DataError(path, line, key,
+                        f"pattern {pattern!r} cannot run on the linear-time engine (RE2): {why}") from None
+
+
+def alternation(patterns: list[str], path: str, line: int | None, key: str, ignore_case: bool = True, whole: bool = False):
+    """One RE2 pattern matching any of patterns; each is checked on its own first, so that an
+    error names the pattern at fault."""
+    for p in patterns:
+        compile_user(p, path, line, key, ignore_case)
+    body = "|".join(f"(?:{p})" for p in patterns)
+    if whole:
+        body = f"^(?:{body})$"
+    return compile_user(body, path, line, key, ignore_case)
+
+
+def group_span(m, pattern, name: str) -> tuple[int, int] | None:
+    index = pattern.groupindex.get(name)
+    if index is None or m.group(index) is None:
+        return None
+    return m.span(index)
