@@ -47,6 +47,10 @@ class Checker:
     id: str = ""
     description: str = ""
     rules: tuple[Rule, ...] = ()
+    options: dict[str, type] = {}  # the options a config may set under checks.<id>
+
+    def validate_options(self, options: dict, path: str, line: int | None) -> None:
+        """Called when a config sets checks.<id>; raise DataError for a bad value."""
 
     def check(self, doc: "Document", ctx: "Context") -> Iterable[Finding]:
         raise NotImplementedError

@@ -153,13 +153,23 @@ def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "
             if not all(isinstance(v, str) for v in value):
                 raise DataError(path, line, name, "must be a list of strings")
         elif key == "checks":
-            ids = {c.id for c in registry.checkers()}
+            by_id = {c.id: c for c in registry.checkers()}
             for cid, opts in value.items():
                 sub = lines(value, cid) or line
-                if cid not in ids:
-                    raise DataError(path, sub, f"{name}.{cid}", f"unknown checker; known: {', '.join(sorted(ids))}")
+                if cid not in by_id:
+                    raise DataError(path, sub, f"{name}.{cid}", f"unknown checker; known: {', '.join(sorted(by_id))}")
                 if not isinstance(opts, dict):
                     raise DataError(path, sub, f"{name}.{cid}", "checker options must be a mapping")
+                checker = by_id[cid]
+                for opt, val in opts.items():
+                    optline = lines(opts, opt) or sub
+                    kind = checker.options.get(opt)
+                    if kind is None:
+                        known = ", ".join(checker.options) or "none"
+                        raise DataError(path, optline, f"{name}.{cid}.{opt}", f"unknown option; {cid} takes: {known}")
+                    if not isinstance(val, kind) or (kind is int and isinstance(val, bool)):
+                        raise DataError(path, optline, f"{name}.{cid}.{opt}", f"must be a {kind.__name__}")
+                checker.validate_options(opts, path, sub)
         elif key == "overrides":
             for item in value:
                 if not isinstance(item, dict) or "files" not in item:
@@ -187,7 +197,8 @@ def from_mapping(data: Any, path: str, lines=yamlio.line_of) -> Config:
         try:
             load_house(house)
         except DataError as exc:
-            raise DataError(path, lines(data, "house"), "house", exc.message) from None
+            inner = str(exc) if exc.line else exc.message
+            raise DataError(path, lines(data, "house"), "house", inner) from None
     return cfg
 
 

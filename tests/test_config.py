@@ -96,3 +96,40 @@ def test_glob_matching():
     assert config.glob_match("*.md", "a/b/c.md")
     assert config.glob_match("archive/**", "archive/2001/x.txt")
     assert not config.glob_match("archive/*.txt", "archive/2001/x.txt")
+
+
+@pytest.mark.parametrize(
+    "text,line,key,words",
+    [
+        ("checks:\n  attribution:\n    min_word: 5\n", 3, "checks.attribution.min_word", "unknown option"),
+        ("checks:\n  attribution:\n    min_words: many\n", 3, "checks.attribution.min_words", "must be a int"),
+        ("checks:\n  layout:\n    patterns: ['(a)\\1']\n", 2, "checks.layout.patterns", "linear-time engine"),
+        ("checks:\n  layout:\n    patterns: ['(?<=x)y']\n", 2, "checks.layout.patterns", "linear-time engine"),
+    ],
+)
+def test_bad_checker_options(tmp_path, text, line, key, words):
+    p = write(tmp_path, "copydesk.yaml", text)
+    with pytest.raises(DataError) as exc:
+        config.load_file(p)
+    assert (exc.value.line, exc.value.key) == (line, key) and words in str(exc.value)
+
+
+def test_a_catastrophic_user_pattern_runs_in_linear_time(tmp_path):
+    # (a+)+$ takes exponential time on a backtracking engine; on RE2 it is linear.
+    from copydesk.document import Document
+    from copydesk.engine import check_document
+
+    p = write(tmp_path, "copydesk.yaml", "checks:\n  layout:\n    patterns: ['(a+)+$']\n")
+    cfg = config.load_file(p)
+    doc = Document("Head\n\n" + "a" * 50_000 + "!\n\n" + "aaaa\n", "a.txt")
+    found = [f.excerpt for f in check_document(doc, cfg) if f.rule == "layout.page-furniture"]
+    assert found == ["aaaa"]
+
+
+def test_house_pack_wrong_in_shape_names_file_and_line(tmp_path):
+    pack = write(tmp_path, "house.yaml", "name: mine\nhonorifics:\n  full_stop: maybe\n  words: [Mr]\n")
+    p = write(tmp_path, "copydesk.yaml", f"house: {pack}\n")
+    with pytest.raises(DataError) as exc:
+        config.load_file(p)
+    assert exc.value.path == p and exc.value.line == 1 and "honorifics.full_stop" in str(exc.value)
+    assert pack in str(exc.value) and ":3:" in str(exc.value)

@@ -122,6 +122,8 @@ class AttributionChecker(Checker):
         ),
     )
 
+    options = {"min_words": int, "reporting": list}
+
     def check(self, doc: Document, ctx: Context):
         min_words = int(ctx.options.get("min_words", 4))
         reporting, anonymous, loaded = _patterns(tuple(ctx.options.get("reporting", ())))
