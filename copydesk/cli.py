@@ -46,8 +46,14 @@ def main() -> None:
 @click.option("--diff-base", metavar="REF", help="Only findings on lines added or changed since this git ref.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this baseline file.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the fixes that could change meaning too.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
+@click.option("--skip-binary", is_flag=True, help="Skip binary files quietly instead of failing with exit code 2.")
+@click.option("--max-size", type=click.FloatRange(min=0.001), default=10.0, show_default=True, metavar="MB",
+              help="Skip files larger than this many megabytes (exit code 2).")
 def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin_filename, no_color, quiet, statistics,
-          diff_base, baseline_path, write_baseline):
+          diff_base, baseline_path, write_baseline, fix, unsafe_fixes, show_diff, skip_binary, max_size):
     """Check drafts: files, folders (walked recursively) or '-' for standard input."""
     from . import config as config_mod
     from . import engine, registry
@@ -93,7 +99,15 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
         files, errors = engine.walk(list(paths), config_for)
     except DataError as exc:
         raise _fail(str(exc))
+    if fix or show_diff:
+        import signal
+
+        # A terminated --fix still runs its clean-up: no temporary file is left behind.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    limit = int(max_size * 1024 * 1024)
     results = []
+    diffs: list[str] = []
+    fixed_count = 0
     show_progress = len(files) > 20 and sys.stderr.isatty() and not quiet
     bar = click.progressbar(files, label="Checking", file=sys.stderr) if show_progress else None
     iterator = bar if bar is not None else files
@@ -104,13 +118,18 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
             try:
                 if path == "-":
                     name = stdin_filename or "<stdin>"
-                    data = click.open_file("-", "rb").read()
-                    result = engine.check_file(name, config_for(name), data=data, display=name)
+                    data = click.open_file("-", "rb").read(limit + 1)
+                    result = engine.check_file(name, config_for(name), data=data, display=name, limit=limit)
                 else:
-                    result = engine.check_file(path, config_for(path))
+                    result = engine.check_file(path, config_for(path), limit=limit)
+                if result.error is None and (fix or show_diff):
+                    fixed_count += _fix(result, path, config_for(path if path != "-" else result.path),
+                                        unsafe_fixes, show_diff, fix, diffs, errors)
             except DataError as exc:
                 raise _fail(str(exc))
             if result.error:
+                if result.binary and skip_binary:
+                    continue
                 errors.append(result.error)
             else:
                 results.append(result)
@@ -143,6 +162,21 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
         baseline.hide_known(results, known, baseline_path)
     for message in errors:
         click.echo(f"copydesk: error: {message}", err=True)
+    if show_diff:
+        click.echo("".join(diffs), nl=False)
+        if errors:
+            sys.exit(EXIT_ERROR)
+        sys.exit(EXIT_FINDINGS if diffs else EXIT_CLEAN)
+    if fix and "-" in paths and results and results[-1].path == (stdin_filename or "<stdin>"):
+        # Fixing standard input prints the fixed draft, as formatters do.
+        r = results[-1]
+        click.echo(r.document.text, nl=False)
+        findings = [f for r in results for f in r.findings]
+        from .finding import RANK
+
+        sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if fail_on != "never" and any(RANK[f.severity] >= RANK[fail_on] for f in findings) else EXIT_CLEAN)
+    if fix and fixed_count and not quiet:
+        click.echo(f"copydesk: fixed {fixed_count} finding{'s' if fixed_count != 1 else ''}", err=True)
     color = fmt == "text" and not no_color and not output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = Report(results, errors, color=color, statistics=statistics, quiet=quiet)
     text = render(fmt, report)
@@ -163,6 +197,32 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
         if any(RANK[f.severity] >= RANK[fail_on] for f in findings):
             sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _fix(result, path, cfg, unsafe, show_diff, write, diffs, errors) -> int:
+    """Fix one checked file: add its diff, or write it; the result then holds what is left."""
+    import difflib
+
+    from .fixer import FixError, encode, fix_text, write_atomic
+
+    doc = result.document
+    fixed = fix_text(doc.text, doc.path, doc.format, cfg, unsafe, result.decoded)
+    if fixed.text == doc.text:
+        return 0
+    if show_diff:
+        diffs.extend(difflib.unified_diff(doc.text.splitlines(keepends=True), fixed.text.splitlines(keepends=True),
+                                          f"a/{result.path}", f"b/{result.path}"))
+        if diffs and not diffs[-1].endswith(("\n", "\r")):
+            diffs.append("\n\\ No newline at end of file\n")
+        return fixed.applied
+    if path != "-":
+        try:
+            write_atomic(path, encode(fixed.text, result.decoded), result.raw)
+        except FixError as exc:
+            errors.append(f"{path}: {exc}")
+            return 0
+    result.document, result.findings = fixed.document, fixed.findings
+    return fixed.applied
 
 
 @main.command("rules")

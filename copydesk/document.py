@@ -6,6 +6,7 @@ Lines and columns reported to users are 1-based; columns count Unicode code poin
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 from bisect import bisect_right
@@ -34,21 +35,30 @@ class Decoded:
     bom: bool
     encoding: str
     bad_byte: int | None = None  # offset in text of the first undecodable byte
+    raw: bytes = b""  # the bytes decoded
+
+
+def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
+    # Each byte that is not UTF-8 becomes one character: its cp1252 meaning, or U+FFFD for the
+    # five bytes cp1252 leaves undefined. One byte, one character: positions stay exact.
+    bad = exc.object[exc.start : exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("copydesk-cp1252", _cp1252_fallback)
 
 
 def decode(data: bytes) -> Decoded:
+    """UTF-8, with or without a byte-order mark. Bytes that are not UTF-8 are read as cp1252,
+    one character each (U+FFFD where cp1252 has none), and the first one is recorded."""
     bom = data.startswith(b"\xef\xbb\xbf")
     body = data[3:] if bom else data
     try:
-        return Decoded(body.decode("utf-8"), bom, "utf-8")
+        return Decoded(body.decode("utf-8"), bom, "utf-8", raw=data)
     except UnicodeDecodeError as exc:
-        good = body[: exc.start].decode("utf-8")
-        try:
-            text = body.decode("cp1252")
-            return Decoded(text, bom, "cp1252", len(good))
-        except UnicodeDecodeError:
-            text = body.decode("utf-8", errors="replace")
-            return Decoded(text, bom, "utf-8-replace", len(good))
+        first = len(body[: exc.start].decode("utf-8"))
+        text = body.decode("utf-8", errors="copydesk-cp1252")
+        return Decoded(text, bom, "utf-8+cp1252", first, raw=data)
 
 
 @dataclass

@@ -4,6 +4,7 @@ apply severity overrides, de-duplicate and sort."""
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 
 from . import registry
@@ -13,11 +14,16 @@ from .document import Decoded, Document, decode
 from .finding import Finding
 from .house import load_house
 
-BINARY_SNIFF = 8192
-
-
 class InputError(Exception):
     """A file that cannot be checked; the message is for the user."""
+
+
+class BinaryInput(InputError):
+    """A binary file: skipped."""
+
+
+# The first bytes of files that are never drafts: images, PDF, zip (and so .docx), gzip.
+MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF")
 
 
 @dataclass
@@ -26,6 +32,9 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # why the file could not be checked
     document: Document | None = None
+    binary: bool = False
+    raw: bytes | None = None  # the bytes as read, for --fix
+    decoded: Decoded | None = None
 
 
 def enabled_rules(cfg: Config) -> set[str]:
@@ -116,9 +125,10 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
     if decoded is not None and decoded.bad_byte is not None and "input.encoding" in enabled:
         rule = core["input.encoding"]
         at = decoded.bad_byte
-        how = "cp1252" if decoded.encoding == "cp1252" else "UTF-8 with replacement characters"
         findings.append(
-            Finding(rule.id, rule.severity, f"The file is not valid UTF-8 from here on; it was read as {how}.", at, min(at + 1, len(doc.text)))
+            Finding(rule.id, rule.severity,
+                    "This byte is not UTF-8: the file was read with such bytes as cp1252 characters; save it as UTF-8.",
+                    at, min(at + 1, len(doc.text)))
         )
     for f in findings:
         locate(doc, f)
@@ -136,9 +146,14 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
     return out
 
 
-def read_draft(path: str, data: bytes | None = None) -> Decoded:
+def read_draft(path: str, data: bytes | None = None, limit: int | None = None) -> Decoded:
     if data is None:
         try:
+            st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError(f"{path}: not a regular file; skipped")
+            if limit is not None and st.st_size > limit:
+                raise InputError(f"{path}: {st.st_size / 1048576:.1f} MB is over the {limit / 1048576:g} MB limit (--max-size); skipped")
             with open(path, "rb") as fh:
                 data = fh.read()
         except FileNotFoundError:
@@ -149,19 +164,28 @@ def read_draft(path: str, data: bytes | None = None) -> Decoded:
             raise InputError(f"{path}: permission denied") from None
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if b"\x00" in data[:BINARY_SNIFF] or (b"\x00" in data):
-        raise InputError(f"{path}: binary file (it holds NUL bytes); skipped")
+        except UnicodeError:
+            raise InputError(f"{path}: cannot read this file name") from None
+    if limit is not None and len(data) > limit:
+        raise InputError(f"{path}: over the {limit / 1048576:g} MB limit (--max-size); skipped")
+    if data.startswith(MAGIC):
+        raise BinaryInput(f"{path}: binary file (an image, archive or document, not text); skipped")
+    if b"\x00" in data:
+        raise BinaryInput(f"{path}: binary file (it holds NUL bytes); skipped")
     return decode(data)
 
 
-def check_file(path: str, cfg: Config, data: bytes | None = None, display: str | None = None, fmt: str | None = None) -> FileResult:
+def check_file(path: str, cfg: Config, data: bytes | None = None, display: str | None = None, fmt: str | None = None,
+               limit: int | None = None) -> FileResult:
     name = display or path
     try:
-        decoded = read_draft(path, data)
+        decoded = read_draft(path, data, limit)
+    except BinaryInput as exc:
+        return FileResult(name, error=str(exc), binary=True)
     except InputError as exc:
         return FileResult(name, error=str(exc))
     doc = Document(decoded.text, name, fmt or _format_for(path if display is None else display))
-    return FileResult(name, check_document(doc, cfg, decoded), document=doc)
+    return FileResult(name, check_document(doc, cfg, decoded), document=doc, raw=decoded.raw, decoded=decoded)
 
 
 def _format_for(path: str) -> str:

@@ -8,10 +8,11 @@ def test_decode_utf8_with_and_without_bom():
 
 
 def test_decode_invalid_utf8_falls_back_and_records_first_bad_byte():
-    d = decode(b"abc \x93quoted\x94 text")
-    assert d.encoding == "cp1252"
-    assert d.text == "abc \u201cquoted\u201d text"
-    assert d.bad_byte == 4
+    d = decode(b"caf\xc3\xa9 \x93quoted\x94 text \x81")
+    assert d.encoding == "utf-8+cp1252"
+    # valid UTF-8 stays as it is; each bad byte becomes one character
+    assert d.text == "caf\u00e9 \u201cquoted\u201d text \ufffd"
+    assert d.bad_byte == 5
 
 
 def test_line_endings_lf_crlf_cr_and_mixed():

@@ -257,13 +257,18 @@ class LayoutChecker(Checker):
                 continue
             s, e = doc.line_starts[k], doc.line_ends[k]
             shown = line.encode("unicode_escape").decode("ascii")
+            # Remove the line with its line break; between two empty lines, remove one of
+            # them too, so that one blank line is left where there was one.
+            cut_end = doc.line_starts[k + 1] if k + 1 < doc.line_count else e
+            if 0 < k and k + 2 < doc.line_count and not doc.line_text(k - 1).strip(" \t") and not doc.line_text(k + 1).strip(" \t"):
+                cut_end = doc.line_starts[k + 2]
             out.append(
                 ctx.finding(
                     "layout.whitespace-line",
                     s,
                     e,
                     f"This line looks empty but holds invisible characters or markup ({shown}); remove it.",
-                    edits=[Edit(s, doc.line_starts[k + 1] if k + 1 < doc.line_count else e, "")],
+                    edits=[Edit(s, cut_end, "")],
                 )
             )
         return out

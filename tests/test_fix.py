@@ -1,0 +1,94 @@
+"""--fix, --unsafe-fixes and --diff: what is fixed, how the file is written, and what is left."""
+
+import json
+import os
+import stat
+
+import pytest
+from click.testing import CliRunner
+
+from copydesk.cli import main
+from copydesk.fixer import FixError, write_atomic
+
+DRAFT = (
+    "Harbour wall appeal\n\nUK News\n\n\u00a0\n\nMr. Hughes said the color of the wall would not change, "
+    "and the COLOR scheme would\n\nstay as it is.\n\nPhoto by Jane Ellis, Getty\n"
+)
+SAFE = (
+    "Harbour wall appeal\n\nUK News\n\nMr Hughes said the colour of the wall would not change, "
+    "and the COLOUR scheme would stay as it is.\n\nPhotograph: Jane Ellis/Getty Images\n"
+)
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["check", *args])
+
+
+def test_fix_applies_safe_fixes_only_and_reports_what_is_left(tmp_path):
+    p = tmp_path / "story.txt"
+    p.write_text(DRAFT, encoding="utf-8")
+    r = run("--fix", "--format", "json", str(p))
+    assert p.read_text(encoding="utf-8") == SAFE
+    left = [f["rule"] for f in json.loads(r.stdout)["files"][0]["findings"]]
+    assert left == ["layout.page-furniture"]  # deleting a line could change meaning: unsafe
+    assert r.exit_code == 1  # an error is left
+    r = run("--fix", "--unsafe-fixes", str(p))
+    assert "UK News" not in p.read_text(encoding="utf-8") and r.exit_code == 0
+
+
+def test_second_fix_changes_nothing(tmp_path):
+    p = tmp_path / "story.txt"
+    p.write_text(DRAFT, encoding="utf-8")
+    run("--fix", str(p))
+    once = p.read_bytes()
+    run("--fix", str(p))
+    assert p.read_bytes() == once
+
+
+def test_fix_keeps_bom_line_endings_and_permissions(tmp_path):
+    p = tmp_path / "story.txt"
+    original = ("\ufeff" + DRAFT).replace("\n", "\r\n").encode("utf-8")
+    p.write_bytes(original)
+    os.chmod(p, 0o640)
+    run("--fix", str(p))
+    data = p.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.count(b"\r\n") == data.count(b"\n") and data.count(b"\r\n") > 5
+    assert data[3:].decode() == SAFE.replace("\n", "\r\n")
+    assert stat.S_IMODE(os.stat(p).st_mode) == 0o640
+    assert [n for n in os.listdir(tmp_path) if n != "story.txt"] == []
+
+
+def test_diff_prints_and_writes_nothing(tmp_path):
+    p = tmp_path / "story.txt"
+    p.write_text(DRAFT, encoding="utf-8")
+    r = run("--diff", str(p))
+    assert r.exit_code == 1
+    assert "-Mr. Hughes said the color" in r.stdout and "+Mr Hughes said the colour" in r.stdout
+    assert p.read_text(encoding="utf-8") == DRAFT
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Head\n\nAll is well.\n")
+    assert run("--diff", str(clean)).exit_code == 0
+
+
+def test_fix_refuses_a_file_changed_on_disk(tmp_path):
+    p = tmp_path / "story.txt"
+    p.write_bytes(b"new text")
+    with pytest.raises(FixError, match="changed on disk"):
+        write_atomic(str(p), b"fixed", original=b"old text")
+    assert p.read_bytes() == b"new text"
+    assert os.listdir(tmp_path) == ["story.txt"]
+
+
+def test_fix_refuses_a_file_that_is_not_utf8(tmp_path):
+    p = tmp_path / "story.txt"
+    raw = b"Head\n\nMr. Smith \x93said\x94 so.\n"
+    p.write_bytes(raw)
+    r = run("--fix", str(p))
+    assert r.exit_code == 2 and "not valid UTF-8" in r.stderr
+    assert p.read_bytes() == raw
+
+
+def test_fix_standard_input_prints_the_fixed_draft():
+    r = CliRunner().invoke(main, ["check", "--fix", "-", "--stdin-filename", "a.txt"], input="Head\n\nMr. Smith.\n")
+    assert r.stdout == "Head\n\nMr Smith.\n" and r.exit_code == 0
