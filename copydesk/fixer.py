@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -40,18 +41,40 @@ def _conflict(a: Edit, b: Edit) -> bool:
 def choose(findings: list[Finding], unsafe: bool) -> list[Finding]:
     """The fixable findings whose edits overlap no edit already chosen, in position order."""
     chosen: list[Finding] = []
+    starts: list[int] = []  # the chosen edits, kept sorted by start
     taken: list[Edit] = []
     for f in sorted(findings, key=Finding.sort_key):
         if f.fix is None or not f.fix.edits or (not f.fix.safe and not unsafe):
             continue
-        if any(_conflict(e, t) for e in f.fix.edits for t in taken):
+        edits = sorted(f.fix.edits, key=lambda e: (e.start, e.end))
+        if any(_conflict(a, b) for a, b in zip(edits, edits[1:])):
             continue
-        edits = list(f.fix.edits)
-        if any(_conflict(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
+        if any(_conflict(e, t) for e in edits for t in _neighbours(e, starts, taken)):
             continue
         chosen.append(f)
-        taken.extend(edits)
+        for e in edits:
+            k = bisect_right(starts, e.start)
+            starts.insert(k, e.start)
+            taken.insert(k, e)
     return chosen
+
+
+def _neighbours(e: Edit, starts: list[int], taken: list[Edit]) -> list[Edit]:
+    """Chosen edits that could touch e: chosen edits never overlap each other, so only the
+    ones starting at or before e's end, back to the first that ends before e's start."""
+    k = bisect_right(starts, e.end)
+    out = []
+    while k > 0:
+        k -= 1
+        out.append(taken[k])
+        if taken[k].end < e.start:
+            break
+    return out
+
+
+def inserted(edit: Edit, newline: str) -> str:
+    """The text an edit inserts, with line breaks in the file's own style."""
+    return re.sub(r"\r\n|\r|\n", newline, edit.text) if newline != "\n" else edit.text
 
 
 def apply(text: str, findings: list[Finding]) -> str:
@@ -61,7 +84,7 @@ def apply(text: str, findings: list[Finding]) -> str:
     pos = 0
     for e in edits:
         out.append(text[pos : e.start])
-        out.append(re.sub(r"\r\n|\r|\n", newline, e.text) if newline != "\n" else e.text)
+        out.append(inserted(e, newline))
         pos = e.end
     out.append(text[pos:])
     return "".join(out)

@@ -12,7 +12,8 @@ from ..document import Document
 from ..finding import Edit
 from ..house import House
 
-WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+# Words for the spelling lookup: runs of ASCII letters not joined to other letters or digits.
+LETTERS_RE = re.compile(r"(?<![^\W\d_])[A-Za-z]+(?![^\W_])")
 SENTENCE_START = frozenset(".!?\"“‘'(:;—–")
 
 
@@ -142,6 +143,7 @@ class StyleChecker(Checker):
         var_re, var_index = _variants(house)
         findings = []
         names = _capitalised_mid_sentence(doc) if table else set()
+        variety = "American" if house.section("spelling").get("prefer", "british") != "american" else "British"
         occurrences: dict[int, list[tuple[str, int, int]]] = {}
         counts: dict[int, Counter] = {}
         for b in doc.blocks:
@@ -167,29 +169,28 @@ class StyleChecker(Checker):
             if protected is not None:
                 skip = [(m.start(), m.end()) for m in protected.finditer(t)]
             if table:
-                for m in WORD_RE.finditer(t):
-                    token = m.group(0)
-                    for part_m in re.finditer(r"[A-Za-z]+", token):
-                        word = part_m.group(0)
-                        lw = word.lower()
-                        target = table.get(lw)
-                        if target is None:
-                            continue
-                        ws = m.start() + part_m.start()
-                        if any(a <= ws < z for a, z in skip) or ctx.accepted(word):
-                            continue
-                        if word[0].isupper() and not word.isupper():
-                            if not _is_sentence_start(t, ws):
-                                continue  # a capital mid-sentence: a name, which keeps its own spelling
-                            after = t[ws + len(word) :].lstrip(" ")
-                            if word in names or after[:1].isupper():
-                                continue  # a name at the start of a sentence: "Gray, 26, ..." or "Arbor Networks"
-                        suggestion = match_case(word, target)
-                        s, e = b.prose.source_span(ws, ws + len(word))
-                        variety = "American" if house.section("spelling").get("prefer", "british") != "american" else "British"
-                        findings.append(ctx.finding("style.spelling", s, e,
-                                                    f"“{word}” is the {variety} spelling; house style is “{suggestion}”.",
-                                                    [suggestion], edits=[Edit(s, e, suggestion)]))
+                get = table.get
+                for m in LETTERS_RE.finditer(t):
+                    word = m.group()
+                    target = get(word.lower())
+                    if target is None:
+                        continue
+                    ws = m.start()
+                    if any(a <= ws < z for a, z in skip) or ctx.accepted(word):
+                        continue
+                    if word[0].isupper() and not word.isupper():
+                        if not _is_sentence_start(t, ws):
+                            continue  # a capital mid-sentence: a name, which keeps its own spelling
+                        j = ws + len(word)
+                        while j < len(t) and t[j] == " ":
+                            j += 1
+                        if word in names or (j < len(t) and t[j].isupper()):
+                            continue  # a name at the start of a sentence: "Gray, 26, ..." or "Arbor Networks"
+                    suggestion = match_case(word, target)
+                    s, e = b.prose.source_span(ws, ws + len(word))
+                    findings.append(ctx.finding("style.spelling", s, e,
+                                                f"“{word}” is the {variety} spelling; house style is “{suggestion}”.",
+                                                [suggestion], edits=[Edit(s, e, suggestion)]))
             if var_re is not None:
                 for m in var_re.finditer(t):
                     form = m.group(0)
