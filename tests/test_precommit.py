@@ -54,3 +54,14 @@ def test_hook_passes_on_a_clean_draft(tmp_path, env):
     p = try_repo(repo, env)
     assert p.returncode == 0, p.stdout + p.stderr
     assert "Passed" in p.stdout
+
+
+def test_fix_hook_fixes_the_draft_and_fails_the_commit(tmp_path, env):
+    repo = content_repo(tmp_path, "# Ferry terminal approved\n\nMr. Hardy said the color scheme was agreed.\n")
+    p = try_repo(repo, env, hook="copydesk-fix")
+    # pre-commit fails a hook that changes files, so that the fixes are looked at before committing
+    assert p.returncode == 1, p.stdout + p.stderr
+    assert "files were modified by this hook" in p.stdout
+    assert (repo / "story.md").read_text(encoding="utf-8") == "# Ferry terminal approved\n\nMr Hardy said the colour scheme was agreed.\n"
+    p = try_repo(repo, env, hook="copydesk-fix")
+    assert p.returncode == 0, p.stdout + p.stderr

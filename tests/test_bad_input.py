@@ -1,0 +1,146 @@
+"""Bad input gets a clear message and the right exit code, never a traceback, and loses nothing."""
+
+import json
+import os
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+from copydesk.cli import main
+
+from conftest import cut
+
+
+def run(*args, **kw):
+    r = CliRunner().invoke(main, ["check", *args], **kw)
+    assert "Traceback" not in r.output and r.exception is None or isinstance(r.exception, SystemExit), r.output
+    return r
+
+
+def findings(r):
+    return {os.path.basename(f["path"]): f["findings"] for f in json.loads(r.stdout)["files"]}
+
+
+@pytest.fixture
+def good(tmp_path):
+    p = tmp_path / "good.txt"
+    p.write_text("Head\n\nThe color is red.\n")
+    return p
+
+
+def binaries(tmp_path):
+    nul = tmp_path / "nul.txt"
+    nul.write_bytes(b"Head\n\nText with a \x00 in the middle.\n")
+    png = tmp_path / "photo.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    docx = tmp_path / "story.docx"
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("word/document.xml", "<w:document>Mr. Smith</w:document>")
+    return [nul, png, docx]
+
+
+def test_binary_files_are_skipped_with_one_notice_and_exit_2(tmp_path, good):
+    bins = binaries(tmp_path)
+    r = run("--format", "json", *map(str, bins), str(good))
+    assert r.exit_code == 2
+    assert list(findings(r)) == ["good.txt"] and findings(r)["good.txt"][0]["excerpt"] == "color"
+    for b in bins:
+        assert r.stderr.count(f"{b}: binary file") == 1
+
+
+def test_skip_binary(tmp_path, good):
+    r = run("--skip-binary", *map(str, binaries(tmp_path)), str(good))
+    assert r.exit_code == 0 and "binary" not in r.stderr
+
+
+def test_invalid_utf8_is_read_and_reported_at_the_first_bad_byte(tmp_path):
+    p = tmp_path / "latin.txt"
+    raw = "Café news\n\nThe café’s owner said \x93we are open\x94 on Monday.\n".encode("utf-8")
+    raw = raw.replace("\x93".encode(), b"\x93").replace("\x94".encode(), b"\x94")
+    p.write_bytes(raw)
+    r = run("--format", "json", "--fail-on", "never", str(p))
+    f = findings(r)["latin.txt"]
+    enc = [x for x in f if x["rule"] == "input.encoding"]
+    assert len(enc) == 1 and (enc[0]["line"], enc[0]["column"]) == (3, 23)
+    assert enc[0]["excerpt"] == "\u201c"
+    assert cut(raw.decode("utf-8", "replace"), 3, 1, 3, 23) == "The café’s owner said "
+
+
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("empty.txt", b""),
+        ("newlines.txt", b"\n\n\n"),
+        ("cr-only.txt", b"Head\r\rMr. Smith said so.\r\rThe end.\r"),
+        ("mixed.txt", b"Head\r\n\rMr. Smith said so.\n\nThe end.\r\n"),
+        ("bom.txt", b"\xef\xbb\xbfHead\n\nMr. Smith said so.\n"),
+        ("one line.txt", b"Mr. Smith said so"),
+        ("na\xc3\xafve caf\xc3\xa9 \xe2\x80\x94 story.md", b"# Head\n\nMr. Smith said so.\n"),
+    ],
+)
+def test_odd_files_give_findings_at_exact_places(tmp_path, name, data):
+    p = tmp_path / os.fsdecode(name)
+    p.write_bytes(data)
+    r = run("--format", "json", "--fail-on", "never", str(p))
+    assert r.exit_code == 0
+    text = data.decode("utf-8")
+    for f in findings(r)[p.name]:
+        assert cut(text, f["line"], f["column"], f["end_line"], f["end_column"]) == f["excerpt"]
+    if b"Mr." in data:
+        assert any(f["rule"] == "style.honorific" for f in findings(r)[p.name])
+
+
+def test_a_five_megabyte_line_and_a_fifty_megabyte_file(tmp_path):
+    line = tmp_path / "line.txt"
+    line.write_bytes(b"Head\n\n" + b"The council met. " * 300_000 + b"Mr. Smith\n")
+    r = run("--format", "json", "--fail-on", "never", str(line))
+    assert r.exit_code == 0 and [f["rule"] for f in findings(r)["line.txt"]] == ["style.honorific"]
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.write(b"The council met.\n\n" * 2_800_000)
+    r = run(str(big), str(line))
+    assert r.exit_code == 2 and "over the 10 MB limit (--max-size)" in r.stderr
+    assert "line.txt:3:" in r.stdout
+
+
+def test_vanished_unreadable_and_special_files(tmp_path, good):
+    gone = tmp_path / "gone.txt"
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    r = run(str(gone), str(fifo), str(good))
+    assert r.exit_code == 2
+    assert f"{gone}: no such file" in r.stderr and f"{fifo}: not a regular file" in r.stderr
+    assert "good.txt:3:5" in r.stdout
+
+
+def test_symlink_loops_and_odd_names_while_walking(tmp_path):
+    news = tmp_path / "news"
+    (news / "sub dir").mkdir(parents=True)
+    (news / "sub dir" / "ünïcode story.md").write_text("# Head\n\nMr. Smith said so.\n")
+    os.symlink(news, news / "sub dir" / "loop")  # a folder that contains itself
+    os.symlink(news / "self.md", news / "self.md")  # a link to itself
+    r = run("--format", "json", str(news))
+    assert r.exit_code == 2  # the self-link cannot be read
+    got = findings(r)
+    assert list(got) == ["ünïcode story.md"] and got["ünïcode story.md"][0]["rule"] == "style.honorific"
+    assert "self.md" in r.stderr
+
+
+def test_bad_config_and_pack_never_trace(tmp_path, good):
+    (tmp_path / "copydesk.yaml").write_text("house: [not, a, name]\n")
+    r = run(str(good))
+    assert r.exit_code == 2 and "copydesk.yaml:1: key 'house'" in r.stderr
+    (tmp_path / "copydesk.yaml").write_text("\x00\x01")
+    r = run(str(good))
+    assert r.exit_code == 2 and "copydesk.yaml" in r.stderr
+
+
+def test_a_failing_checker_gives_exit_2_and_the_others_report(monkeypatch, good):
+    from copydesk.checks.quotes import QuotesChecker
+
+    monkeypatch.setattr(QuotesChecker, "check", lambda self, doc, ctx: 1 / 0)
+    r = run("--format", "json", str(good))
+    assert r.exit_code == 2
+    rules = [f["rule"] for f in findings(r)["good.txt"]]
+    assert rules == ["copydesk.internal-error", "style.spelling"]
