@@ -23,7 +23,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml")
-DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.text"]
+DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm"]
 TOP_KEYS = {
     "house": str,
     "select": list,

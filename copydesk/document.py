@@ -18,6 +18,17 @@ from .quoting import QuoteScan, scan
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def format_for(path: str) -> str:
+    """The format a file name implies: markdown, html or (for anything else) text."""
+    lower = path.lower()
+    if lower.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    if lower.endswith(HTML_SUFFIXES):
+        return "html"
+    return "text"
 # Whitespace a paste from a web page leaves behind, beyond the ASCII kind.
 INVISIBLE = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\u180e"
 DIRECTIVE_RE = re.compile(
@@ -97,7 +108,7 @@ class Document:
     def __init__(self, text: str, path: str = "<stdin>", fmt: str | None = None):
         self.text = text
         self.path = path
-        self.format = fmt or ("markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text")
+        self.format = fmt or format_for(path)
         self.line_starts = [0]
         self.line_ends: list[int] = []
         for m in NEWLINE_RE.finditer(text):
@@ -108,6 +119,10 @@ class Document:
         self.directives: list[Directive] = []
         if self.format == "markdown":
             _parse_markdown(self)
+        elif self.format == "html":
+            from .htmldoc import parse_html
+
+            parse_html(self)
         else:
             _parse_text(self)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from . import registry
 from .checker import Context
 from .config import Config
-from .document import Decoded, Document, decode
+from .document import Decoded, Document, decode, format_for
 from .finding import Finding
 from .house import load_house
 
@@ -184,14 +184,11 @@ def check_file(path: str, cfg: Config, data: bytes | None = None, display: str |
         return FileResult(name, error=str(exc), binary=True)
     except InputError as exc:
         return FileResult(name, error=str(exc))
-    doc = Document(decoded.text, name, fmt or _format_for(path if display is None else display))
+    try:
+        doc = Document(decoded.text, name, fmt or format_for(path if display is None else display))
+    except Exception as exc:  # a parser bug must not take the run down
+        return FileResult(name, error=f"{name}: copydesk could not parse this draft ({type(exc).__name__}: {exc}); please report it")
     return FileResult(name, check_document(doc, cfg, decoded), document=doc, raw=decoded.raw, decoded=decoded)
-
-
-def _format_for(path: str) -> str:
-    from .document import MARKDOWN_SUFFIXES
-
-    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
 
 
 def walk(paths: list[str], cfg_for_dir) -> tuple[list[str], list[str]]:

@@ -15,6 +15,9 @@ PIECES = [
     "**bold**", "*it*", "`code`", "[link](http://example.org)", "![img](a.jpg)", "<!-- note -->",
     "<!-- copydesk-disable-next-line -->", "copydesk-disable style", "# Heading", "> quote", "- item",
     "1. item", "```", "---", "title: x", "and", "on the", "which", ".", ",", ":", "\t", " ",
+    "<p>", "</p>", "<h1>", "</h1>", "<li>", "<blockquote>", "</blockquote>", "<nav>", "</nav>", "<figure>",
+    "<figcaption>", "</figcaption>", "<script>", "</script>", "<img src=\"a.jpg\">", "&ldquo;", "&rsquo;", "&#160;",
+    "<a href=\"x\">", "</a>", "<!--", "-->", "<br/>", "&amp", "<",
 ]
 NEWLINES = ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n \n"]
 

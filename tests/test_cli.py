@@ -93,7 +93,7 @@ def test_folder_walk_honours_include_and_exclude(tmp_path):
     (tmp_path / "old").mkdir()
     (tmp_path / "news" / "a.md").write_text("# A\n\nThe color.\n")
     (tmp_path / "news" / "b.txt").write_text("B\n\nThe color.\n")
-    (tmp_path / "news" / "c.html").write_text("<p>The color.</p>\n")
+    (tmp_path / "news" / "c.rtf").write_text("The color.\n")
     (tmp_path / "old" / "d.md").write_text("# D\n\nThe color.\n")
     r = invoke("check", "--format", "json", str(tmp_path))
     paths = sorted(os.path.relpath(f["path"], tmp_path) for f in json.loads(r.output)["files"])

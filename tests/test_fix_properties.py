@@ -31,9 +31,9 @@ def segments(text, findings):
 
 
 @SETTINGS
-@given(body=drafts, fmt=st.sampled_from(["text", "markdown"]))
+@given(body=drafts, fmt=st.sampled_from(["text", "markdown", "html"]))
 def test_fixes_change_nothing_outside_their_spans(body, fmt):
-    doc = Document(body, "a.md" if fmt == "markdown" else "a.txt", fmt)
+    doc = Document(body, {"markdown": "a.md", "html": "a.html"}.get(fmt, "a.txt"), fmt)
     chosen = choose(check_document(doc, CFG), unsafe=True)
     fixed = apply(body, chosen)
     segs = segments(body, chosen)
@@ -46,17 +46,17 @@ def test_fixes_change_nothing_outside_their_spans(body, fmt):
 
 
 @SETTINGS
-@given(body=drafts, fmt=st.sampled_from(["text", "markdown"]), unsafe=st.booleans())
+@given(body=drafts, fmt=st.sampled_from(["text", "markdown", "html"]), unsafe=st.booleans())
 def test_fixing_twice_equals_fixing_once(body, fmt, unsafe):
-    name = "a.md" if fmt == "markdown" else "a.txt"
+    name = {"markdown": "a.md", "html": "a.html"}.get(fmt, "a.txt")
     once = fix_text(body, name, fmt, CFG, unsafe).text
     assert fix_text(once, name, fmt, CFG, unsafe).text == once
 
 
 @SETTINGS
-@given(body=drafts, fmt=st.sampled_from(["text", "markdown"]))
+@given(body=drafts, fmt=st.sampled_from(["text", "markdown", "html"]))
 def test_every_fix_removes_its_finding(body, fmt):
-    name = "a.md" if fmt == "markdown" else "a.txt"
+    name = {"markdown": "a.md", "html": "a.html"}.get(fmt, "a.txt")
     findings = check_document(Document(body, name, fmt), CFG)
     for f in findings:
         if f.fix is None or not choose([f], unsafe=True):

@@ -25,12 +25,12 @@ HOUSES = st.sampled_from(["british", "american"])
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(front=FRONT, body=drafts, tail=BYTES, fmt=st.sampled_from(["text", "markdown"]), house=HOUSES,
+@given(front=FRONT, body=drafts, tail=BYTES, fmt=st.sampled_from(["text", "markdown", "html"]), house=HOUSES,
        extra=st.lists(st.sampled_from(PIECES), max_size=10))
 def test_checkers_never_fail(front, body, tail, fmt, house, extra):
     raw = (front + body + " ".join(extra)).encode("utf-8") + tail
     decoded = decode(raw)
-    name = "draft.md" if fmt == "markdown" else "draft.txt"
+    name = {"markdown": "draft.md", "html": "draft.html"}.get(fmt, "draft.txt")
     doc = Document(decoded.text, name, fmt)
     cfg = Config(house=house)
     for f in check_document(doc, cfg, decoded):

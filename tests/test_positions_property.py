@@ -17,11 +17,11 @@ EXAMPLES = int(os.environ.get("COPYDESK_PROPERTY_EXAMPLES", "150"))
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(body=drafts, fmt=st.sampled_from(["text", "markdown"]), bom=st.booleans())
+@given(body=drafts, fmt=st.sampled_from(["text", "markdown", "html"]), bom=st.booleans())
 def test_every_finding_span_cuts_its_excerpt(body, fmt, bom):
     raw = ("\ufeff" if bom else "") + body
     decoded = decode(raw.encode("utf-8", "surrogatepass"))
-    doc = Document(decoded.text, "draft.md" if fmt == "markdown" else "draft.txt", fmt)
+    doc = Document(decoded.text, {"markdown": "draft.md", "html": "draft.html"}.get(fmt, "draft.txt"), fmt)
     for f in check_document(doc, Config(), decoded):
         assert 0 <= f.start <= f.end <= len(doc.text)
         assert f.excerpt == doc.text[f.start : f.end]

@@ -170,7 +170,9 @@ class CreditsChecker(Checker):
                     continue
                 last_end = c.end
                 credited_blocks.add(bi)
-                findings += self._check_credit(doc, ctx, c, fmt, formats, agencies, licensed)
+                # a caption: a figure caption, or the paragraph right below a picture
+                caption = b.kind == "caption" or (bi > 0 and bool(doc.blocks[bi - 1].images) and not doc.blocks[bi - 1].text)
+                findings += self._check_credit(doc, ctx, c, fmt, formats, agencies, licensed, caption)
         blocks = doc.blocks
         for bi, b in enumerate(blocks):
             for s, e, _url in b.images:
@@ -186,7 +188,7 @@ class CreditsChecker(Checker):
                                             "This image has no credit beside it; add one in the house format."))
         return findings
 
-    def _check_credit(self, doc, ctx, c: Credit, fmt, formats, agencies, licensed):
+    def _check_credit(self, doc, ctx, c: Credit, fmt, formats, agencies, licensed, caption: bool):
         b, t = c.block, c.block.text
         out = []
         before = t[max(0, c.start - 200) : c.start].strip()  # enough to see a sentence end before it
@@ -196,7 +198,7 @@ class CreditsChecker(Checker):
         src_text = t[c.source[0] : c.source[1]].strip() if c.source else ""
         author_text = t[c.author[0] : c.author[1]].strip() if c.author else ""
         proper = agencies.get(src_text.lower().strip(" ."))
-        if before and len(before.split()) >= 3 and before.rstrip("\"'”’)")[-1:] in ".!?…":
+        if before and not caption and len(before.split()) >= 3 and before.rstrip("\"'”’)")[-1:] in ".!?…":
             s, e = b.prose.source_span(c.start, c.end)
             gap = b.prose.source_end(len(t[: c.start].rstrip()))
             out.append(ctx.finding("credits.placement", s, e,

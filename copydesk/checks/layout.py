@@ -127,7 +127,7 @@ class LayoutChecker(Checker):
             if b.kind not in ("headline", "paragraph") or not b.text:
                 continue
             t = b.text
-            if _norm(t) in labels or whole.search(t.strip(LABEL_STRIP)):
+            if _norm(t) in labels or whole.search(t.strip(LABEL_STRIP)) or b.key == "nav":
                 s, e = b.prose.source_span(0, len(t))
                 findings.append(
                     ctx.finding(
@@ -244,6 +244,13 @@ class LayoutChecker(Checker):
         return findings
 
     def _invisible_lines(self, doc: Document, ctx: Context):
+        if doc.format == "html":
+            return [
+                ctx.finding("layout.whitespace-line", b.start, b.end,
+                            "This element looks empty but holds invisible characters or markup; remove it.",
+                            edits=[Edit(b.start, b.end, "")])
+                for b in doc.blocks if b.kind == "blank"
+            ]
         out = []
         skip = set()
         for b in doc.blocks:
@@ -275,7 +282,9 @@ class LayoutChecker(Checker):
 
 
 def _delete_block(doc: Document, b: Block) -> Edit:
-    """Delete a block's lines with their line break."""
+    """Delete a block's lines with their line break (in HTML, the element itself)."""
+    if doc.format == "html":
+        return Edit(b.start, b.end, "")
     first = doc.line_of(b.start)
     last = doc.line_of(b.end)
     s = doc.line_starts[first]

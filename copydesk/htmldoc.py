@@ -1,0 +1,187 @@
+"""HTML drafts: the text of block elements (paragraphs, headings, list items, quotations,
+captions, table cells) as blocks, each character mapped back to the source. Scripts, styles,
+code and comments are left out; entities stand for their character; a comment in the
+copydesk-disable style is a suppression."""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_right
+from html.parser import HTMLParser
+
+from .prose import ProseBuilder
+
+BLOCKS = {
+    "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph", "main": "paragraph",
+    "header": "paragraph", "footer": "paragraph", "aside": "paragraph", "nav": "paragraph", "figure": "paragraph",
+    "figcaption": "caption", "caption": "caption", "td": "paragraph", "th": "paragraph", "dt": "paragraph",
+    "dd": "paragraph", "address": "paragraph", "body": "paragraph",
+    "li": "list_item", "blockquote": "blockquote",
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+}
+SKIP = {"script", "style", "pre", "code", "template", "noscript", "svg", "head", "title"}
+VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
+
+
+class _Reader(HTMLParser):
+    def __init__(self, doc):
+        super().__init__(convert_charrefs=False)
+        self.doc = doc
+        text = doc.text
+        # HTMLParser counts lines by "\n" alone; this table turns its (line, column) into an offset.
+        self.lf_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.skip = 0
+        self.title_block = None
+        self.builder: ProseBuilder | None = None
+        self.kind = "paragraph"
+        self.level = 0
+        self.start = 0
+        self.quote_depth = 0
+        self.nav_depth = 0  # inside <nav>: navigation, page furniture by definition
+        self.images: list[tuple[int, int, str]] = []
+        self.breaks = False  # the open element holds a <br>
+        self.headline_done = False
+
+    def _at(self) -> int:
+        line, col = self.getpos()
+        return self.lf_starts[line - 1] + col
+
+    def _open(self, kind: str, level: int, at: int) -> None:
+        self._close(at)
+        self.builder = ProseBuilder(self.doc.text)
+        self.kind, self.level, self.start = kind, level, at
+
+    def _close(self, at: int) -> None:
+        from .document import INVISIBLE, Block, _strip_prose
+
+        b = self.builder
+        if b is None:
+            return
+        prose = _strip_prose(b.build())
+        kind = self.kind
+        if self.quote_depth and kind == "paragraph":
+            kind = "blockquote"
+        if prose.text or self.images:
+            if kind == "heading" and self.level == 1 and not self.headline_done:
+                kind = "headline"
+                self.headline_done = True
+            block = Block(kind, self.start, max(at, self.start), prose, self.level, list(self.images),
+                          key="nav" if self.nav_depth else "")
+            self.doc.blocks.append(block)
+        elif self.breaks or any(c in INVISIBLE for c in b.prose.text):
+            # an element that holds only no-break spaces, zero-width characters or <br>
+            self.doc.blocks.append(Block("blank", self.start, max(at, self.start)))
+        self.builder = None
+        self.images = []
+        self.breaks = False
+
+    def handle_starttag(self, tag, attrs):
+        at = self._at()
+        if tag in SKIP:
+            self.skip += 1
+            return
+        if self.skip:
+            return
+        if tag == "blockquote":
+            self.quote_depth += 1
+        if tag == "nav":
+            self.nav_depth += 1
+        if tag in BLOCKS:
+            level = int(tag[1]) if tag[0] == "h" and tag[1:].isdigit() else 0
+            self._open(BLOCKS[tag], level, at)
+        elif tag == "br" and self.builder is not None:
+            end = at + len(self.get_starttag_text() or "")
+            self.builder.synth(" ", at, end)
+            self.breaks = True
+        elif tag == "img":
+            end = at + len(self.get_starttag_text() or "")
+            src = dict(attrs).get("src") or ""
+            if self.builder is None:
+                self._open("paragraph", 0, at)
+            self.images.append((at, end, src))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        at = self._at()
+        if tag in SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.skip:
+            return
+        if tag in BLOCKS:
+            close = self.doc.text.find(">", at)
+            self._close(close + 1 if close >= 0 else at)
+        if tag == "blockquote":
+            self.quote_depth = max(0, self.quote_depth - 1)
+        if tag == "nav":
+            self.nav_depth = max(0, self.nav_depth - 1)
+
+    def _text(self, start: int, data: str) -> None:
+        if self.skip:
+            return
+        if self.builder is None:
+            if not data.strip():
+                return
+            self._open("paragraph", 0, start)
+        b = self.builder
+        i = 0
+        n = len(data)
+        while i < n:
+            if data[i] in " \t\r\n\f":
+                j = i
+                while j < n and data[j] in " \t\r\n\f":
+                    j += 1
+                if j - i == 1 and data[i] == " ":
+                    b.copy(start + i, start + j)
+                else:
+                    b.synth(" ", start + i, start + j)  # white space collapses to one space
+                i = j
+            else:
+                j = i
+                while j < n and data[j] not in " \t\r\n\f":
+                    j += 1
+                b.copy(start + i, start + j)
+                i = j
+
+    def handle_data(self, data):
+        self._text(self._at(), data)
+
+    def _ref(self, raw: str) -> None:
+        if self.skip:
+            return
+        at = self._at()
+        char = html.unescape(raw)
+        if self.builder is None:
+            self._open("paragraph", 0, at)
+        if len(char) == 1 and char != raw:
+            self.builder.synth(char, at, at + len(raw))
+        else:
+            self.builder.copy(at, at + len(raw))
+
+    def handle_entityref(self, name):
+        end = self.doc.text.find(";", self._at())
+        raw = self.doc.text[self._at() : end + 1] if 0 <= end - self._at() <= 40 else "&" + name
+        self._ref(raw)
+
+    def handle_charref(self, name):
+        self._ref(f"&#{name};")
+
+    def handle_comment(self, data):
+        from .document import _directive
+
+        at = self._at()
+        end = at + len(data) + 7
+        line = bisect_right(self.doc.line_starts, at) - 1
+        _directive(self.doc, line, at, end, self.doc.text[at:end])
+
+
+def parse_html(doc) -> None:
+    reader = _Reader(doc)
+    try:
+        reader.feed(doc.text)
+        reader.close()
+    finally:
+        reader._close(len(doc.text))
+    doc.blocks.sort(key=lambda b: b.start)
