@@ -53,3 +53,9 @@ def test_names_keep_their_spelling():
 def test_a_list_of_fixtures_is_not_a_row_of_teasers():
     text = "The draw for the fifth round was made on Sunday.\n\nArsenal v Wolves\n\nHull v Colchester\n\nSunderland v Palace\n"
     assert found(text, "layout") == []
+
+
+def test_two_quotations_in_a_row_without_a_speaker_are_one_finding():
+    text = ("The vote was close.\n\n“Nobody can say I said one thing and did another in this job.” "
+            "“It would be wrong to stay on if I did not practise what I preach every day.”")
+    assert found(text, "attribution") == ["attribution.unattributed-quote"]

@@ -176,6 +176,7 @@ class AttributionChecker(Checker):
         for flag in p.speaks:
             spoke_before.append(seen)
             seen = seen or flag
+        reported_end = None
         for a, z in p.spans:
             q = by_start[a]
             k = p.sentence_of(a)
@@ -203,6 +204,10 @@ class AttributionChecker(Checker):
             words = len(inner.split())
             if words < min_words or _is_title(inner) or _is_partial(p, a, inner):
                 continue
+            if reported_end is not None and not t[reported_end:a].strip():
+                reported_end = z
+                continue  # runs straight on from a quotation already reported: one speaker, one finding
+            reported_end = z
             s, e = b.prose.source_span(a, z)
             out.append(ctx.finding("attribution.unattributed-quote", s, e,
                                    f"This quotation ({words} words) has no speaker: say who said it."))
