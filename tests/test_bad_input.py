@@ -120,11 +120,14 @@ def test_symlink_loops_and_odd_names_while_walking(tmp_path):
     (news / "sub dir" / "ünïcode story.md").write_text("# Head\n\nMr. Smith said so.\n")
     os.symlink(news, news / "sub dir" / "loop")  # a folder that contains itself
     os.symlink(news / "self.md", news / "self.md")  # a link to itself
+    os.symlink(tmp_path / "deleted.md", news / "gone.md")  # a file that vanished before it was read
+    os.mkfifo(news / "pipe.md")  # not a file that can be read as a draft
     r = run("--format", "json", str(news))
-    assert r.exit_code == 2  # the self-link cannot be read
+    assert r.exit_code == 2
     got = findings(r)
     assert list(got) == ["ünïcode story.md"] and got["ünïcode story.md"][0]["rule"] == "style.honorific"
-    assert "self.md" in r.stderr
+    for name in ("self.md", "gone.md", "pipe.md"):
+        assert r.stderr.count(name) == 1
 
 
 def test_bad_config_and_pack_never_trace(tmp_path, good):
