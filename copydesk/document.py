@@ -36,10 +36,6 @@ DIRECTIVE_RE = re.compile(
 )
 
 
-class InputError(Exception):
-    """A file that cannot be read as a draft: the message says why."""
-
-
 @dataclass
 class Decoded:
     text: str
@@ -144,9 +140,6 @@ class Document:
     @property
     def line_count(self) -> int:
         return len(self.line_starts)
-
-    def prose_blocks(self) -> list[Block]:
-        return [b for b in self.blocks if b.prose.text]
 
     @cached_property
     def headline(self) -> Block | None:
@@ -421,14 +414,12 @@ def _parse_markdown(doc: Document) -> None:
             doc.blocks.append(Block("code", ls, doc.line_ends[j]))
             k = j + 1
             continue
-        qm = QUOTE_RE.match(line)
-        lm = LIST_RE.match(line)
-        if qm:
-            kind, prefix_re = "blockquote", QUOTE_RE
-        elif lm:
-            kind, prefix_re = "list_item", None
+        if QUOTE_RE.match(line):
+            kind = "blockquote"
+        elif LIST_RE.match(line):
+            kind = "list_item"
         else:
-            kind, prefix_re = "paragraph", None
+            kind = "paragraph"
         # Collect the lines of this block and where each one's content starts.
         spans: list[tuple[int, int]] = []
         j = k

@@ -11,7 +11,7 @@ from ..checker import Checker, Context, Rule, examples
 from ..document import Block, Document
 from ..finding import Edit
 from ..house import House, load_data_pack
-from ..patterns import compile_user, group_span
+from ..patterns import compile_user
 from ..yamlio import line_of
 
 PACK = "copydesk/rules/credits.yaml"
