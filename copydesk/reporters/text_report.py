@@ -55,6 +55,11 @@ def render(report) -> str:
                 f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} in {files}: "
                 f"{s['error']} error{'s' if s['error'] != 1 else ''}, {s['warning']} warning{'s' if s['warning'] != 1 else ''}, {s['info']} info."
             )
-        else:
+        elif not report.errors:
             out.append(f"All clear: no findings in {files}.")
+        else:
+            out.append(f"No findings in {files}.")
+        if report.errors:
+            n = len(report.errors)
+            out[-1] += f" {n} file{'s' if n != 1 else ''} could not be checked (see above)."
     return "\n".join(out) + "\n"
