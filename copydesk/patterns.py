@@ -43,3 +43,28 @@ def group_span(m, pattern, name: str) -> tuple[int, int] | None:
     if index is None or m.group(index) is None:
         return None
     return m.span(index)
+
+
+WINDOW = 4096
+OVERLAP = 512  # longer than any match the packs' patterns can make
+
+
+def finditer_windowed(pattern, text: str):
+    """finditer over text in overlapping windows. RE2's Python binding converts offsets by
+    walking the text from its start, so one call on a very long paragraph costs time in
+    proportion to its length for every match; windows keep the whole scan linear. A match
+    must be shorter than OVERLAP characters."""
+    if len(text) <= WINDOW + OVERLAP:
+        yield from ((m.start(), m.end(), m) for m in pattern.finditer(text))
+        return
+    last_end = -1
+    for base in range(0, len(text), WINDOW):
+        chunk = text[base : base + WINDOW + OVERLAP]
+        for m in pattern.finditer(chunk):
+            if m.start() >= WINDOW and base + WINDOW < len(text):
+                break
+            start = base + m.start()
+            if start < last_end:
+                continue
+            last_end = base + m.end()
+            yield start, base + m.end(), m

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..checker import Checker, Context, Rule, examples
 from ..document import Block, Document
 from ..house import load_data_pack
-from ..patterns import alternation
+from ..patterns import alternation, finditer_windowed
 from ..yamlio import line_of
 from ..quoting import DOUBLE, SINGLE
 
@@ -155,10 +155,10 @@ class AttributionChecker(Checker):
                 after = run[i + 1] if i + 1 < len(run) else None
                 findings += self._paragraph(ctx, p, run[max(0, i - 2) : i], after,
                                             chain_speaks[chain[i]] and chain_size[chain[i]] > 1, min_words, loaded)
-                for m in anonymous.finditer(p.outside):
-                    if not _bounded(p.outside, m.start(), m.end()):
+                for ms, me, m in finditer_windowed(anonymous, p.outside):
+                    if not _bounded(p.outside, ms, me):
                         continue
-                    s, e = p.block.prose.source_span(m.start(), m.end())
+                    s, e = p.block.prose.source_span(ms, me)
                     findings.append(ctx.finding("attribution.anonymous-source", s, e,
                                                 f"“{m.group(0)}”: the source is unnamed; make sure that is deliberate and explained."))
         return findings

@@ -11,7 +11,7 @@ from ..checker import Checker, Context, Rule, examples
 from ..document import Block, Document
 from ..finding import Edit
 from ..house import House, load_data_pack
-from ..patterns import compile_user
+from ..patterns import compile_user, finditer_windowed
 from ..yamlio import line_of
 
 PACK = "copydesk/rules/credits.yaml"
@@ -55,16 +55,18 @@ class Credit:
     licence: str | None
 
 
-def _parse(block: Block, m, credit_re, licence_re) -> Credit | None:
+def _parse(block: Block, m, shift: int, credit_re, licence_re) -> Credit | None:
+    """A credit from a match found at offset shift of the block's text."""
     t = block.text
     groups = {}
     for name, index in credit_re.groupindex.items():
         if m.group(index) is not None:
-            groups[re.sub(r"\d+$", "", name)] = m.span(index)
+            a, z = m.span(index)
+            groups[re.sub(r"\d+$", "", name)] = (a + shift, z + shift)
     groups.pop("c", None)
-    start = m.start()
+    start = m.start() + shift
     if "body" not in groups:
-        return Credit(block, start, m.end(), start, groups.get("author"), groups.get("source"), None)
+        return Credit(block, start, m.end() + shift, start, groups.get("author"), groups.get("source"), None)
     bs, be = groups["body"]
     cut = re.search(r"[.!?]\s+(?=[A-Z“\"])", t[bs:be])
     if cut:
@@ -72,11 +74,11 @@ def _parse(block: Block, m, credit_re, licence_re) -> Credit | None:
     end = be
     while be > bs and t[be - 1] in ". \u00a0":
         be -= 1
-    lic = licence_re.search(t, bs, be)
+    lic = licence_re.search(t[bs:be])
     licence = None
     if lic:
         licence = lic.group(0)
-        le = lic.start()
+        le = bs + lic.start()
         while le > bs and t[le - 1] in " ,;(\u00a0":
             le -= 1
         be = le
@@ -162,10 +164,10 @@ class CreditsChecker(Checker):
                 continue
             t = b.text
             last_end = -1
-            for m in credit_re.finditer(t):
-                if m.start() < last_end:
+            for start, _end, m in finditer_windowed(credit_re, t):
+                if start < last_end:
                     continue
-                c = _parse(b, m, credit_re, licence_re)
+                c = _parse(b, m, start - m.start(), credit_re, licence_re)
                 if c is None:
                     continue
                 last_end = c.end
