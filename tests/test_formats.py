@@ -93,11 +93,45 @@ def test_rdjson_columns_are_utf8_bytes():
     assert d["suggestions"] == [{"range": d["location"]["range"], "text": "colour"}]
 
 
-def test_markdown_summary_table():
+def test_markdown_summary_table_renders_as_a_table():
+    from markdown_it import MarkdownIt
+
     out = run("--format", "markdown", WEB, CLEAN)
+    tokens = MarkdownIt("commonmark").enable("table").parse(out)
+    rows, row = [], None
+    for i, t in enumerate(tokens):
+        if t.type == "tr_open":
+            row = []
+        elif t.type in ("th_open", "td_open"):
+            row.append(tokens[i + 1].content)
+        elif t.type == "tr_close":
+            rows.append(row)
+    assert rows[0] == ["file", "rule", "severity", "findings", "first at"]
+    assert [WEB, "`layout.page-furniture`", "error", "5", "line 3: World news"] in rows
+    assert len(rows) == 1 + 5  # the five rules that fired in the web paste
     assert "**10** findings in 2 files" in out
-    assert f"| {WEB} | `layout.page-furniture` | error | 5 | line 3: World news |" in out
-    assert "| --- | --- | --- | ---: | --- |" in out
+
+
+def test_reviewdog_reads_the_rdjson_report(tmp_path):
+    import subprocess
+
+    from conftest import ROOT
+
+    exe = os.environ.get("REVIEWDOG") or os.path.join(ROOT, ".tools", "bin", "reviewdog")
+    if not os.path.exists(exe):
+        pytest.fail("reviewdog is needed: tools/install-test-tools.sh builds it into .tools/bin")
+    report = run("--format", "rdjson", MULTI, WEB)
+    p = subprocess.run([exe, "-f=rdjson", "-reporter=local", "-filter-mode=nofilter", "-fail-on-error=false"],
+                       input=report.encode(), capture_output=True, timeout=120, cwd=ROOT)
+    assert p.returncode == 0, p.stderr
+    lines = p.stdout.decode().splitlines()
+    ours = json.loads(report)["diagnostics"]
+    assert len(lines) == len(ours) == 13
+    # reviewdog echoes each diagnostic as it understood it: the byte columns and the fix
+    first = lines[0]
+    start = ours[0]["location"]["range"]["start"]
+    assert f'path:"{MULTI}"' in first and f"start:{{line:{start['line']} column:{start['column']}}}" in first
+    assert 'text:"colour"' in first and 'code:{value:"style.spelling"}' in first
 
 
 @pytest.mark.parametrize("fmt", ["sarif", "github", "junit", "rdjson", "markdown", "html", "json", "text"])

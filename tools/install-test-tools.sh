@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The programs the test suite drives besides Python packages: Debian's Chromium (the HTML
+# report is rendered in it), git (--diff-base and pre-commit tests) and reviewdog (it reads
+# the rdjson report). Each is installed only when it is missing. Chromium and git come from
+# Debian's packages (root needed); reviewdog is built with Go into .tools/bin.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends chromium git
+fi
+
+REVIEWDOG_VERSION=v0.17.0
+if [ ! -x .tools/bin/reviewdog ]; then
+  if ! command -v go >/dev/null 2>&1; then
+    apt-get install -y -q --no-install-recommends golang-go
+  fi
+  GOBIN="$PWD/.tools/bin" go install "github.com/reviewdog/reviewdog/cmd/reviewdog@${REVIEWDOG_VERSION}"
+fi
