@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 from bisect import bisect_right
 import stat
 import tempfile
@@ -120,6 +121,17 @@ def encode(text: str, decoded: Decoded) -> bytes:
     return (b"\xef\xbb\xbf" if decoded.bom else b"") + text.encode("utf-8")
 
 
+def _block_signals():
+    if hasattr(signal, "pthread_sigmask"):
+        return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+    return None
+
+
+def _restore_signals(previous) -> None:
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def write_atomic(path: str, data: bytes, original: bytes) -> None:
     """Write data to path through a temporary file in the same folder and a rename, only if the
     file on disk is still the one that was read. The original is intact if anything fails."""
@@ -131,8 +143,15 @@ def write_atomic(path: str, data: bytes, original: bytes) -> None:
     except FileNotFoundError:
         raise FixError("vanished since it was read; not written") from None
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(path) + ".", suffix=".copydesk-tmp")
+    tmp = ""
     try:
+        # No signal may land between creating the temporary file and remembering its name,
+        # or the clean-up below would not know what to remove.
+        blocked = _block_signals()
+        try:
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(path) + ".", suffix=".copydesk-tmp")
+        finally:
+            _restore_signals(blocked)
         with os.fdopen(fd, "wb") as fh:
             view = memoryview(data)
             for i in range(0, len(view), 1 << 20):
