@@ -60,6 +60,11 @@ class QuoteScan:
         return [q for q in self.quotes if q.open is None]
 
 
+def _apostrophe_script(c: str) -> bool:
+    """Letters of the scripts that write apostrophes inside words (Latin, Greek, Cyrillic)."""
+    return ord(c) < 0x0590
+
+
 def _word_after(text: str, i: int) -> str:
     j = i + 1
     n = len(text)
@@ -125,7 +130,10 @@ def scan(text: str) -> QuoteScan:
             if prev.isdigit() and c == "'" and (nxt.isspace() or nxt.isdigit()) and not has_open(SINGLE):
                 continue  # feet: 5' 10"
             if prev.isalnum() and nxt.isalpha():
-                apostrophes.append(i)  # let's, o'clock, Belarus's
+                if has_open(SINGLE) and not (_apostrophe_script(prev) and _apostrophe_script(nxt)):
+                    do_close(i, c, SINGLE)  # ‘리벤지’의: a closing mark before a particle
+                else:
+                    apostrophes.append(i)  # let's, o'clock, Belarus's
                 continue
             if nxt.isdigit() and not prev.isalnum():
                 apostrophes.append(i)  # '90s

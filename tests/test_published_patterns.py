@@ -59,3 +59,13 @@ def test_two_quotations_in_a_row_without_a_speaker_are_one_finding():
     text = ("The vote was close.\n\n“Nobody can say I said one thing and did another in this job.” "
             "“It would be wrong to stay on if I did not practise what I preach every day.”")
     assert found(text, "attribution") == ["attribution.unattributed-quote"]
+
+
+def test_korean_closing_quote_before_a_particle_is_a_quotation_mark():
+    assert found("그는 이 문제를 ‘데이트 폭력’이라고 말했다.", "quotes") == []
+
+
+def test_a_line_repeated_as_structure_is_not_a_pasted_duplicate():
+    q = "What inspired you to start writing about the food of your region and its history?"
+    text = f"{q}\n\nMy grandmother did.\n\n{q}\n\nMy travels did.\n\n{q}\n\nA book did.\n"
+    assert found(text, "layout.duplicate") == []
