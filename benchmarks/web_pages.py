@@ -75,7 +75,7 @@ def main() -> None:
     body_findings: Counter = Counter()
     body_words = 0
     shown = []
-    furniture_lines = caught = body_lines_flagged = 0
+    furniture_lines = caught = body_lines_flagged = body_lines = 0
     for name in sorted(os.listdir(os.path.join(args.corpus, "html"))):
         key = name.split(".")[0]
         body = truth.get(key, {}).get("articleBody", "")
@@ -99,6 +99,7 @@ def main() -> None:
             line_no = 1 + 2 * n
             is_body = line in body or (len(line.split()) > 6 and all(w in in_body for w in line.split()[:6]))
             if is_body:
+                body_lines += 1
                 body_lines_flagged += line_no in flagged
             else:
                 furniture_lines += 1
@@ -109,7 +110,7 @@ def main() -> None:
     for rule, n in body_findings.most_common():
         print(f"    {rule:36s} {n:5d}")
     print(f"pasted pages: {furniture_lines} lines outside the article bodies, {caught} reported as furniture or "
-          f"teasers ({100 * caught / max(1, furniture_lines):.1f}%); {body_lines_flagged} body lines reported")
+          f"teasers ({100 * caught / max(1, furniture_lines):.1f}%); {body_lines_flagged} of {body_lines} body lines reported")
     for key, f in shown[: args.show]:
         print(f"\n{key[:12]}:{f.line}:{f.column} {f.rule} {f.message}\n    {f.excerpt[:100]!r}")
 

@@ -173,14 +173,19 @@ class LayoutChecker(Checker):
                 out.append(content[pos + 1])
             return out
 
-        teasers = set()
-        for pos, i in enumerate(content):
-            b = blocks[i]
-            if i in flagged or not short_unpunctuated(b):
-                continue
-            near = neighbours(pos)
-            if any(blocks[j].kind == "blank" or j in flagged for j in near):
-                teasers.add(i)
+        # A teaser sits next to another fragment: an invisible line, page furniture, or
+        # another teaser (so a run of them next to furniture is caught whole).
+        candidate = {pos for pos, i in enumerate(content) if i not in flagged and short_unpunctuated(blocks[i])}
+        queue = [pos for pos in sorted(candidate)
+                 if any(blocks[j].kind == "blank" or j in flagged for j in neighbours(pos))]
+        reached = set(queue)
+        while queue:
+            pos = queue.pop()
+            for nxt in (pos - 1, pos + 1):
+                if nxt in candidate and nxt not in reached:
+                    reached.add(nxt)
+                    queue.append(nxt)
+        teasers = {content[pos] for pos in reached}
         for i in sorted(teasers):
             b = blocks[i]
             s, e = b.prose.source_span(0, len(b.text))

@@ -1,0 +1,34 @@
+from copydesk.config import Config
+from copydesk.document import Document
+from copydesk.engine import check_document
+
+
+def layout(text, name="a.txt"):
+    return [(f.rule, f.excerpt) for f in check_document(Document(text, name), Config(select=["layout"]))]
+
+
+def test_a_run_of_teasers_next_to_page_furniture_is_caught_whole():
+    text = ("Council approves new library\n\nMost read\n\nQueen opens bridge in Kent\n\nTrain fares to rise in March\n\n"
+            "Storm warning for the coast\n\nThe district council has approved plans for a new library, it said on Monday.\n")
+    assert layout(text) == [
+        ("layout.page-furniture", "Most read"),
+        ("layout.teaser", "Queen opens bridge in Kent"),
+        ("layout.teaser", "Train fares to rise in March"),
+        ("layout.teaser", "Storm warning for the coast"),
+    ]
+
+
+def test_subheadings_among_body_paragraphs_are_not_teasers():
+    text = ("Council approves new library\n\nThe district council has approved plans for a new library.\n\n"
+            "What happens next\n\nBuilding work will start in the spring, the council said.\n")
+    assert layout(text) == []
+
+
+def test_html_navigation_and_empty_elements():
+    html = ("<nav><a href='/'>Home</a> <a href='/uk'>UK News</a></nav>\n<h1>Library approved</h1>\n"
+            "<p>&nbsp;</p>\n<p><br></p>\n<p>The council approved a new library on Monday, it said.</p>\n")
+    assert layout(html, "a.html") == [
+        ("layout.page-furniture", "Home</a> <a href='/uk'>UK News"),
+        ("layout.whitespace-line", "<p>&nbsp;</p>"),
+        ("layout.whitespace-line", "<p><br></p>"),
+    ]
