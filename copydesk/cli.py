@@ -210,8 +210,9 @@ def _fix(result, path, cfg, unsafe, show_diff, write, diffs, errors) -> int:
     if fixed.text == doc.text:
         return 0
     if show_diff:
+        name = result.path.replace(os.sep, "/").lstrip("/")
         diffs.extend(difflib.unified_diff(doc.text.splitlines(keepends=True), fixed.text.splitlines(keepends=True),
-                                          f"a/{result.path}", f"b/{result.path}"))
+                                          f"a/{name}", f"b/{name}"))
         if diffs and not diffs[-1].endswith(("\n", "\r")):
             diffs.append("\n\\ No newline at end of file\n")
         return fixed.applied
