@@ -206,7 +206,10 @@ def _fix(result, path, cfg, unsafe, show_diff, write, diffs, errors) -> int:
     from .fixer import FixError, encode, fix_text, write_atomic
 
     doc = result.document
-    fixed = fix_text(doc.text, doc.path, doc.format, cfg, unsafe, result.decoded)
+    if result.decoded is not None and result.decoded.bad_byte is not None:
+        errors.append(f"{result.path}: not valid UTF-8, so it is not fixed (save it as UTF-8 first)")
+        return 0
+    fixed = fix_text(doc.text, doc.path, doc.format, cfg, unsafe)
     if fixed.text == doc.text:
         return 0
     if show_diff:

@@ -99,11 +99,11 @@ class Fixed:
     findings: list[Finding]
 
 
-def fix_text(text: str, path: str, fmt: str, cfg: Config, unsafe: bool = False, decoded: Decoded | None = None) -> Fixed:
+def fix_text(text: str, path: str, fmt: str, cfg: Config, unsafe: bool = False) -> Fixed:
     """Fix until nothing more can be fixed; return the new text and the findings left."""
     applied = 0
     doc = Document(text, path, fmt)
-    findings = check_document(doc, cfg, decoded)
+    findings = check_document(doc, cfg)
     for _ in range(MAX_PASSES):
         chosen = choose(findings, unsafe)
         if not chosen:
@@ -111,7 +111,7 @@ def fix_text(text: str, path: str, fmt: str, cfg: Config, unsafe: bool = False, 
         text = apply(text, chosen)
         applied += len(chosen)
         doc = Document(text, path, fmt)
-        findings = check_document(doc, cfg, None if decoded is None else decoded)
+        findings = check_document(doc, cfg)
     return Fixed(text, applied, doc, findings)
 
 
