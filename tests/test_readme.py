@@ -1,0 +1,44 @@
+"""The examples in README.md work as written."""
+
+import os
+import re
+
+import yaml
+
+from copydesk import config
+from copydesk.document import Document
+from copydesk.engine import check_document
+
+from conftest import ROOT
+
+with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as fh:
+    README = fh.read()
+
+
+def blocks(lang):
+    return re.findall(rf"```{lang}\n(.*?)```", README, re.S)
+
+
+def test_configuration_example_is_valid(tmp_path):
+    example = next(b for b in blocks("yaml") if b.startswith("house:"))
+    p = tmp_path / "copydesk.yaml"
+    p.write_text(example, encoding="utf-8")
+    cfg = config.load_file(str(p))
+    assert cfg.severity == {"style.spelling": "error"} and cfg.checks["layout"]["teaser_max_words"] == 8
+
+
+def test_pre_commit_snippet_parses():
+    snippet = next(b for b in blocks("yaml") if "repos:" in b)
+    hooks = yaml.safe_load(snippet)["repos"][0]["hooks"]
+    with open(os.path.join(ROOT, ".pre-commit-hooks.yaml"), encoding="utf-8") as fh:
+        ids = {h["id"] for h in yaml.safe_load(fh)}
+    assert {h["id"] for h in hooks} <= ids
+
+
+def test_suppression_example_suppresses_something():
+    example = next(b for b in blocks("markdown") if "disable-next-line" in b)
+    first = example.split("\n\n")[0]
+    text = "# Head\n\n" + first + "\n"
+    assert check_document(Document(text, "a.md"), config.Config()) == []
+    bare = "# Head\n\n" + first.split("\n", 1)[1] + "\n"
+    assert [f.excerpt for f in check_document(Document(bare, "a.md"), config.Config())] == ["theater", "color"]
