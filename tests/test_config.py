@@ -132,3 +132,10 @@ def test_house_pack_wrong_in_shape_names_file_and_line(tmp_path):
         config.load_file(p)
     assert exc.value.path == p and exc.value.line == 1 and "honorifics.full_stop" in str(exc.value)
     assert pack in str(exc.value) and ":3:" in str(exc.value)
+
+
+def test_yaml_is_loaded_safely(tmp_path):
+    p = write(tmp_path, "copydesk.yaml", "house: !!python/object/apply:os.system ['echo unsafe']\n")
+    with pytest.raises(DataError) as exc:
+        config.load_file(p)
+    assert exc.value.line == 1 and "unsafe" not in str(exc.value).split("bad value")[0]

@@ -92,3 +92,22 @@ def test_fix_refuses_a_file_that_is_not_utf8(tmp_path):
 def test_fix_standard_input_prints_the_fixed_draft():
     r = CliRunner().invoke(main, ["check", "--fix", "-", "--stdin-filename", "a.txt"], input="Head\n\nMr. Smith.\n")
     assert r.stdout == "Head\n\nMr Smith.\n" and r.exit_code == 0
+
+
+def test_overlapping_fixes_are_chosen_the_same_way_whatever_their_order():
+    import random
+
+    from copydesk.finding import Edit, Finding, Fix
+    from copydesk.fixer import choose
+
+    def finding(rule, start, end, text):
+        return Finding(rule, "warning", "m", start, end, fix=Fix((Edit(start, end, text),), True))
+
+    whole = finding("credits.format", 10, 40, "Photograph: Jane Ellis/Getty Images")
+    inner = finding("credits.agency", 35, 40, "Getty Images")
+    other = finding("style.spelling", 50, 55, "colour")
+    touching = finding("style.honorific", 40, 40, "")  # an insertion where the credit ends
+    for seed in range(10):
+        items = [whole, inner, other, touching]
+        random.Random(seed).shuffle(items)
+        assert [f.rule for f in choose(items, unsafe=False)] == ["credits.format", "style.spelling"]
