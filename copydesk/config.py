@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import registry, yamlio
+from .yamlio import type_name as _a
 from .finding import SEVERITIES
 from .yamlio import DataError
 
@@ -139,7 +140,7 @@ def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "
         if key not in keys:
             raise DataError(path, line, name, f"unknown key; expected one of {', '.join(keys)}")
         if not isinstance(value, keys[key]):
-            raise DataError(path, line, name, f"must be a {'mapping' if keys[key] is dict else keys[key].__name__}")
+            raise DataError(path, line, name, f"must be {_a(keys[key])}")
         if key in ("select", "ignore"):
             _check_rule_list(value, path, line, name)
         elif key == "severity":
@@ -168,7 +169,7 @@ def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "
                         known = ", ".join(checker.options) or "none"
                         raise DataError(path, optline, f"{name}.{cid}.{opt}", f"unknown option; {cid} takes: {known}")
                     if not isinstance(val, kind) or (kind is int and isinstance(val, bool)):
-                        raise DataError(path, optline, f"{name}.{cid}.{opt}", f"must be a {kind.__name__}")
+                        raise DataError(path, optline, f"{name}.{cid}.{opt}", f"must be {_a(kind)}")
                 checker.validate_options(opts, path, sub)
         elif key == "overrides":
             for item in value:

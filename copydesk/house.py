@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Any
 
 from . import yamlio
+from .yamlio import type_name as _a
 from .yamlio import DataError
 
 PACK_KEYS = {
@@ -51,7 +52,7 @@ def _load_data_pack(name: str, shape: tuple) -> Any:
         if key not in data:
             raise DataError(path, None, key, "is missing")
         if not isinstance(data[key], kind):
-            raise DataError(path, yamlio.line_of(data, key), key, f"must be a {kind.__name__}")
+            raise DataError(path, yamlio.line_of(data, key), key, f"must be {_a(kind)}")
         if kind is list and not all(isinstance(v, str) for v in data[key]):
             raise DataError(path, yamlio.line_of(data, key), key, "must be a list of strings")
     return data
@@ -65,7 +66,7 @@ def _validate(data: Any, path: str) -> None:
         if key not in PACK_KEYS:
             raise DataError(path, line, key, f"unknown section; expected one of {', '.join(PACK_KEYS)}")
         if not isinstance(value, PACK_KEYS[key]):
-            raise DataError(path, line, key, f"must be a {PACK_KEYS[key].__name__}")
+            raise DataError(path, line, key, f"must be {_a(PACK_KEYS[key])}")
         if key in SECTION_KEYS:
             for sub, subval in value.items():
                 subline = yamlio.line_of(value, sub)
@@ -73,7 +74,7 @@ def _validate(data: Any, path: str) -> None:
                 if expected is None:
                     raise DataError(path, subline, f"{key}.{sub}", f"unknown key; expected one of {', '.join(SECTION_KEYS[key])}")
                 if not isinstance(subval, expected):
-                    raise DataError(path, subline, f"{key}.{sub}", f"must be a {expected.__name__}")
+                    raise DataError(path, subline, f"{key}.{sub}", f"must be {_a(expected)}")
 
 
 def _merge(base: dict, top: dict) -> dict:

@@ -69,3 +69,11 @@ def load(text: str, path: str) -> Any:
 
 def line_of(data: Any, key: str) -> int | None:
     return getattr(data, "lines", {}).get(key)
+
+
+TYPE_NAMES = {dict: "a mapping", list: "a list", str: "a string", int: "a whole number", bool: "true or false", float: "a number"}
+
+
+def type_name(kind: type) -> str:
+    """How an error message names a type: "a list", "a whole number"."""
+    return TYPE_NAMES.get(kind, f"a {kind.__name__}")
