@@ -124,7 +124,7 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
                     result = engine.check_file(path, config_for(path), limit=limit)
                 if result.error is None and (fix or show_diff):
                     fixed_count += _fix(result, path, config_for(path if path != "-" else result.path),
-                                        unsafe_fixes, show_diff, fix, diffs, errors)
+                                        unsafe_fixes, show_diff, diffs, errors)
             except DataError as exc:
                 raise _fail(str(exc))
             if result.error:
@@ -169,12 +169,8 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
         sys.exit(EXIT_FINDINGS if diffs else EXIT_CLEAN)
     if fix and "-" in paths and results and results[-1].path == (stdin_filename or "<stdin>"):
         # Fixing standard input prints the fixed draft, as formatters do.
-        r = results[-1]
-        click.echo(r.document.text, nl=False)
-        findings = [f for r in results for f in r.findings]
-        from .finding import RANK
-
-        sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if fail_on != "never" and any(RANK[f.severity] >= RANK[fail_on] for f in findings) else EXIT_CLEAN)
+        click.echo(results[-1].document.text, nl=False)
+        sys.exit(_exit_code(errors, [f for r in results for f in r.findings], fail_on))
     if fix and fixed_count and not quiet:
         click.echo(f"copydesk: fixed {fixed_count} finding{'s' if fixed_count != 1 else ''}", err=True)
     color = fmt == "text" and not no_color and not output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -188,18 +184,20 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
             raise _fail(f"{output}: cannot write report: {exc.strerror}")
     else:
         click.echo(text, nl=False)
-    findings = report.findings()
+    sys.exit(_exit_code(errors, report.findings(), fail_on))
+
+
+def _exit_code(errors: list[str], findings: list, fail_on: str) -> int:
+    from .finding import RANK
+
     if errors or any(f.rule == "copydesk.internal-error" for f in findings):
-        sys.exit(EXIT_ERROR)
-    if fail_on != "never":
-        from .finding import RANK
-
-        if any(RANK[f.severity] >= RANK[fail_on] for f in findings):
-            sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+        return EXIT_ERROR
+    if fail_on != "never" and any(RANK[f.severity] >= RANK[fail_on] for f in findings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
 
 
-def _fix(result, path, cfg, unsafe, show_diff, write, diffs, errors) -> int:
+def _fix(result, path, cfg, unsafe, show_diff, diffs, errors) -> int:
     """Fix one checked file: add its diff, or write it; the result then holds what is left."""
     import difflib
 
