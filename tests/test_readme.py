@@ -42,3 +42,8 @@ def test_suppression_example_suppresses_something():
     assert check_document(Document(text, "a.md"), config.Config()) == []
     bare = "# Head\n\n" + first.split("\n", 1)[1] + "\n"
     assert [f.excerpt for f in check_document(Document(bare, "a.md"), config.Config())] == ["theater", "color"]
+
+
+def test_readme_checks_clean():
+    doc = Document(README, "README.md")
+    assert [(f.rule, f.line) for f in check_document(doc, config.Config()) if f.severity != "info"] == []
