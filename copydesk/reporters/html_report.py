@@ -61,6 +61,10 @@ SCRIPT = """
 RANK = {"info": 1, "warning": 2, "error": 3}
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _tip(f) -> str:
     tip = f"{f.severity} {f.rule}: {f.message}"
     if f.suggestions:
@@ -113,7 +117,8 @@ def render(report) -> str:
         "<title>copydesk report</title>",
         f"<style>{STYLE}</style></head><body>",
         "<header><h1>copydesk report</h1>",
-        f'<p id="summary">{s["findings"]} findings in {s["files"]} files: {s["error"]} errors, {s["warning"]} warnings, {s["info"]} info. copydesk {escape(__version__)}.</p>',
+        f'<p id="summary">{_count(s["findings"], "finding")} in {_count(s["files"], "file")}: {_count(s["error"], "error")}, '
+        f'{_count(s["warning"], "warning")}, {s["info"]} info. copydesk {escape(__version__)}.</p>',
         '<div class="filters" role="group" aria-label="Show severities">',
     ]
     for sev in ("error", "warning", "info"):
