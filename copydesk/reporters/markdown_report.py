@@ -16,9 +16,10 @@ def render(report) -> str:
     if not s["findings"]:
         out.append(f"No findings in {s['files']} file{'s' if s['files'] != 1 else ''}.")
     else:
+        plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
         out.append(
-            f"**{s['findings']}** finding{'s' if s['findings'] != 1 else ''} in {s['files']} file{'s' if s['files'] != 1 else ''}: "
-            f"{s['error']} error, {s['warning']} warning, {s['info']} info."
+            f"**{s['findings']}** finding{'s' if s['findings'] != 1 else ''} in {plural(s['files'], 'file')}: "
+            f"{plural(s['error'], 'error')}, {plural(s['warning'], 'warning')}, {s['info']} info."
         )
         out += ["", "| file | rule | severity | findings | first at |", "| --- | --- | --- | ---: | --- |"]
         for r in report.results:
