@@ -118,13 +118,14 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
             try:
                 if path == "-":
                     name = stdin_filename or "<stdin>"
+                    cfg = config_for(name)
                     data = click.open_file("-", "rb").read(limit + 1)
-                    result = engine.check_file(name, config_for(name), data=data, display=name, limit=limit)
+                    result = engine.check_file(name, cfg, data=data, display=name, limit=limit)
                 else:
-                    result = engine.check_file(path, config_for(path), limit=limit)
+                    cfg = config_for(path)
+                    result = engine.check_file(path, cfg, limit=limit)
                 if result.error is None and (fix or show_diff):
-                    fixed_count += _fix(result, path, config_for(path if path != "-" else result.path),
-                                        unsafe_fixes, show_diff, diffs, errors)
+                    fixed_count += _fix(result, path, cfg, unsafe_fixes, show_diff, diffs, errors)
             except DataError as exc:
                 raise _fail(str(exc))
             if result.error:

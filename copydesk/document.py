@@ -141,13 +141,6 @@ class Document:
     def line_count(self) -> int:
         return len(self.line_starts)
 
-    @cached_property
-    def headline(self) -> Block | None:
-        for b in self.blocks:
-            if b.kind == "headline":
-                return b
-        return None
-
 
 # -- shared helpers ---------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import registry
 from .checker import Context
@@ -37,14 +38,19 @@ class FileResult:
     decoded: Decoded | None = None
 
 
-def enabled_rules(cfg: Config) -> set[str]:
+def enabled_rules(cfg: Config) -> frozenset[str]:
+    return _enabled(None if cfg.select is None else tuple(cfg.select), tuple(cfg.ignore))
+
+
+@lru_cache(maxsize=64)
+def _enabled(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> frozenset[str]:
     rules = registry.all_rules()
-    if cfg.select is None or "ALL" in cfg.select:
+    if select is None or "ALL" in select:
         chosen = set(rules)
     else:
-        chosen = {r for r in rules if any(registry.matches(s, r) for s in cfg.select)}
+        chosen = {r for r in rules if any(registry.matches(s, r) for s in select)}
         chosen |= {r.id for r in registry.CORE_RULES if r.id != "copydesk.unused-suppression"}
-    return {r for r in chosen if not any(registry.matches(s, r) for s in cfg.ignore)}
+    return frozenset(r for r in chosen if not any(registry.matches(s, r) for s in ignore))
 
 
 def _severity(cfg: Config, rule: str, default: str) -> str:

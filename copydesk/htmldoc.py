@@ -20,7 +20,6 @@ BLOCKS = {
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
 }
 SKIP = {"script", "style", "pre", "code", "template", "noscript", "svg", "head", "title"}
-VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
 
 
 class _Reader(HTMLParser):
@@ -31,7 +30,6 @@ class _Reader(HTMLParser):
         # HTMLParser counts lines by "\n" alone; this table turns its (line, column) into an offset.
         self.lf_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         self.skip = 0
-        self.title_block = None
         self.builder: ProseBuilder | None = None
         self.kind = "paragraph"
         self.level = 0

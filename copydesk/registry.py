@@ -78,7 +78,9 @@ def checkers() -> tuple[Checker, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1)
 def all_rules() -> dict[str, Rule]:
+    """Every rule by id (built once; do not change the mapping)."""
     rules = {r.id: r for r in CORE_RULES}
     for c in checkers():
         for r in c.rules:

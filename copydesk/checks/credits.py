@@ -49,7 +49,6 @@ class Credit:
     block: Block
     start: int  # prose indices of the whole credit
     end: int
-    body_start: int
     author: tuple[int, int] | None
     source: tuple[int, int] | None
     licence: str | None
@@ -66,7 +65,7 @@ def _parse(block: Block, m, shift: int, credit_re, licence_re) -> Credit | None:
     groups.pop("c", None)
     start = m.start() + shift
     if "body" not in groups:
-        return Credit(block, start, m.end() + shift, start, groups.get("author"), groups.get("source"), None)
+        return Credit(block, start, m.end() + shift, groups.get("author"), groups.get("source"), None)
     bs, be = groups["body"]
     cut = re.search(r"[.!?]\s+(?=[A-Z“\"])", t[bs:be])
     if cut:
@@ -98,7 +97,7 @@ def _parse(block: Block, m, shift: int, credit_re, licence_re) -> Credit | None:
         author, source = (bs, bs + i), (bs + i + 5, be)
     else:
         author = (bs, be)
-    return Credit(block, start, end, bs, author, source, licence)
+    return Credit(block, start, end, author, source, licence)
 
 
 class CreditsChecker(Checker):

@@ -7,7 +7,6 @@ from ..checker import Checker, Context, Rule, examples
 from ..document import Block, Document
 from ..quoting import DOUBLE, SINGLE, is_curly
 
-OPENING = "\"'\u201c\u2018"
 NAMES = {DOUBLE: "double", SINGLE: "single"}
 
 
