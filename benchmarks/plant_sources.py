@@ -53,6 +53,7 @@ SKIP_TAGS = {"script", "style", "noscript", "svg", "head", "template"}
 VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
 CAPTION_CLASS = re.compile(r"caption|credit|copyright", re.I)
 CREDIT_CLASS = re.compile(r"credit|copyright", re.I)
+BYLINE_CLASS = re.compile(r"byline|author", re.I)
 ARTICLE_SLUG = re.compile(r"/[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.html?)?/?(?:[?#].*)?$", re.I)
 
 MAX_WORDS = 5
@@ -80,7 +81,7 @@ class _Page(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool, bool, str | None]] = []  # tag, caption, credit, href
+        self.stack: list[tuple[str, bool, bool, str | None, bool]] = []  # tag, caption, credit, href, byline
         self.skip = 0
         self.lines: list[tuple[str, bool, str | None]] = []
         self.cur: list[str] = []
@@ -92,6 +93,8 @@ class _Page(HTMLParser):
         self.credits: list[str] = []
         self.credit_buf: list[list[str]] = []
         self.fig_buf: list[list[str]] = []
+        self.byline_buf: list[list[str]] = []
+        self.bylines: list[str] = []
         self.figcaptions: list[str] = []
 
     def _flush(self):
@@ -122,7 +125,10 @@ class _Page(HTMLParser):
         credit = bool(CREDIT_CLASS.search(cls))
         if tag in BLOCK_TAGS:
             self._flush()
-        self.stack.append((tag, caption, credit, a.get("href") if tag == "a" else None))
+        byline = bool(BYLINE_CLASS.search(cls))
+        self.stack.append((tag, caption, credit, a.get("href") if tag == "a" else None, byline))
+        if byline:
+            self.byline_buf.append([])
         if credit:
             self.credit_buf.append([])
         if tag == "figcaption":
@@ -145,7 +151,9 @@ class _Page(HTMLParser):
             if self.stack[i][0] == tag:
                 if tag in BLOCK_TAGS:
                     self._flush()
-                for t, _cap, cred, _h in self.stack[i:]:
+                for t, _cap, cred, _h, byl in self.stack[i:]:
+                    if byl and self.byline_buf:
+                        self.bylines.append(re.sub(r"\s+", " ", "".join(self.byline_buf.pop())).strip())
                     if cred and self.credit_buf:
                         self.credits.append(re.sub(r"\s+", " ", "".join(self.credit_buf.pop())).strip())
                     if t == "figcaption" and self.fig_buf:
@@ -167,6 +175,8 @@ class _Page(HTMLParser):
         for buf in self.credit_buf:
             buf.append(data)
         for buf in self.fig_buf:
+            buf.append(data)
+        for buf in self.byline_buf:
             buf.append(data)
 
     def close(self):
@@ -217,7 +227,11 @@ def is_timestamp(line: str) -> bool:
     low = line.lower()
     if re.search(r"\b\d{1,2}:\d{2}\b", low) or re.search(r"\b\d+\s*(?:[smhdw]|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b", low):
         return True
-    return bool(DATE_WORD.search(line)) and len(re.sub(DATE_WORD, "", re.sub(r"[\d\s,.•|:–-]|[AP]M|ET|GMT|BST|on", "", line))) <= 2
+    if not DATE_WORD.search(line):
+        return False
+    # nothing but the date: date words, numbers, separators, a time zone
+    rest = re.sub(r"[\d\s,.•|:–-]|\b(?:[AaPp]M|ET|GMT|BST|UTC|on)\b", "", DATE_WORD.sub(" ", line))
+    return len(rest) <= 2
 
 
 @dataclass
@@ -311,6 +325,7 @@ def load(which: str = "held-out") -> Sources:
     seen: set[str] = set()
     shapes: dict = {}
     credit_texts = 0
+    bylines: list[tuple[str, str]] = []
     ps = pages(which=which)
     for pg in ps:
         parser = _Page()
@@ -328,6 +343,10 @@ def load(which: str = "held-out") -> Sources:
             seen.add(key)
             furniture.append((line, pg.site))
             per_site[pg.site] += 1
+        for b in parser.bylines:
+            if is_byline(b) and _fold(b) not in seen and _fold(b) not in body:
+                seen.add(_fold(b))
+                bylines.append((b, pg.site))
         texts = [c for c in parser.credits if 2 <= len(c) <= 80 and not FOOTER.search(c)]
         for cap in parser.figcaptions:
             m = FIG_TAIL.search(cap)
@@ -342,7 +361,7 @@ def load(which: str = "held-out") -> Sources:
                 continue
             credit_texts += 1
             shapes.setdefault(shape.key(), shape).example_sites.add(pg.site)
-    run_in = [(l, s) for l, s in furniture if is_byline(l) or is_timestamp(l)]
+    run_in = [(l, s) for l, s in furniture if is_byline(l) or is_timestamp(l)] + bylines
     return Sources(furniture, run_in, sorted(shapes.values(), key=lambda s: s.describe()), len({p.site for p in ps}),
                    len({s for _l, s in furniture}), credit_texts)
 

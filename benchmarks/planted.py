@@ -27,7 +27,7 @@ furniture (layout.page-furniture, layout.teaser, layout.run-in-furniture)
     paragraph of its own: `between` two body paragraphs, at the `top` (after the headline,
     before the first paragraph) or at the `tail` (after the last paragraph). Kind `run-in`: a
     timestamp or byline line drawn the same way, glued with a space to the start of the first
-    paragraph. Span: the inserted line.
+    paragraph (a byline's name replaced by a made-up one). Span: the inserted line.
 invisible (layout.whitespace-line)
     A line of invisible characters between two body paragraphs: as the blank line itself
     (`separator`: a no-break space where the empty line was) or as a paragraph of its own made
@@ -183,6 +183,8 @@ def plant_furniture(art, kind, rng, src):
         if not src.run_in:
             return None
         line = rng.choice(src.run_in)[0]
+        if plant_sources.is_byline(line):  # the cue is the page's, the name a made-up one
+            line = line.split()[0] + " " + rng.choice(FIRST) + " " + rng.choice(LAST)
         start = body[0][0]
         first = art.text[start:body[0][1]]
         if not first[:1].isupper():
@@ -455,16 +457,21 @@ def usable_shape(shape) -> bool:
 
 
 def fill_shape(shape, rng) -> str:
-    out = []
+    """The shape with its slots filled; no name or agency twice in one credit."""
+    out, used = [], set()
     for p in shape.parts:
         if isinstance(p, str):
             out.append(p)
             continue
         kind, style = p
-        if kind == "agency":
-            v = rng.choice(AGENCY_POOL)
-        else:
-            v = rng.choice(FIRST) + " " + rng.choice(LAST)
+        while True:
+            if kind == "agency":
+                v = rng.choice(AGENCY_POOL)
+            else:
+                v = rng.choice(FIRST) + " " + rng.choice(LAST)
+            if v.split()[0] not in used:
+                break
+        used.add(v.split()[0])
         if style == "upper":
             v = v.upper()
         elif style == "lower":
@@ -603,6 +610,8 @@ def main() -> None:
                 original_cache[path] = [f for f in check_document(Document(art.text, os.path.basename(path), "text"), cfg)]
             outcomes[cat].append(judge(cat, art, plant, expected, cfg, original_cache[path]))
             n += 1
+        if n < args.per_category:
+            print(f"note: {cat}: only {n} of {len(files)} articles could take this fault", file=sys.stderr)
     elapsed = time.perf_counter() - t0
 
     print(f"furniture lines: {len(src.furniture)} drawn from {src.furniture_sites} of {src.sites_read} held-out sites "
