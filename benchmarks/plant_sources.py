@@ -15,27 +15,33 @@ br, time, label). A line is taken as furniture when all of these hold:
   caption, credit or copyright notice: those feed the credit shapes instead);
 - it is short and not a sentence: one to five words and at most 40 characters, no sentence
   punctuation at its end (. ! ? ; ,), no quotation marks, at least one letter, not more
-  digits than letters, no code (braces, =, ;, "window.", "function");
+  digits than letters, no code (braces, =, ;, <, >, "window.", "function", a URL, a
+  lower-case hyphenated token such as a CSS class), and not a sentence cut short (a line of
+  two words or more that ends in a function word: the, of, to, are…, the opening of a
+  teaser);
 - it is not the headline of another article: a line of four or five words that is the text of
   a link whose path ends in a slug of four or more hyphenated words is dropped (longer lines
   are already out by the word limit);
 - it is not a duplicate (case-insensitively, over all sites), and no site gives more than 25
   lines, so that no one site's menu dominates.
 
-Run-in furniture. Among those lines, the bylines (`By ` and a capitalised name) and the
-timestamps (a month or weekday name with a number, a clock time, `ago`, `Updated`,
-`Published`, `Posted`) are the ones planted glued to the first paragraph; the byline's name
-is replaced by a made-up one.
+Run-in furniture. Among those lines, the timestamps (a date made only of month or weekday
+names, numbers and separators; a clock time; `N hours ago` and the like) and the bylines
+(`By ` and a capitalised name), with the bylines of elements whose class names a byline or an
+author, are the ones planted glued to the first paragraph; planted.py replaces a byline's
+name with a made-up one.
 
 Credit shapes. The text of held-out elements whose class names a credit (`credit`,
-`copyright`) when it is short and carries no footer notice (rights reserved, LLC, Inc, a year,
-script), and the credit at the end of a figcaption (a closing parenthesis that names a photo,
-an image or an agency, or `Photo by …`). Each is turned into a shape by keeping its cue words
-(photo, photograph, image, picture, credit, copyright, courtesy, source, by, of) and its
-punctuation and replacing each name with a slot: a wire agency known by name (the AGENCIES
-below, kept only to tell an agency slot from a person slot) becomes {agency}, anything else
-{name}, each remembering whether it was written in capitals or lower case. planted.py fills
-the slots with made-up names and agencies.
+`copyright`) when it is short and carries no footer notice (rights reserved, LLC, Inc, a
+year, script), does not open with © as a site's own notice does, and has no name mixing in
+lower-case words as prose does; and the credit at the end of a figcaption (a closing
+parenthesis that names a photo, an image or an agency, or `Photo by …`). Each is turned into
+a shape by keeping its cue words (photo, photograph, image, picture, credit, copyright,
+courtesy, source, by, of, via) and its punctuation and replacing each name with a slot: a
+wire agency known by name (the AGENCIES below, kept only to tell an agency slot from a person
+slot) becomes {agency}, anything else {name}, each remembering whether it was written in
+capitals, in lower case or as an @handle. planted.py fills the slots with made-up names and
+real agency names, and leaves out shapes that are no credit out of context (a bare name).
 """
 
 from __future__ import annotations
@@ -280,6 +286,8 @@ def credit_shape(text: str) -> CreditShape | None:
             continue
         if re.search(r"\d", rest):
             return None
+        if not rest.islower() and re.search(r"(?:^|\s)[a-z]", rest):  # prose, not a name
+            return None
         kind = "agency" if rest.lower() in AGENCIES else "name"
         if rest.startswith("@"):
             style = "handle"
@@ -354,7 +362,7 @@ def load(which: str = "held-out") -> Sources:
                 texts.append(m.group(1))
         for t in texts:
             t = t.strip(" .")
-            if _fold(t) in body:
+            if _fold(t) in body or t.startswith("©"):  # the site's own copyright notice
                 continue
             shape = credit_shape(t)
             if shape is None:

@@ -273,7 +273,7 @@ def plant_unclosed(art, kind, rng, src):
         marks = _quote_marks(para)
         if not marks:
             continue
-        if i + 1 < len(body) and art.text[body[i + 1][0]:body[i + 1][0] + 1] in "\"“'‘":
+        if i + 1 < len(body) and art.text[body[i + 1][0]:body[i + 1][1]].lstrip()[:1] in "\"“'‘":
             continue
         o, c = marks[-2], marks[-1]
         if len(para[o + 1:c].split()) < 3:
