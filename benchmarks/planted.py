@@ -16,9 +16,11 @@ copydesk.config.Config(): British house style), and prints per category:
   that starts or ends inside the planted edit is new. Reported as the articles with any
   collateral and their share of the planted articles.
 
-Categories, how each fault is planted and which rules count (each category takes its kinds
-in turn, so the kinds are planted in equal numbers; an article where a kind cannot be planted
-is skipped and the next one tried; articles are taken in a shuffled order fixed by --seed):
+Categories, how each fault is planted and which rules count. Articles are taken in a
+shuffled order fixed by --seed, one fault an article; the kinds of a category take turns,
+and an article that cannot take its turn's kind tries the category's other kinds, then is
+skipped for the next article (so the kinds come out in equal numbers unless one is rare).
+Furniture lines and credit shapes are read from the held-out pages at each run (about 2 s).
 
 furniture (layout.page-furniture, layout.teaser, layout.run-in-furniture)
     A line of page furniture drawn from the held-out sites of benchmarks/sites.py (the filter
@@ -48,14 +50,21 @@ unopened-quote (quotes.unopened)
     open, the opening mark of the paragraph's first quotation (three words or more) is
     removed. Span: the closing mark left without an opening.
 attribution (attribution.unattributed-quote)
-    A body paragraph (not the first) that is one quotation of six words or more and its
-    attribution clause, `"…," he said.` / `"…," said Mr X.` / `"…," she told the BBC.` (a
-    short tail with a reporting verb and no quotation mark) or `Mr X said: "…"` (a short
-    lead with a reporting verb and a colon); the paragraph before quotes no one and reports
-    no speaker (no quotation mark, no reporting word) and the paragraph after (if any) does
-    not begin with a reporting sentence (its first sentence has no quotation mark and no
-    reporting word). The clause is removed and the punctuation made sound (`,"` becomes
-    `."`). Span: the quotation, from its opening to its closing mark.
+    Kind `paragraph`: a body paragraph (not the first) that is one quotation and its
+    attribution clause: `"…," he said.` / `"…," said Mr X.` / `"…," she told the BBC.` (a
+    tail of at most 16 words with a reporting verb and no quotation mark), `Mr X said: "…"`
+    (a lead of at most 12 words with a reporting verb, then a colon) or `"…," he said. "…"`
+    (the clause between two parts of one quotation). Kind `sentence`: the same forms as one
+    sentence inside a longer paragraph (this corpus often runs several paragraphs of the
+    site together); the paragraph is split at the sentence boundaries around it, so that the
+    quotation stands as a paragraph of its own. Either way the paragraph (or the sentences)
+    before quotes no one and reports no speaker (no quotation mark, no reporting word) and
+    what follows (the next sentence, or the next paragraph's first sentence) has no
+    quotation mark and no reporting word. The clause is removed and the punctuation made
+    sound (`"…," he said.` becomes `"…."`, the comma made a full stop; `"One," he said.
+    "Two."` becomes `"One. Two."`). The quotation has six words or more. Kind `paragraph`
+    is rare in this corpus, so `sentence` makes up nearly all of the category. Span: the
+    quotation, from its opening to its closing mark.
 honorific (style.honorific)
     A full stop added to an honorific in a body paragraph (Mr, Mrs, Ms, Dr followed by a
     capitalised word): Mr Smith becomes Mr. Smith. Span: the honorific and its full stop.
@@ -171,6 +180,13 @@ def overlaps(f_start: int, f_end: int, s: int, e: int) -> bool:
     if f_start == f_end:
         return s <= f_start <= e
     return f_start < e and f_end > s
+
+
+def spans_meet(a0: int, a1: int, b0: int, b1: int) -> bool:
+    """Two spans overlap; when one of them is zero-width, touching is enough."""
+    if a0 == a1 or b0 == b1:
+        return a0 <= b1 and b0 <= a1
+    return a0 < b1 and b0 < a1
 
 
 # --- planting -------------------------------------------------------------------------------
@@ -554,8 +570,7 @@ def judge(category, art, plant, expected, cfg, original_findings) -> Outcome:
             continue
         ms, me = plant.map_back(f.start), plant.map_back(f.end)
         if ms is not None and me is not None and any(
-                g.rule == f.rule and overlaps(g.start, g.end, ms, me) if ms == me else
-                g.rule == f.rule and overlaps(ms, me, g.start, g.end) for g in original_findings):
+                g.rule == f.rule and spans_meet(g.start, g.end, ms, me) for g in original_findings):
             continue
         collateral.append(f)
     near = [f for f in findings if overlaps(f.start, f.end, s - 200, e + 200)] if not own else []

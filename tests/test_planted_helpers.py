@@ -88,3 +88,9 @@ def test_unopened_plant_points_at_the_closing_mark():
     plant = planted.plant_unopened(article(text), "opening-removed", random.Random(1), None)
     assert plant.text[plant.span[0]:plant.span[1]] == '"'
     assert plant.text[plant.span[0] - 5:plant.span[0]] == "time,"
+
+
+def test_spans_meet():
+    assert planted.spans_meet(3, 8, 7, 9) and not planted.spans_meet(3, 8, 8, 9)
+    assert planted.spans_meet(5, 5, 5, 9) and planted.spans_meet(3, 5, 5, 5) and not planted.spans_meet(3, 5, 6, 6)
+    assert planted.overlaps(4, 4, 2, 6) and not planted.overlaps(7, 7, 2, 6) and planted.overlaps(1, 3, 2, 6)
