@@ -97,6 +97,13 @@ def _is_name_word(w: str, credit_words, agencies) -> bool:
     return any(c.isupper() for c in core[1:])  # iStock, eBay
 
 
+def _continues_agency(name: str, agencies) -> bool:
+    """Whether a name with its last word in lower case is (the start of) a known agency:
+    "Wikimedia commons", "Getty images"."""
+    low = " ".join(name.lower().strip(".").split())
+    return any(a == low or a.startswith(low + " ") for a in agencies)
+
+
 def read_names(t: str, i: int, limit: int, agencies, joining, credit_words, licence_re) -> Names | None:
     """The names of a credit that begin at t[i]: people or agencies joined by "/", "|", ",",
     or a joining word, and nothing else after them but the end, a bracket or a new sentence.
@@ -130,7 +137,7 @@ def read_names(t: str, i: int, limit: int, agencies, joining, credit_words, lice
             continue
         if w.lower() == "the" and (not parts or joiner):
             pass  # "the" may begin a name: "courtesy of the Millbrook Society"
-        elif not _is_name_word(w, credit_words, agencies):
+        elif not _is_name_word(w, credit_words, agencies) and not (parts and not joiner and _continues_agency(t[parts[-1][0]:we], agencies)):
             break
         if w.strip(".").lower() in notice:
             return None  # "All Rights Reserved": a copyright notice, not a credit
