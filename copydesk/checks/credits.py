@@ -374,7 +374,8 @@ class CreditsChecker(Checker):
             "A credit belongs with its picture, in the caption or credit block on a line of its "
             "own; at the end of a paragraph it reads as part of the story.",
             good=examples("The talks ended late.\n\nPhotograph: Jane Doe/Reuters\n"),
-            bad=examples("The talks ended late. Photograph: Jane Doe/Reuters\n"),
+            bad=examples("The talks ended late. Photograph: Jane Doe/Reuters\n",
+                         "The talks ended late. Photo credit - Jane Doe/reuters\n"),
             fix="unsafe",
         ),
         Rule(
@@ -382,9 +383,14 @@ class CreditsChecker(Checker):
             "warning",
             "A photo credit that is not in the house format.",
             "Credits follow one house format (British default: 'Photograph: Name/Agency'; the AP "
-            "and BBC forms are accepted too), so that readers and rights holders find them.",
-            good=examples("Photograph: Jane Doe/Reuters\n"),
-            bad=examples("Photo by Jane Doe, Reuters\n"),
+            "and BBC forms are accepted too), so that readers and rights holders find them. A "
+            "credit is known by its grammar: a label (Photo, Credit, Image source, Courtesy of, ©) "
+            "or a place of its own, then names of people or agencies and nothing else; a caption "
+            "that describes the picture is not a credit.",
+            good=examples("Photograph: Jane Doe/Reuters\n",
+                          "![Spurs manager](spurs.jpg)\n\nImage: Jose Mourinho, left, has replaced the sacked coach.\n\nPhotograph: Jane Doe/Reuters\n",
+                          format="markdown"),
+            bad=examples("Photo by Jane Doe, Reuters\n", "Photo credit - Jane Doe/Reuters\n", "Jane Doe/Reuters\n"),
             fix="safe",
         ),
         Rule(
@@ -409,9 +415,13 @@ class CreditsChecker(Checker):
         Rule(
             "credits.missing",
             "warning",
-            "A Markdown image with no credit near it.",
-            "Every published picture carries a credit in its caption or the line beside it.",
-            good=examples("![Crowds in Minsk](minsk.jpg)\n\nPhotograph: Jane Doe/Reuters\n", format="markdown"),
+            "An image with no credit near it.",
+            "Every published picture carries a credit in its caption or the line beside it. Images "
+            "that are not pictures of the story owe none: icons, logos, avatars, tracking pixels, "
+            "images in links to social sites or to other pages, images under 100 pixels wide or "
+            "high, and images in nav, aside, or a header or footer outside the article.",
+            good=examples("![Crowds in Minsk](minsk.jpg)\n\nPhotograph: Jane Doe/Reuters\n",
+                          "![Share on Facebook](facebook-icon.png)\n\nCrowds gathered in Minsk.\n", format="markdown"),
             bad=examples("![Crowds in Minsk](minsk.jpg)\n\nCrowds gathered in Minsk.\n", format="markdown"),
         ),
     )
