@@ -446,11 +446,13 @@ class CreditsChecker(Checker):
         for bi, b in enumerate(blocks):
             for img in b.images:
                 s, e = img[0], img[1]
-                # A credit in the image's own paragraph, in the one below it, or in the one
-                # above it when that one does not follow another picture.
+                # A credit in the image's own paragraph, in the one or two below it, or in the
+                # one above it when that one does not follow another picture.
                 near = {bi, bi + 1}
                 if bi >= 1 and not (bi >= 2 and blocks[bi - 2].images):
                     near.add(bi - 1)
+                if bi + 2 < len(blocks) and not blocks[bi + 1].images and not blocks[bi + 2].images:
+                    near.add(bi + 2)  # picture, caption, credit
                 if near & credited_blocks or scan_credits(getattr(img, "alt", ""), agencies, licence_re, True):
                     continue
                 if owes_no_credit(img):
