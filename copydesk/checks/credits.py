@@ -46,10 +46,19 @@ def _grammar():
             frozenset(w.lower() for w in pack.get("company_suffixes", [])), frozenset(w.lower() for w in pack.get("notice_words", [])))
 
 
+class Agencies(dict):
+    """Agency names (lower case) to their proper form, with every word-prefix of a name."""
+
+    def __init__(self, names: dict):
+        super().__init__(names)
+        words = [k.split() for k in names]
+        self.prefixes = frozenset(" ".join(w[:n]) for w in words for n in range(1, len(w) + 1))
+
+
 @lru_cache(maxsize=16)
 def _house_credits(house: House):
     sec = house.section("credits")
-    agencies = {k.lower(): v for k, v in (sec.get("agencies") or {}).items()}
+    agencies = Agencies({k.lower(): v for k, v in (sec.get("agencies") or {}).items()})
     licensed = {s.lower() for s in sec.get("licensed_sources", [])}
     licence_src = sec.get("licence_pattern") or "[^\\x00-\\x{10FFFF}]"
     licence = compile_user(licence_src, house.path, None, "credits.licence_pattern")
@@ -101,7 +110,10 @@ def _continues_agency(name: str, agencies) -> bool:
     """Whether a name with its last word in lower case is (the start of) a known agency:
     "Wikimedia commons", "Getty images"."""
     low = " ".join(name.lower().strip(".").split())
-    return any(a == low or a.startswith(low + " ") for a in agencies)
+    prefixes = getattr(agencies, "prefixes", None)
+    if prefixes is None:
+        return any(a == low or a.startswith(low + " ") for a in agencies)
+    return low in prefixes
 
 
 def read_names(t: str, i: int, limit: int, agencies, joining, credit_words, licence_re) -> Names | None:
@@ -247,13 +259,16 @@ def scan_credits(t: str, agencies, licence_re, standalone: bool) -> list[Credit]
     return out
 
 
+BARE_LIMIT = 160  # longer than any line of names
+
+
 def _bare(t: str, agencies, joining, credit_words, licence_re, standalone: bool) -> Credit | None:
     s = t.rstrip()
     if not s:
         return None
     if s.endswith(")"):
         open_at = s.rfind("(")
-        if open_at < 0:
+        if open_at < 0 or len(s) - open_at > BARE_LIMIT:
             return None
         names = read_names(t, open_at + 1, len(s) - 1, agencies, joining, credit_words, licence_re)
         if names is None or names.end < len(s) - 1 and t[names.end:len(s) - 1].strip():
@@ -265,6 +280,8 @@ def _bare(t: str, agencies, joining, credit_words, licence_re, standalone: bool)
         c = _credit(t, open_at + 1, names, licence_re)
         c.start, c.end = open_at, len(s)
         return c
+    if len(s) > BARE_LIMIT:
+        return None  # a paragraph, not a line of names
     lead = len(t) - len(t.lstrip())
     names = read_names(t, lead, len(s), agencies, joining, credit_words, licence_re)
     if names is None or t[names.end:len(s)].strip():

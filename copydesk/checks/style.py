@@ -212,6 +212,8 @@ class StyleChecker(Checker):
         sense_table, sense_entries, sense_which = _by_sense(house)
         sense_order = _by_sense_order(house)
         sense_re = _by_sense_re(house)
+        # a quick look for the words before the scan: their letters after the first, in lower or upper case
+        sense_needles = {w[1:] for w in sense_table}
         findings = []
         names = _capitalised_mid_sentence(doc) if table else set()
         variety = "American" if house.section("spelling").get("prefer", "british") != "american" else "British"
@@ -262,7 +264,7 @@ class StyleChecker(Checker):
                     findings.append(ctx.finding("style.spelling", s, e,
                                                 f"“{word}” is the {variety} spelling; house style is “{suggestion}”.",
                                                 [suggestion], edits=[Edit(s, e, suggestion)]))
-            if sense_re is not None:
+            if sense_re is not None and any(n in t or n.upper() in t for n in sense_needles):
                 for m in sense_re.finditer(t):
                     word = m.group()
                     target = sense_table[word.lower()]
