@@ -6,6 +6,7 @@ copydesk-disable style is a suppression."""
 from __future__ import annotations
 
 import html
+import re
 from bisect import bisect_right
 from html.parser import HTMLParser
 
@@ -19,6 +20,7 @@ BLOCKS = {
     "li": "list_item", "blockquote": "blockquote",
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
 }
+STYLE_SIZE_RE = re.compile(r"(?:^|;)(width|height):(\d+(?:\.\d+)?)px")
 SKIP = {"script", "style", "pre", "code", "template", "noscript", "svg", "head", "title"}
 
 
@@ -119,8 +121,13 @@ class _Reader(HTMLParser):
         srcs = [a.get(k) or "" for k in ("src", "data-src", "data-lazy-src", "data-original", "data-normal")]
         srcs.append((a.get("srcset") or a.get("data-srcset") or "").split(" ")[0])
         src = next((u for u in srcs if u and not u.startswith("data:")), srcs[0])
-        return Image(at, end, src, alt=a.get("alt") or "", names=names,
-                     width=a.get("width") or "", height=a.get("height") or "", link=self.link_href,
+        width, height = a.get("width") or "", a.get("height") or ""
+        for key, value in STYLE_SIZE_RE.findall(style):  # style="width: 16px" sizes it too
+            if key == "width" and not width:
+                width = value
+            elif key == "height" and not height:
+                height = value
+        return Image(at, end, src, alt=a.get("alt") or "", names=names, width=width, height=height, link=self.link_href,
                      furniture=self.furniture_open[-1] if self.furniture_open else "", hidden=hidden)
 
     def handle_startendtag(self, tag, attrs):

@@ -220,3 +220,14 @@ def test_a_credit_in_a_figure_caption_is_read():
             "<p>The council said the work would take two years.</p></article></body></html>\n")
     got = [(f.rule, f.excerpt) for f in check(page, "page.html") if f.rule.startswith("credits")]
     assert got == [("credits.format", "Photo credit - Tom Reyes/getty"), ("credits.agency", "getty")]
+
+
+def test_an_image_sized_small_in_its_style_owes_no_credit():
+    page = ("<html><body><article><h1>Harbour repairs begin</h1>"
+            "<p>The wall was finished on Friday.</p>"
+            "<img src=\"/static/more.png\" style=\"width: 16px; height: 16px;\">"
+            "<p>The council paid for the work.</p>"
+            "<img src=\"/photos/wall.jpg\" style=\"width: 640px\" alt=\"The wall\">"
+            "<p>It will last a century.</p></article></body></html>\n")
+    missing = [f.excerpt for f in check(page, "page.html") if f.rule == "credits.missing"]
+    assert missing == ['<img src="/photos/wall.jpg" style="width: 640px" alt="The wall">']
