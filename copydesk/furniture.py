@@ -38,9 +38,10 @@ TIME_RE = re.compile(
     re.IGNORECASE,
 )
 ENTRY_TIME_RE = re.compile(rf"(?:{CLOCK})", re.IGNORECASE)
-BYLINE_RE = re.compile(r"(?:by|words by|written by|reporting by|photos? by)\s+[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|de|van|von|la))*(?:,.{0,60})?\s*$")
+BYLINE_RE = re.compile(r"(?:[Bb]y|[Ww]ords by|[Ww]ritten by|[Rr]eporting by|BY)\s+[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|de|van|von|la))*(?:,.{0,60})?\s*$")
 WIDGET_RE = re.compile(r"^@\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b|© ?\d{4}|\(c\) \d{4}|\bhttps?:|www\.|[|›»→←↑↓✕×▶►◄▼▲✓★☆]|^\W*\d+\W*$|\bof \d+$|^\d+ of \d+$", re.IGNORECASE)
 MATCH_RE = re.compile(r"\S \s?(?:v|vs|v\.|vs\.)\s \S|\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\(\w[\w .]*\)$|^\d{1,3}[.)]? [A-Z]")
+FIXTURE_RE = re.compile(r"\w \s?(?:v|vs|v\.|vs\.)\s [A-Z]|[A-Za-z] \d{1,3}\s?[-–]\s?\d{1,3}(?: [A-Z]|$)")
 NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)+(?: [A-Z][\w'’-]+){1,2}")  # William A. Galston
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w .]+)?\s*[-–—:]\s*$")
 
@@ -49,6 +50,16 @@ DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w .]+)?\s*[-–—:]\s
 class Verdict:
     kind: str  # label, timestamp, byline, author, link, social, section, place, counter, picture, word
     score: float
+
+
+def is_picture_source(line: str) -> bool:
+    """The source field of a web page's picture ("Image source, Agency"): furniture when the
+    caption field follows it, a credit otherwise (the credits checker's business)."""
+    return line.lower().startswith(("image source", "picture source", "media source"))
+
+
+def is_picture_caption(line: str) -> bool:
+    return line.lower().startswith(("image caption", "media caption", "picture caption"))
 
 
 def looks_like_time(line: str) -> bool:
@@ -62,9 +73,16 @@ def is_entry_time(line: str) -> bool:
     return ENTRY_TIME_RE.fullmatch(line.strip()) is not None
 
 
+def is_fixture(line: str) -> bool:
+    """A fixture or result: "Chelsea v Birmingham", "Leeds 2-1 Hull"."""
+    return FIXTURE_RE.search(line) is not None
+
+
 def is_match_line(line: str) -> bool:
     """A line of a results table, fixture list, team sheet, ranking or list of ingredients."""
-    return MATCH_RE.search(line) is not None or line[:1].isdigit() and not looks_like_time(line)
+    if looks_like_time(line):
+        return False
+    return MATCH_RE.search(line) is not None or line[:1].isdigit()
 
 
 @lru_cache(maxsize=1)
@@ -126,12 +144,12 @@ def score(text: str, position: str, label: bool = False, alone: bool = False) ->
     if words and words[0] in lex["ui_verbs"] and n <= 6:
         points["link"] = points.get("link", 0) + 1.0
     if any(w in lex["social"] for w in words) and n <= 6 and len(words) > 1 or (n == 1 and words[0] in lex["social"]):
-        points["social"] = 3.0
+        points["social"] = 4.0
     caps = [w for w in WORD_RE.findall(t) if w[0].isupper()]
     if 2 <= n <= 4 and len(caps) == n and "'s" not in low and "’s" not in low and (
             words[0] in lex["first_names"] or NAME_RE.fullmatch(t)):
         points["author"] = 2.0
-    if t.lower().startswith(("image source", "image caption", "media caption", "picture source", "photo source")):
+    if t.lower().startswith(("image caption", "media caption")):
         points["picture"] = 3.0
     punctuated = bare.endswith((".", "!", "?", "…", ":", ";", ","))
     if n == 1 and letters and not punctuated and position in ("isolated", "outside"):
@@ -156,7 +174,9 @@ def score(text: str, position: str, label: bool = False, alone: bool = False) ->
     threshold = {"isolated": 2.0, "edge": 2.0, "outside": 2.0}.get(position, 3.0)
     if total < threshold or not points:
         return None
-    kind = max((k for k in points if k not in ("outside", "lone")), key=lambda k: points[k], default="lone")
+    # The most specific signal names the kind: the label list only says that it is furniture.
+    named = [k for k in points if k not in ("outside", "lone", "label")]
+    kind = max(named, key=lambda k: points[k]) if named else ("label" if "label" in points else "lone")
     return Verdict(kind, total)
 
 

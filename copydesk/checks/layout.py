@@ -254,7 +254,9 @@ def _delete_block(doc: Document, b: Block) -> Edit:
 
 
 CONTENT_KINDS = ("headline", "paragraph", "blank", "blockquote", "list_item", "heading", "code", "html", "table")
-MAX_LINE = 200  # longer paragraphs are prose, never furniture
+MAX_LINE = 200
+# Furniture found by these signals alone does not make its neighbours teasers.
+WEAK = frozenset({"word", "lone", "author"})  # longer paragraphs are prose, never furniture
 
 
 @dataclass(frozen=True)
@@ -344,7 +346,8 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
         while q < len(content) and not prose[q]:
             q += 1
         run = content[p:q]
-        if any(blocks[i].text and furniture.is_match_line(blocks[i].text) for i in run):
+        matches = sum(1 for i in run if blocks[i].text and furniture.is_match_line(blocks[i].text))
+        if matches >= 2 or (matches and len(run) >= 2) or any(furniture.is_fixture(blocks[i].text) for i in run):
             table.update(run)
         p = q
 
@@ -360,7 +363,7 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
             return "outside"
         if p < first_prose or p > last_prose:
             return "edge"
-        before = prose[p - 1] if p > 0 else False
+        before = p > 0 and prose[p - 1] and ends_sentence(blocks[content[p - 1]].text)
         after = prose[p + 1] if p + 1 < len(prose) else False
         return "isolated" if before and after else "run"
 
@@ -375,6 +378,10 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
             # Markdown lists and headings, and HTML ones inside the article, are the article's.
             if ctx is None or not (ctx.chrome or (has_article and not ctx.in_article)):
                 continue
+        if (furniture.is_picture_source(t) and p + 1 < len(content)
+                and furniture.is_picture_caption(blocks[content[p + 1]].text)):
+            marks[i] = Mark("layout.page-furniture", "picture", furniture.message(t, "picture"))
+            continue
         norm = _norm(t)
         listed = (norm in own) or (furniture.USE_LABEL_LIST and norm in labels)
         patterned = bool(whole.search(t.strip(LABEL_STRIP))) if len(t) <= 2 * MAX_LINE else False
@@ -417,8 +424,9 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
     # another teaser (so a run of them next to furniture is caught whole).
     candidate = {pos for pos, i in enumerate(content)
                  if i not in marks and i not in structure and short_unpunctuated(blocks[i])}
+    seeds = {i for i, m in marks.items() if m.kind not in WEAK}
     queue = [pos for pos in sorted(candidate)
-             if any(blocks[j].kind == "blank" or j in marks for j in neighbours(pos))]
+             if any(blocks[j].kind == "blank" or j in seeds for j in neighbours(pos))]
     reached = set(queue)
     while queue:
         pos = queue.pop()
