@@ -146,7 +146,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False) ->
     if any(w in lex["social"] for w in words) and n <= 6 and len(words) > 1 or (n == 1 and words[0] in lex["social"]):
         points["social"] = 4.0
     caps = [w for w in WORD_RE.findall(t) if w[0].isupper()]
-    if 2 <= n <= 4 and len(caps) == n and "'s" not in low and "’s" not in low and (
+    if 2 <= n <= 4 and len(caps) == n and "'s" not in low and "’s" not in low and "(" not in t and (
             words[0] in lex["first_names"] or NAME_RE.fullmatch(t)):
         points["author"] = 2.0
     if t.lower().startswith(("image caption", "media caption")):
@@ -177,6 +177,8 @@ def score(text: str, position: str, label: bool = False, alone: bool = False) ->
     # The most specific signal names the kind: the label list only says that it is furniture.
     named = [k for k in points if k not in ("outside", "lone", "label")]
     kind = max(named, key=lambda k: points[k]) if named else ("label" if "label" in points else "lone")
+    if position == "outside" and kind in ("word", "lone"):
+        kind = "outside"
     return Verdict(kind, total)
 
 
@@ -192,6 +194,7 @@ MESSAGES = {
     "counter": "is a counter or symbol from the web page, not part of the article",
     "picture": "is a picture label from the web page (its source or caption field), not part of the article",
     "word": "is a single word alone between paragraphs: a link or label left from the web page",
+    "outside": "stands outside the article, in the web page's navigation, header, footer or a side box",
     "lone": "is a short label alone between paragraphs, with no other crosshead in the article: a link or label left from the web page",
 }
 

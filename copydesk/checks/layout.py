@@ -357,9 +357,12 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
               and content[p] not in table and content[p] not in structure]
     alone = len(middle) == 1
 
-    def position(p: int, b: Block) -> str:
+    def outside(b: Block) -> bool:
         ctx = html_ctx.get(b.start)
-        if ctx is not None and (ctx.chrome or (has_article and not ctx.in_article)):
+        return ctx is not None and (ctx.chrome or (has_article and not ctx.in_article))
+
+    def position(p: int, b: Block) -> str:
+        if outside(b):
             return "outside"
         if p < first_prose or p > last_prose:
             return "edge"
@@ -373,11 +376,8 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
         t = b.text
         if not t or i in structure or b.kind not in ("headline", "paragraph", "list_item", "heading"):
             continue
-        ctx = html_ctx.get(b.start)
-        if b.kind in ("list_item", "heading"):
-            # Markdown lists and headings, and HTML ones inside the article, are the article's.
-            if ctx is None or not (ctx.chrome or (has_article and not ctx.in_article)):
-                continue
+        if b.kind in ("list_item", "heading") and not outside(b):
+            continue  # Markdown lists and headings, and HTML ones inside the article, are the article's
         if (furniture.is_picture_source(t) and p + 1 < len(content)
                 and furniture.is_picture_caption(blocks[content[p + 1]].text)):
             marks[i] = Mark("layout.page-furniture", "picture", furniture.message(t, "picture"))
@@ -407,7 +407,9 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
 
     # Teasers: short unpunctuated lines among fragments.
     def short_unpunctuated(b: Block) -> bool:
-        if b.kind != "paragraph" or not b.text or ends_sentence(b.text):
+        if not (b.kind == "paragraph" or (b.kind in ("list_item", "heading") and outside(b))):
+            return False
+        if not b.text or ends_sentence(b.text):
             return False
         words = WORD_RE.findall(b.text)
         return 0 < len(words) <= max_teaser and not b.text.lower().startswith("by ") and not b.text.rstrip().endswith(",")
