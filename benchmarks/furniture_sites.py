@@ -19,6 +19,7 @@ For each English page it measures:
     python benchmarks/furniture_sites.py                  # held-out sites
     python benchmarks/furniture_sites.py --no-labels      # without the label list of layout.yaml
     python benchmarks/furniture_sites.py --which build --show-missed 40
+    python benchmarks/furniture_sites.py --html 20                      # 20 raw pages read as HTML
 """
 
 from __future__ import annotations
@@ -128,7 +129,12 @@ def main() -> None:
     ap.add_argument("--no-labels", action="store_true", help="leave the label list of layout.yaml out")
     ap.add_argument("--show-missed", type=int, default=0)
     ap.add_argument("--show-body", type=int, default=0)
+    ap.add_argument("--html", type=int, default=0, metavar="N",
+                    help="instead, read N raw pages as HTML and count the list items and headings reported")
     args = ap.parse_args()
+    if args.html:
+        html_pages(args)
+        return
     if args.no_labels:
         furniture.USE_LABEL_LIST = False
     per_class: Counter = Counter()
@@ -195,6 +201,49 @@ def main() -> None:
         print(f"  missed  {site[:24]:24s} {cls:18s} {line[:90]!r}")
     for site, where, line in body_shown[: args.show_body]:
         print(f"  body    {site[:24]:24s} {where:6s} {line[:90]!r}")
+
+
+def html_pages(args) -> None:
+    """The raw pages read as HTML drafts: list items and headings outside the true body that
+    are reported as furniture or teasers, and those of the body that are reported."""
+    rules = Config(select=["layout.page-furniture", "layout.teaser"])
+    seen = Counter()
+    hit = Counter()
+    shown = []
+    used = 0
+    for page in pages(which=args.which):
+        if used == args.html:
+            break
+        if not english(page.body):
+            continue
+        used += 1
+        doc = Document(page.html(), page.key + ".html", "html")
+        starts = {f.start for f in check_document(doc, rules)}
+        body = re.sub(r"\s+", " ", page.body)
+        paras = {re.sub(r"\s+", " ", p.strip()) for p in page.body.split("\n")}
+        for b in doc.blocks:
+            if b.kind not in ("list_item", "heading") or not b.text:
+                continue
+            text = re.sub(r"\s+", " ", b.text)
+            where = "body" if text in paras or (len(text.split()) >= 4 and text in body) else "furniture"
+            key = f"{b.kind} ({where})"
+            seen[key] += 1
+            if b.prose.source_span(0, len(b.text))[0] in starts:
+                hit[key] += 1
+                if where == "body":
+                    shown.append((page.site, "body", b.text))
+            elif where == "furniture":
+                ctx = doc.html_context.get(b.start)
+                shown.append((page.site, f"missed {b.kind[:4]} {ctx.tag if ctx else ''} "
+                              f"{'in' if ctx and ctx.in_article else 'out'}{' chrome' if ctx and ctx.chrome else ''}"
+                              f"{'' if doc.has_article else ' no-article'}", b.text))
+    print(f"{args.which} sites: {used} raw English pages read as HTML")
+    for key in sorted(seen):
+        print(f"    {key:28s} {hit[key]:5d} of {seen[key]:5d} reported")
+    for site, what, text in [x for x in shown if x[1] == "body"][: args.show_body]:
+        print(f"  {what:8s}{site[:24]:24s} {text[:90]!r}")
+    for site, what, text in [x for x in shown if x[1] != "body"][: args.show_missed]:
+        print(f"  {site[:24]:24s} {what:34s} {text[:80]!r}")
 
 
 if __name__ == "__main__":

@@ -24,19 +24,29 @@ SKIP = {"script", "style", "pre", "code", "template", "noscript", "svg", "head",
 # Block context: the page's own chrome, and the containers that hold the article.
 CHROME = {"nav", "aside", "form", "button"}
 EDGE = {"header", "footer"}  # chrome outside the article; the article's own header inside it
-ARTICLE = {"article", "main"}
+ARTICLE = {"article"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 @dataclass(frozen=True)
 class BlockContext:
-    """Where an HTML block stands: its element, whether it is inside the article (article,
-    main or [itemprop=articleBody]) and whether it is in the page's chrome (nav, aside, form,
-    button, or a header or footer outside the article)."""
+    """Where an HTML block stands: its element, whether it is inside the article (article or
+    [itemprop=articleBody]) or the page's main content (main), and whether it is in the page's
+    chrome (nav, aside, form, button, or a header or footer outside the article)."""
 
     tag: str
     in_article: bool
     chrome: bool
+    in_main: bool = False
+
+    def outside(self, doc) -> bool:
+        """Outside the article: in the chrome, or outside the article element (or, on a page
+        without one, outside main)."""
+        if self.chrome:
+            return True
+        if doc.has_article:
+            return not self.in_article
+        return bool(doc.has_main) and not self.in_main
 
 
 class _Reader(HTMLParser):
@@ -60,9 +70,11 @@ class _Reader(HTMLParser):
         self.open_counts: dict[str, int] = {}  # open elements by name, for matching end tags
         self.article_marks: list[tuple[str, int]] = []  # (tag, depth) of each open article container
         self.chrome_marks: list[tuple[str, int]] = []
+        self.main_marks: list[tuple[str, int]] = []
         self.context = BlockContext("", False, False)
         doc.html_context = {}  # block start -> BlockContext
         doc.has_article = False
+        doc.has_main = False
 
     def _at(self) -> int:
         line, col = self.getpos()
@@ -72,7 +84,7 @@ class _Reader(HTMLParser):
         self._close(at)
         self.builder = ProseBuilder(self.doc.text)
         self.kind, self.level, self.start = kind, level, at
-        self.context = BlockContext(self.tag, bool(self.article_marks), bool(self.chrome_marks))
+        self.context = BlockContext(self.tag, bool(self.article_marks), bool(self.chrome_marks), bool(self.main_marks))
 
     def _close(self, at: int) -> None:
         from .document import INVISIBLE, Block, _strip_prose
@@ -154,7 +166,10 @@ class _Reader(HTMLParser):
         if tag in ARTICLE or any(k == "itemprop" and (v or "").lower() == "articlebody" for k, v in attrs):
             self.article_marks.append((tag, depth))
             self.doc.has_article = True
-        if tag in CHROME or (tag in EDGE and not self.article_marks):
+        if tag == "main":
+            self.main_marks.append((tag, depth))
+            self.doc.has_main = True
+        if tag in CHROME or (tag in EDGE and not self.article_marks and not self.main_marks):
             self.chrome_marks.append((tag, depth))
 
     def _leave(self, tag: str) -> None:
@@ -162,7 +177,7 @@ class _Reader(HTMLParser):
         if depth == 0:
             return
         self.open_counts[tag] = depth - 1
-        for marks in (self.article_marks, self.chrome_marks):
+        for marks in (self.article_marks, self.chrome_marks, self.main_marks):
             while marks and marks[-1][0] == tag and marks[-1][1] >= depth:
                 marks.pop()
 

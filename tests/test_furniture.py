@@ -189,7 +189,7 @@ def test_html_block_context():
     assert by_text["What happens next"].in_article and not by_text["What happens next"].chrome
     assert by_text["What happens next"].tag == "h2"
     assert not by_text["Puzzles"].in_article and by_text["Puzzles"].chrome
-    assert by_text["Most shared"].chrome and by_text["Most shared"].in_article  # an aside in <main>
+    assert by_text["Most shared"].chrome and by_text["Most shared"].in_main  # an aside in <main>
     assert by_text["Get the app"].tag == "button"
 
 

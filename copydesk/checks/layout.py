@@ -321,7 +321,6 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
     blocks = doc.blocks
     content = _content(doc)
     html_ctx = getattr(doc, "html_context", None) or {}
-    has_article = bool(getattr(doc, "has_article", False))
     prose = [_is_prose(blocks[i]) for i in content]
     first_prose = next((p for p, x in enumerate(prose) if x), len(content))
     last_prose = max((p for p, x in enumerate(prose) if x), default=-1)
@@ -359,7 +358,7 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
 
     def outside(b: Block) -> bool:
         ctx = html_ctx.get(b.start)
-        return ctx is not None and (ctx.chrome or (has_article and not ctx.in_article))
+        return ctx is not None and ctx.outside(doc)
 
     def position(p: int, b: Block) -> str:
         if outside(b):
