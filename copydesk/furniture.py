@@ -30,7 +30,8 @@ DAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 CLOCK = r"\d{1,2}(?:[:.]\d{2}){1,2}(?: ?[ap]\.?m\.?)?(?: ?(?:[a-z]{2,4}|[+-]\d{2}:?\d{2}))?|\d{1,2} ?[ap]\.?m\.?(?: [a-z]{2,4})?"
 DATE = (rf"(?:{DAYS},? )?(?:\d{{1,2}}(?:st|nd|rd|th)? {MONTHS},?(?: \d{{4}})?|{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,?(?: \d{{4}})?"
         rf"|{MONTHS} \d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.]+z?)?)")
-RELATIVE = r"(?:\d+|an?|one|two|three|few) ?(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s? ago|just now|yesterday|today"
+RELATIVE = (r"(?:\d+|an?|one|two|three|few) ?(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?(?: ago)?"
+            r"|\d+ ?[smhdw] ago|just now|yesterday|today")
 STAMP_WORDS = r"(?:(?:last )?(?:updated|published|posted|modified|first published|created|edited)(?: on| at)?:?)"
 TIME_RE = re.compile(
     rf"(?:{STAMP_WORDS} )?(?:{DAYS} )?(?:(?:{DATE})(?:,? (?:at |- |\| )?(?:{CLOCK}))?|(?:{CLOCK})(?:,? (?:on )?(?:{DATE}))?|{RELATIVE})"
@@ -42,6 +43,11 @@ BYLINE_RE = re.compile(r"(?:[Bb]y|[Ww]ords by|[Ww]ritten by|[Rr]eporting by|BY)\
 WIDGET_RE = re.compile(r"^@\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b|© ?\d{4}|\(c\) \d{4}|\bhttps?:|www\.|[|›»→←↑↓✕×▶►◄▼▲✓★☆]|^\W*\d+\W*$|\bof \d+$|^\d+ of \d+$", re.IGNORECASE)
 MATCH_RE = re.compile(r"\S \s?(?:v|vs|v\.|vs\.)\s \S|\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\(\w[\w .]*\)$|^\d{1,3}[.)]? [A-Z]")
 FIXTURE_RE = re.compile(r"\w \s?(?:v|vs|v\.|vs\.)\s [A-Z]|[A-Za-z] \d{1,3}\s?[-–]\s?\d{1,3}(?: [A-Z]|$)")
+COUNT_RE = re.compile(r"\d[\d,.]*k? ?(?:photos?|pictures?|images?|videos?|comments?|shares?|views?|votes?|replies|responses|reactions|likes)", re.IGNORECASE)
+EDITION_RE = re.compile(r".{2,40} \((?:english|español|espanol|français|francais|deutsch|italiano|português|portugues|nederlands|"
+                        r"suomi|svenska|dansk|norsk|polski|čeština|türkçe|magyar|română|ελληνικά|русский|中文|日本語|한국어|العربية)\)"
+                        r"(?: - [a-z]{2})?", re.IGNORECASE)
+MORE_RE = re.compile(r"(?:more|latest|most read|most popular|top stories) (?:from|in|on|about) .{1,40}", re.IGNORECASE)
 NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)+(?: [A-Z][\w'’-]+){1,2}")  # William A. Galston
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w .]+)?\s*[-–—:]\s*$")
 
@@ -121,9 +127,11 @@ def score(text: str, position: str, label: bool = False, alone: bool = False) ->
     letters = sum(c.isalpha() for c in t) if len(t) < 40 else len(t)
     if label and USE_LABEL_LIST:
         points["label"] = 3.0
-    separator = len(set(t.replace(" ", ""))) == 1 and not t[0].isalnum()  # ***, ___, a section break
+    separator = len(t) >= 3 and len(set(t.replace(" ", ""))) == 1 and not t[0].isalnum()  # ***, ___: a section break
     if (letters == 0 and not separator) or WIDGET_RE.search(t):
         points["counter" if letters <= 1 else "link"] = 2.5
+    if COUNT_RE.fullmatch(t) or EDITION_RE.fullmatch(t) or MORE_RE.fullmatch(t.rstrip(".…:")):
+        points["link"] = 3.0
     if looks_like_time(t):
         points["timestamp"] = 3.0
     if BYLINE_RE.match(t) and n <= 8:
