@@ -160,7 +160,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False) ->
     if t.lower().startswith(("image caption", "media caption")):
         points["picture"] = 3.0
     punctuated = bare.endswith((".", "!", "?", "…", ":", ";", ","))
-    if n == 1 and letters and not punctuated and position in ("isolated", "outside"):
+    if n == 1 and letters and not punctuated and (position == "outside" or (position == "isolated" and alone)):
         points["word"] = 2.0
     if position == "outside":
         points["outside"] = 1.0
