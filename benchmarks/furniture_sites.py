@@ -4,6 +4,11 @@ Uses ../shared/corpora/article-extraction-benchmark split by site (benchmarks/si
 word lists of the furniture classifier were built from the *build* sites only; the figures
 printed here are taken on the *held-out* sites (``--which build`` shows the build side).
 
+A page's visible text is taken a line per block element (paragraphs, list items, headings,
+table cells, buttons…), as a reader copies it; links and other inline elements stay inside
+their line. A line equal to a paragraph of the true body is a body line; a line found nowhere
+in the body is a non-body line; a line that is only part of a body paragraph is neither.
+
 For each English page it measures:
 
 - isolated furniture: each distinct line of the page's visible text that is not in its true
@@ -14,7 +19,9 @@ For each English page it measures:
   at a link (they start in lower case or with punctuation), headlines of other stories (six
   words or more), and lines in another script;
 - body lines: the share of true body paragraphs reported as furniture or teasers, in the
-  body-only draft and in the whole page pasted as text.
+  body-only draft and in the whole page pasted as text;
+- with --html N: N raw pages read as HTML drafts, and how many of their list items and
+  headings are reported, apart for those outside the true body (furniture) and those in it.
 
     python benchmarks/furniture_sites.py                  # held-out sites
     python benchmarks/furniture_sites.py --no-labels      # without the label list of layout.yaml
