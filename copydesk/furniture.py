@@ -102,7 +102,7 @@ def _words(text: str) -> list[str]:
     return [w.lower().strip(".'’") or w.lower() for w in WORD_RE.findall(text)]
 
 
-def score(text: str, position: str, label: bool = False, alone: bool = False) -> Verdict | None:
+def score(text: str, position: str, label: bool = False, alone: bool = False, foreign: bool = False) -> Verdict | None:
     """The verdict on one line, or None when it is not furniture.
 
     position: "isolated" (alone between two paragraphs of prose), "edge" (at the top or the
@@ -112,6 +112,8 @@ def score(text: str, position: str, label: bool = False, alone: bool = False) ->
     label: the line is on the label list of layout.yaml or a configured one.
     alone: the line is the only short line among the draft's paragraphs of prose; a crosshead
     comes with others, so a short line with no companion is more likely pasted furniture.
+    foreign: no word of the line (of three letters or more) appears in the article's prose; a
+    crosshead takes its words from the paragraphs it introduces.
     """
     lex = _lexicon()
     t = text.strip()
@@ -160,11 +162,12 @@ def score(text: str, position: str, label: bool = False, alone: bool = False) ->
     if t.lower().startswith(("image caption", "media caption")):
         points["picture"] = 3.0
     punctuated = bare.endswith((".", "!", "?", "…", ":", ";", ","))
-    if n == 1 and letters and not punctuated and (position == "outside" or (position == "isolated" and alone)):
+    odd = alone or foreign  # no companion, or nothing in common with the article
+    if n == 1 and letters and not punctuated and (position == "outside" or (position == "isolated" and odd)):
         points["word"] = 2.0
     if position == "outside":
         points["outside"] = 1.0
-    if alone and position == "isolated" and 2 <= n <= 5 and t[0].isupper() and not punctuated and not t.isupper():
+    if odd and position == "isolated" and 2 <= n <= 5 and t[0].isupper() and not punctuated and not t.isupper():
         title = all(w[0].isupper() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
         points["lone"] = 2.0 if title else 1.5
     total = sum(points.values())
@@ -205,6 +208,14 @@ MESSAGES = {
     "outside": "stands outside the article, in the web page's navigation, header, footer or a side box",
     "lone": "is a short label alone between paragraphs, with no other crosshead in the article: a link or label left from the web page",
 }
+
+
+STEM_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def stems(text: str) -> set[str]:
+    """The words of three letters or more, lower case, without a plural or possessive s."""
+    return {w.lower().rstrip("s") for w in STEM_RE.findall(text)}
 
 
 def message(text: str, kind: str) -> str:

@@ -198,3 +198,17 @@ def test_page_furniture_names_the_blocks_for_other_checkers():
     marks = page_furniture(doc)
     assert [doc.blocks[i].text for i in marks] == ["Manage cookies"]
     assert [m.rule for m in marks.values()] == ["layout.page-furniture"]
+
+
+def test_a_label_among_crossheads_is_the_odd_one_out_when_it_shares_no_word_with_the_article():
+    paras = ["The valley farmers lost their winter feed when the river rose in a single night.",
+             "Water reached the eaves of the lowest farmhouses before dawn, neighbours said.",
+             "The clean-up took the farmers most of the spring and much of their savings.",
+             "Insurers paid for the houses but not for the feed or the fencing, the farmers said.",
+             "Several families have since sold their land to a developer from the city.",
+             "The river authority says a new flood wall will be finished within three years."]
+    base = (f"The valley that went under\n\n{paras[0]}\n\n{paras[1]}\n\nThe River Rose\n\n{paras[2]}\n\n"
+            f"{paras[3]}\n\nCounting the Savings\n\n{paras[4]}\n\n{{extra}}{paras[5]}\n")
+    assert layout(base.format(extra="")) == []
+    assert layout(base.format(extra="Bonds & Rates\n\n")) == [("layout.page-furniture", "Bonds & Rates")]
+    assert layout(base.format(extra="A Wall Against the River\n\n")) == []

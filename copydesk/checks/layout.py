@@ -255,6 +255,7 @@ def _delete_block(doc: Document, b: Block) -> Edit:
 
 CONTENT_KINDS = ("headline", "paragraph", "blank", "blockquote", "list_item", "heading", "code", "html", "table")
 MAX_LINE = 200
+FUNCTION_STEMS = frozenset("the and for with our your from thi that what who how why".split())
 # Furniture found by these signals alone does not make its neighbours teasers.
 WEAK = frozenset({"word", "lone", "author"})  # longer paragraphs are prose, never furniture
 
@@ -369,6 +370,16 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
         after = prose[p + 1] if p + 1 < len(prose) else False
         return "isolated" if before and after else "run"
 
+    strangers: list[int] = []  # the short lines among the prose with no word of the article
+    if middle:
+        vocab: set[str] = set()
+        for q, j in enumerate(content):
+            if prose[q]:
+                vocab |= furniture.stems(blocks[j].text)
+        for q in middle:
+            own_words = furniture.stems(blocks[content[q]].text) - FUNCTION_STEMS
+            if own_words and not (own_words & vocab):
+                strangers.append(q)
     marks: dict[int, Mark] = {}
     for p, i in enumerate(content):
         b = blocks[i]
@@ -397,7 +408,10 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
             continue  # prose: a sentence, or too long for a label
         if pos != "outside" and _broken_piece(blocks, content, p):
             continue  # a piece of a paragraph broken in two (layout.broken-paragraph's business)
-        verdict = furniture.score(t, pos, alone=alone)
+        # The odd one out: a short line with no word in common with the article, among
+        # crossheads that have (a crosshead takes its words from the paragraphs it introduces).
+        odd_one = len(middle) >= 3 and strangers == [p]
+        verdict = furniture.score(t, pos, alone=alone, foreign=(p in strangers and (alone or odd_one)))
         if verdict is None:
             continue
         if verdict.kind in ("byline", "author") and p == 1 and blocks[content[0]].kind == "headline":
