@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from .prose import ProseBuilder
@@ -16,12 +17,38 @@ BLOCKS = {
     "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph", "main": "paragraph",
     "header": "paragraph", "footer": "paragraph", "aside": "paragraph", "nav": "paragraph", "figure": "paragraph",
     "figcaption": "caption", "caption": "caption", "td": "paragraph", "th": "paragraph", "dt": "paragraph",
-    "dd": "paragraph", "address": "paragraph", "body": "paragraph",
+    "dd": "paragraph", "address": "paragraph", "body": "paragraph", "button": "paragraph",
     "li": "list_item", "blockquote": "blockquote",
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
 }
 STYLE_SIZE_RE = re.compile(r"(?:^|;)(width|height):(\d+(?:\.\d+)?)px")
 SKIP = {"script", "style", "pre", "code", "template", "noscript", "svg", "head", "title"}
+# Block context: the page's own chrome, and the containers that hold the article.
+CHROME = {"nav", "aside", "form", "button"}
+EDGE = {"header", "footer"}  # chrome outside the article; the article's own header inside it
+ARTICLE = {"article"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    """Where an HTML block stands: its element, whether it is inside the article (article or
+    [itemprop=articleBody]) or the page's main content (main), and whether it is in the page's
+    chrome (nav, aside, form, button, or a header or footer outside the article)."""
+
+    tag: str
+    in_article: bool
+    chrome: bool
+    in_main: bool = False
+
+    def outside(self, doc) -> bool:
+        """Outside the article: in the chrome, or outside the article element (or, on a page
+        without one, outside main)."""
+        if self.chrome:
+            return True
+        if doc.has_article:
+            return not self.in_article
+        return bool(doc.has_main) and not self.in_main
 
 
 class _Reader(HTMLParser):
@@ -44,7 +71,16 @@ class _Reader(HTMLParser):
         self.article_depth = 0
         self.link_href: str | None = None
         self.breaks = False  # the open element holds a <br>
+        self.tag = ""  # the element whose start tag was read last
         self.headline_done = False
+        self.open_counts: dict[str, int] = {}  # open elements by name, for matching end tags
+        self.article_marks: list[tuple[str, int]] = []  # (tag, depth) of each open article container
+        self.chrome_marks: list[tuple[str, int]] = []
+        self.main_marks: list[tuple[str, int]] = []
+        self.context = BlockContext("", False, False)
+        doc.html_context = {}  # block start -> BlockContext
+        doc.has_article = False
+        doc.has_main = False
 
     def _at(self) -> int:
         line, col = self.getpos()
@@ -54,6 +90,7 @@ class _Reader(HTMLParser):
         self._close(at)
         self.builder = ProseBuilder(self.doc.text)
         self.kind, self.level, self.start = kind, level, at
+        self.context = BlockContext(self.tag, bool(self.article_marks), bool(self.chrome_marks), bool(self.main_marks))
 
     def _close(self, at: int) -> None:
         from .document import INVISIBLE, Block, _strip_prose
@@ -72,6 +109,7 @@ class _Reader(HTMLParser):
             block = Block(kind, self.start, max(at, self.start), prose, self.level, list(self.images),
                           key="nav" if self.nav_depth else "")
             self.doc.blocks.append(block)
+            self.doc.html_context[block.start] = self.context
         elif self.breaks or any(c in INVISIBLE for c in b.prose.text):
             # an element that holds only no-break spaces, zero-width characters or <br>
             self.doc.blocks.append(Block("blank", self.start, max(at, self.start)))
@@ -90,6 +128,8 @@ class _Reader(HTMLParser):
             self.quote_depth += 1
         if tag == "nav":
             self.nav_depth += 1
+        self._enter(tag, attrs)
+        self.tag = tag
         if tag in BLOCKS:
             level = int(tag[1]) if tag[0] == "h" and tag[1:].isdigit() else 0
             self._open(BLOCKS[tag], level, at)
@@ -154,6 +194,31 @@ class _Reader(HTMLParser):
             del self.furniture_open[i:]
         elif tag == "a":
             self.link_href = None
+        self._leave(tag)
+        self.tag = ""
+
+    def _enter(self, tag: str, attrs) -> None:
+        if tag in VOID:
+            return
+        depth = self.open_counts.get(tag, 0) + 1
+        self.open_counts[tag] = depth
+        if tag in ARTICLE or any(k == "itemprop" and (v or "").lower() == "articlebody" for k, v in attrs):
+            self.article_marks.append((tag, depth))
+            self.doc.has_article = True
+        if tag == "main":
+            self.main_marks.append((tag, depth))
+            self.doc.has_main = True
+        if tag in CHROME or (tag in EDGE and not self.article_marks and not self.main_marks):
+            self.chrome_marks.append((tag, depth))
+
+    def _leave(self, tag: str) -> None:
+        depth = self.open_counts.get(tag, 0)
+        if depth == 0:
+            return
+        self.open_counts[tag] = depth - 1
+        for marks in (self.article_marks, self.chrome_marks, self.main_marks):
+            while marks and marks[-1][0] == tag and marks[-1][1] >= depth:
+                marks.pop()
 
     def _text(self, start: int, data: str) -> None:
         if self.skip:

@@ -4,8 +4,10 @@ invisible lines, a paragraph pasted twice, a paragraph broken mid-sentence."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import furniture
 from ..checker import Checker, Context, Rule, examples
 from ..document import INVISIBLE, Block, Document, is_invisible
 from ..finding import Edit
@@ -118,32 +120,22 @@ class LayoutChecker(Checker):
 
     def check(self, doc: Document, ctx: Context):
         opts = ctx.options
-        labels, whole, run_in, cont = _furniture(tuple(opts.get("labels", ())), tuple(opts.get("patterns", ())))
-        max_teaser = int(opts.get("teaser_max_words", 10))
+        _labels, _whole, run_in, cont = _furniture(tuple(opts.get("labels", ())), tuple(opts.get("patterns", ())))
         findings = []
         findings += self._invisible_lines(doc, ctx)
-        flagged: set[int] = set()
         blocks = doc.blocks
-        content = [i for i, b in enumerate(blocks) if b.kind in ("headline", "paragraph", "blank", "blockquote", "list_item", "heading", "code", "html", "table")]
+        marks = page_furniture(doc, opts)
+        for i, mark in sorted(marks.items()):
+            b = blocks[i]
+            s, e = b.prose.source_span(0, len(b.text))
+            findings.append(ctx.finding(mark.rule, s, e, mark.message, edits=[_delete_block(doc, b)]))
+        flagged = set(marks)
         for i, b in enumerate(blocks):
-            if b.kind not in ("headline", "paragraph") or not b.text:
+            if b.kind != "paragraph" or not b.text or i in flagged:
                 continue
             t = b.text
-            if _norm(t) in labels or whole.search(t.strip(LABEL_STRIP)) or b.key == "nav":
-                s, e = b.prose.source_span(0, len(t))
-                findings.append(
-                    ctx.finding(
-                        "layout.page-furniture",
-                        s,
-                        e,
-                        f"“{t.strip()}” is page furniture from a web page or CMS, not part of the article; delete it.",
-                        edits=[_delete_block(doc, b)],
-                    )
-                )
-                flagged.add(i)
-                continue
             m = run_in.match(t)
-            if m and b.kind == "paragraph" and m.end() < len(t) and len(t) - m.end() > 20:
+            if m and m.end() < len(t) and len(t) - m.end() > 20:
                 fs, fe = group_span(m, run_in, "furniture") or m.span()
                 s, e = b.prose.source_span(fs, fe)
                 rest = fe
@@ -154,51 +146,11 @@ class LayoutChecker(Checker):
                         "layout.run-in-furniture",
                         s,
                         e,
-                        f"“{t[fs:fe].strip()}” is a byline, timestamp or label run into the paragraph; delete it.",
+                        f"“{t[fs:fe].strip()}” is {_run_in_kind(t[fs:fe])} run into the paragraph; delete it.",
                         edits=[Edit(s, b.prose.source_offset(rest), "")],
                     )
                 )
-        # Teasers: short unpunctuated lines among fragments.
-        def short_unpunctuated(b: Block) -> bool:
-            if b.kind != "paragraph" or not b.text or ends_sentence(b.text):
-                return False
-            words = WORD_RE.findall(b.text)
-            return 0 < len(words) <= max_teaser and not b.text.lower().startswith("by ") and not b.text.rstrip().endswith(",")
-
-        def neighbours(pos: int) -> list[int]:
-            out = []
-            if pos > 0:
-                out.append(content[pos - 1])
-            if pos + 1 < len(content):
-                out.append(content[pos + 1])
-            return out
-
-        # A teaser sits next to another fragment: an invisible line, page furniture, or
-        # another teaser (so a run of them next to furniture is caught whole).
-        candidate = {pos for pos, i in enumerate(content) if i not in flagged and short_unpunctuated(blocks[i])}
-        queue = [pos for pos in sorted(candidate)
-                 if any(blocks[j].kind == "blank" or j in flagged for j in neighbours(pos))]
-        reached = set(queue)
-        while queue:
-            pos = queue.pop()
-            for nxt in (pos - 1, pos + 1):
-                if nxt in candidate and nxt not in reached:
-                    reached.add(nxt)
-                    queue.append(nxt)
-        teasers = {content[pos] for pos in reached}
-        for i in sorted(teasers):
-            b = blocks[i]
-            s, e = b.prose.source_span(0, len(b.text))
-            findings.append(
-                ctx.finding(
-                    "layout.teaser",
-                    s,
-                    e,
-                    f"“{b.text.strip()}” looks like the headline of another story left from the page; delete it.",
-                    edits=[_delete_block(doc, b)],
-                )
-            )
-        flagged |= teasers
+        content = _content(doc)
         # Paragraphs pasted twice, and paragraphs broken mid-sentence.
         # A paragraph pasted twice: long enough to be prose, not a question, and there exactly
         # twice (a line repeated three times or more is the structure of the piece: a recipe's
@@ -299,3 +251,211 @@ def _delete_block(doc: Document, b: Block) -> Edit:
     s = doc.line_starts[first]
     e = doc.line_starts[last + 1] if last + 1 < doc.line_count else doc.line_ends[last]
     return Edit(s, e, "")
+
+
+CONTENT_KINDS = ("headline", "paragraph", "blank", "blockquote", "list_item", "heading", "code", "html", "table")
+MAX_LINE = 200
+FUNCTION_STEMS = frozenset("the and for with our your from thi that what who how why".split())
+# Furniture found by these signals alone does not make its neighbours teasers.
+WEAK = frozenset({"word", "lone", "author"})  # longer paragraphs are prose, never furniture
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Why a block is not part of the article: its rule, the kind of furniture, the message."""
+
+    rule: str  # layout.page-furniture or layout.teaser
+    kind: str
+    message: str
+
+
+def _content(doc: Document) -> list[int]:
+    return [i for i, b in enumerate(doc.blocks) if b.kind in CONTENT_KINDS]
+
+
+def _is_prose(b: Block) -> bool:
+    if b.kind not in ("paragraph", "blockquote", "list_item") or not b.text:
+        return False
+    t = b.text
+    if len(t) > 120:
+        return True
+    n = len(t.split())
+    return n >= 8 or (n >= 5 and ends_sentence(t))
+
+
+def _broken_piece(blocks: list[Block], content: list[int], p: int) -> bool:
+    """The block at content position p carries on the paragraph before it, or the next one
+    carries it on: the previous paragraph has no full stop, or the next starts in lower case or
+    with punctuation."""
+    if p > 0:
+        prev = blocks[content[p - 1]]
+        if prev.kind == "paragraph" and prev.text and len(prev.text) > 60 and not ends_sentence(prev.text):
+            return True
+    if p + 1 < len(content):
+        nxt = blocks[content[p + 1]].text.lstrip()
+        if nxt and (nxt[0].islower() or nxt[0] in ",.;:)"):
+            return True
+    return False
+
+
+def _run_in_kind(text: str) -> str:
+    low = text.lower()
+    stamp = any(w in low for w in ("updated", "published", "posted", "modified", " ago"))
+    if low.startswith("by "):
+        return "a byline and timestamp" if stamp else "a byline"
+    if stamp:
+        return "a timestamp"
+    if low.startswith(("image", "media")):
+        return "a picture label"
+    return "a label"
+
+
+def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark]:
+    """The blocks of doc that are page furniture or teasers of other stories, by block index.
+
+    This is what layout reports as layout.page-furniture and layout.teaser; other checkers
+    use it to leave those blocks alone (their faults are not the article's)."""
+    opts = options or {}
+    labels, whole, _run_in, _cont = _furniture(tuple(opts.get("labels", ())), tuple(opts.get("patterns", ())))
+    own = _own_labels(tuple(opts.get("labels", ())))
+    max_teaser = int(opts.get("teaser_max_words", 10))
+    blocks = doc.blocks
+    content = _content(doc)
+    html_ctx = getattr(doc, "html_context", None) or {}
+    prose = [_is_prose(blocks[i]) for i in content]
+    first_prose = next((p for p, x in enumerate(prose) if x), len(content))
+    last_prose = max((p for p, x in enumerate(prose) if x), default=-1)
+    # Live blogs: a time of day alone on its line, twice or more, opens each entry; the time
+    # and the short heading after it are the blog's structure, not furniture or teasers.
+    structure: set[int] = set()
+    times = [p for p, i in enumerate(content) if blocks[i].text and furniture.is_entry_time(blocks[i].text)]
+    if len(times) >= 2:
+        for p in times:
+            structure.add(content[p])
+            if p + 1 < len(content) and not prose[p + 1] and blocks[content[p + 1]].text:
+                structure.add(content[p + 1])
+    # Runs of short lines in the middle of the draft that hold a results line, a fixture or a
+    # ranked entry are tables (sport copy, lists of winners): only the label list speaks there.
+    table: set[int] = set()
+    p = 0
+    while p < len(content):
+        if prose[p]:
+            p += 1
+            continue
+        q = p
+        while q < len(content) and not prose[q]:
+            q += 1
+        run = content[p:q]
+        matches = sum(1 for i in run if blocks[i].text and furniture.is_match_line(blocks[i].text))
+        if matches >= 2 or (matches and len(run) >= 2) or any(furniture.is_fixture(blocks[i].text) for i in run):
+            table.update(run)
+        p = q
+
+    # Short lines among the paragraphs of prose: crossheads come several to an article.
+    middle = [p for p in range(first_prose, last_prose + 1)
+              if not prose[p] and blocks[content[p]].kind == "paragraph" and blocks[content[p]].text
+              and content[p] not in table and content[p] not in structure]
+    alone = len(middle) == 1
+
+    def outside(b: Block) -> bool:
+        ctx = html_ctx.get(b.start)
+        return ctx is not None and ctx.outside(doc)
+
+    def position(p: int, b: Block) -> str:
+        if outside(b):
+            return "outside"
+        if p < first_prose or p > last_prose:
+            return "edge"
+        before = p > 0 and prose[p - 1] and ends_sentence(blocks[content[p - 1]].text)
+        after = prose[p + 1] if p + 1 < len(prose) else False
+        return "isolated" if before and after else "run"
+
+    strangers: list[int] = []  # the short lines among the prose with no word of the article
+    if middle:
+        vocab: set[str] = set()
+        for q, j in enumerate(content):
+            if prose[q]:
+                vocab |= furniture.stems(blocks[j].text)
+        for q in middle:
+            own_words = furniture.stems(blocks[content[q]].text) - FUNCTION_STEMS
+            if own_words and not (own_words & vocab):
+                strangers.append(q)
+    marks: dict[int, Mark] = {}
+    for p, i in enumerate(content):
+        b = blocks[i]
+        t = b.text
+        if not t or i in structure or b.kind not in ("headline", "paragraph", "list_item", "heading"):
+            continue
+        if b.kind in ("list_item", "heading") and not outside(b):
+            continue  # Markdown lists and headings, and HTML ones inside the article, are the article's
+        if (furniture.is_picture_source(t) and p + 1 < len(content)
+                and furniture.is_picture_caption(blocks[content[p + 1]].text)):
+            marks[i] = Mark("layout.page-furniture", "picture", furniture.message(t, "picture"))
+            continue
+        norm = _norm(t)
+        listed = (norm in own) or (furniture.USE_LABEL_LIST and norm in labels)
+        patterned = bool(whole.search(t.strip(LABEL_STRIP))) if len(t) <= 2 * MAX_LINE else False
+        pos = position(p, b)
+        if listed or patterned or b.key == "nav":
+            verdict = furniture.score(t, pos, label=True) if len(t) <= MAX_LINE else None
+            kind = verdict.kind if verdict and verdict.kind in ("timestamp", "picture", "byline", "social") else "label"
+            marks[i] = Mark("layout.page-furniture", kind, furniture.message(t, kind))
+            continue
+        if b.kind == "headline" or i in table or len(t) > MAX_LINE:
+            continue
+        n_words = t.count(" ") + 1
+        if n_words >= 12 or (n_words >= 5 and ends_sentence(t)):
+            continue  # prose: a sentence, or too long for a label
+        if pos != "outside" and _broken_piece(blocks, content, p):
+            continue  # a piece of a paragraph broken in two (layout.broken-paragraph's business)
+        # The odd one out: a short line with no word in common with the article, among
+        # crossheads that have (a crosshead takes its words from the paragraphs it introduces).
+        odd_one = len(middle) >= 3 and strangers == [p]
+        verdict = furniture.score(t, pos, alone=alone, foreign=(p in strangers and (alone or odd_one)))
+        if verdict is None:
+            continue
+        if verdict.kind in ("byline", "author") and p == 1 and blocks[content[0]].kind == "headline":
+            continue  # the article's own byline, under its headline
+        marks[i] = Mark("layout.page-furniture", verdict.kind, furniture.message(t, verdict.kind))
+
+    # Teasers: short unpunctuated lines among fragments.
+    def short_unpunctuated(b: Block) -> bool:
+        if not (b.kind == "paragraph" or (b.kind in ("list_item", "heading") and outside(b))):
+            return False
+        if not b.text or ends_sentence(b.text):
+            return False
+        words = WORD_RE.findall(b.text)
+        return 0 < len(words) <= max_teaser and not b.text.lower().startswith("by ") and not b.text.rstrip().endswith(",")
+
+    def neighbours(pos: int) -> list[int]:
+        out = []
+        if pos > 0:
+            out.append(content[pos - 1])
+        if pos + 1 < len(content):
+            out.append(content[pos + 1])
+        return out
+
+    # A teaser sits next to another fragment: an invisible line, page furniture, or
+    # another teaser (so a run of them next to furniture is caught whole).
+    candidate = {pos for pos, i in enumerate(content)
+                 if i not in marks and i not in structure and short_unpunctuated(blocks[i])}
+    seeds = {i for i, m in marks.items() if m.kind not in WEAK}
+    queue = [pos for pos in sorted(candidate)
+             if any(blocks[j].kind == "blank" or j in seeds for j in neighbours(pos))]
+    reached = set(queue)
+    while queue:
+        pos = queue.pop()
+        for nxt in (pos - 1, pos + 1):
+            if nxt in candidate and nxt not in reached:
+                reached.add(nxt)
+                queue.append(nxt)
+    for pos in reached:
+        t = blocks[content[pos]].text
+        marks[content[pos]] = Mark("layout.teaser", "teaser",
+                                   f"“{t.strip()}” looks like the headline of another story left from the page; delete it.")
+    return marks
+
+
+@lru_cache(maxsize=16)
+def _own_labels(extra: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_norm(x) for x in extra)

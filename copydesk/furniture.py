@@ -1,0 +1,222 @@
+"""Is a line page furniture? A transparent scored rule set.
+
+Each signal adds or takes away points: what the line is (its length, sentence punctuation, a
+finite verb, casing, link-like and imperative phrasing, section and place names, a date or
+time, digits and symbols alone, the label list of layout.yaml) and where it stands (alone
+between two paragraphs of prose, at the top or the tail of the draft, in a run of short
+lines, and in HTML the element and whether it is inside the article). A line is furniture when
+its points reach the threshold of its position: a line alone between two paragraphs of prose
+needs less than one in a run of short lines, where sports results, team sheets and lists of
+winners live. The word lists are data (copydesk/rules/furniture.yaml); the weights are here,
+few and named, so that a finding can be explained and a false alarm traced to one signal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .house import load_data_pack
+
+# The benchmarks turn the label list of layout.yaml off to show how the rest generalises.
+USE_LABEL_LIST = True
+
+WORD_RE = re.compile(r"[^\W_][\w'’.&+-]*")
+FUNCTION = frozenset("and & the of to on in for with a an our us your my at by this all + from".split())
+
+MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+DAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+CLOCK = r"\d{1,2}(?:[:.]\d{2}){1,2}(?: ?[ap]\.?m\.?)?(?: ?(?:[a-z]{2,4}|[+-]\d{2}:?\d{2}))?|\d{1,2} ?[ap]\.?m\.?(?: [a-z]{2,4})?"
+DATE = (rf"(?:{DAYS},? )?(?:\d{{1,2}}(?:st|nd|rd|th)? {MONTHS},?(?: \d{{4}})?|{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?,?(?: \d{{4}})?"
+        rf"|{MONTHS} \d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.]+z?)?)")
+RELATIVE = (r"(?:\d+|an?|one|two|three|few) ?(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?(?: ago)?"
+            r"|\d+ ?[smhdw] ago|just now|yesterday|today")
+STAMP_WORDS = r"(?:(?:last )?(?:updated|published|posted|modified|first published|created|edited)(?: on| at)?:?)"
+TIME_RE = re.compile(
+    rf"(?:{STAMP_WORDS} )?(?:{DAYS} )?(?:(?:{DATE})(?:,? (?:at |- |\| )?(?:{CLOCK}))?|(?:{CLOCK})(?:,? (?:on )?(?:{DATE}))?|{RELATIVE})"
+    rf"|{STAMP_WORDS} .{{0,40}}",
+    re.IGNORECASE,
+)
+ENTRY_TIME_RE = re.compile(rf"(?:{CLOCK})", re.IGNORECASE)
+BYLINE_RE = re.compile(r"(?:[Bb]y|[Ww]ords by|[Ww]ritten by|[Rr]eporting by|BY)\s+[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|de|van|von|la))*(?:,.{0,60})?\s*$")
+WIDGET_RE = re.compile(r"^@\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b|© ?\d{4}|\(c\) \d{4}|\bhttps?:|www\.|[|›»→←↑↓✕×▶►◄▼▲✓★☆]|^\W*\d+\W*$|\bof \d+$|^\d+ of \d+$", re.IGNORECASE)
+MATCH_RE = re.compile(r"\S \s?(?:v|vs|v\.|vs\.)\s \S|\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\(\w[\w .]*\)$|^\d{1,3}[.)]? [A-Z]")
+FIXTURE_RE = re.compile(r"\w \s?(?:v|vs|v\.|vs\.)\s [A-Z]|[A-Za-z] \d{1,3}\s?[-–]\s?\d{1,3}(?: [A-Z]|$)")
+COUNT_RE = re.compile(r"\d[\d,.]*k? ?(?:photos?|pictures?|images?|videos?|comments?|shares?|views?|votes?|replies|responses|reactions|likes)", re.IGNORECASE)
+EDITION_RE = re.compile(r".{2,40} \((?:english|español|espanol|français|francais|deutsch|italiano|português|portugues|nederlands|"
+                        r"suomi|svenska|dansk|norsk|polski|čeština|türkçe|magyar|română|ελληνικά|русский|中文|日本語|한국어|العربية)\)"
+                        r"(?: - [a-z]{2})?", re.IGNORECASE)
+MORE_RE = re.compile(r"(?:more|latest|most read|most popular|top stories) (?:from|in|on|about) .{1,40}", re.IGNORECASE)
+NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)+(?: [A-Z][\w'’-]+){1,2}")  # William A. Galston
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w .]+)?\s*[-–—:]\s*$")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: str  # label, timestamp, byline, author, link, social, section, place, counter, picture, word
+    score: float
+
+
+def is_picture_source(line: str) -> bool:
+    """The source field of a web page's picture ("Image source, Agency"): furniture when the
+    caption field follows it, a credit otherwise (the credits checker's business)."""
+    return line.lower().startswith(("image source", "picture source", "media source"))
+
+
+def is_picture_caption(line: str) -> bool:
+    return line.lower().startswith(("image caption", "media caption", "picture caption"))
+
+
+def looks_like_time(line: str) -> bool:
+    """A date, a time of day or a relative time, alone (with an Updated/Published label)."""
+    t = line.strip(" \t·|•-–—:")
+    return bool(t) and TIME_RE.fullmatch(t) is not None
+
+
+def is_entry_time(line: str) -> bool:
+    """A live blog's entry time: a time of day alone on its line ("09:12 BST", "9.12am")."""
+    return ENTRY_TIME_RE.fullmatch(line.strip()) is not None
+
+
+def is_fixture(line: str) -> bool:
+    """A fixture or result: "Chelsea v Birmingham", "Leeds 2-1 Hull"."""
+    return FIXTURE_RE.search(line) is not None
+
+
+def is_match_line(line: str) -> bool:
+    """A line of a results table, fixture list, team sheet, ranking or list of ingredients."""
+    if looks_like_time(line):
+        return False
+    return MATCH_RE.search(line) is not None or line[:1].isdigit()
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    shape = {k: list for k in ("ui_words", "strong_ui_words", "ui_verbs", "social", "sections", "places", "first_names", "finite_verbs")}
+    pack = load_data_pack("furniture.yaml", shape)
+    return {k: frozenset(" ".join(str(v).lower().split()) for v in pack[k]) for k in shape}
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().strip(".'’") or w.lower() for w in WORD_RE.findall(text)]
+
+
+def score(text: str, position: str, label: bool = False, alone: bool = False, foreign: bool = False) -> Verdict | None:
+    """The verdict on one line, or None when it is not furniture.
+
+    position: "isolated" (alone between two paragraphs of prose), "edge" (at the top or the
+    tail of the draft, before the first or after the last paragraph of prose), "run" (among
+    other short lines in the middle of the draft) or "outside" (in HTML, outside the article,
+    or in its header, footer, aside or a form).
+    label: the line is on the label list of layout.yaml or a configured one.
+    alone: the line is the only short line among the draft's paragraphs of prose; a crosshead
+    comes with others, so a short line with no companion is more likely pasted furniture.
+    foreign: no word of the line (of three letters or more) appears in the article's prose; a
+    crosshead takes its words from the paragraphs it introduces.
+    """
+    lex = _lexicon()
+    t = text.strip()
+    if not t:
+        return None
+    words = _words(t)
+    n = len(words)
+    if t[0].islower() or DATELINE_RE.match(t):
+        return None  # a fragment of a sentence (broken-paragraph's business), or a dateline
+    points: dict[str, float] = {}
+    bare = t.rstrip("\"'”’)]*")
+    sentence = bare.endswith((".", "!", "?", "…")) and n >= 3
+    letters = sum(c.isalpha() for c in t) if len(t) < 40 else len(t)
+    if label and USE_LABEL_LIST:
+        points["label"] = 3.0
+    separator = len(t) >= 3 and len(set(t.replace(" ", ""))) == 1 and not t[0].isalnum()  # ***, ___: a section break
+    if (letters == 0 and not separator) or WIDGET_RE.search(t):
+        points["counter" if letters <= 1 else "link"] = 2.5
+    if COUNT_RE.fullmatch(t) or EDITION_RE.fullmatch(t) or MORE_RE.fullmatch(t.rstrip(".…:")):
+        points["link"] = 3.0
+    if looks_like_time(t):
+        points["timestamp"] = 3.0
+    if BYLINE_RE.match(t) and n <= 8:
+        points["byline"] = 3.0
+    low = " ".join(words)
+    content = [w for w in words if w not in FUNCTION]
+    if low in lex["places"]:
+        points["place"] = 2.5
+    elif content and all(w in lex["sections"] or w in lex["places"] for w in content):
+        points["section"] = 2.5
+    ui = [w for w in content if w in lex["ui_words"] or w in lex["ui_verbs"] or w in lex["social"]]
+    if content and len(ui) == len(content):
+        points["link"] = max(points.get("link", 0), 2.5 if len(content) <= 4 else 1.5)
+    elif content and 2 * len(ui) >= len(content):
+        points["link"] = max(points.get("link", 0), 1.5)
+    if n <= 6 and any(w in lex["strong_ui_words"] for w in words):
+        points["link"] = max(points.get("link", 0), 2.5)
+    if words and words[0] in lex["ui_verbs"] and n <= 6:
+        points["link"] = points.get("link", 0) + 1.0
+    if any(w in lex["social"] for w in words) and n <= 6 and len(words) > 1 or (n == 1 and words[0] in lex["social"]):
+        points["social"] = 4.0
+    caps = [w for w in WORD_RE.findall(t) if w[0].isupper()]
+    if 2 <= n <= 4 and len(caps) == n and "'s" not in low and "’s" not in low and "(" not in t and (
+            words[0] in lex["first_names"] or NAME_RE.fullmatch(t)):
+        points["author"] = 2.0
+    if t.lower().startswith(("image caption", "media caption")):
+        points["picture"] = 3.0
+    punctuated = bare.endswith((".", "!", "?", "…", ":", ";", ","))
+    odd = alone or foreign  # no companion, or nothing in common with the article
+    if n == 1 and letters and not punctuated and (position == "outside" or (position == "isolated" and odd)):
+        points["word"] = 2.0
+    if position == "outside":
+        points["outside"] = 1.0
+    if odd and position == "isolated" and 2 <= n <= 5 and t[0].isupper() and not punctuated and not t.isupper():
+        title = all(w[0].isupper() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
+        points["lone"] = 2.0 if title else 1.5
+    total = sum(points.values())
+    # What makes a line prose rather than a label.
+    if sentence:
+        total -= 2.5
+    if any(w in lex["finite_verbs"] for w in words):
+        total -= 1.5
+    if n >= 10:
+        total -= 3.0
+    elif n >= 7:
+        total -= 1.5
+    if any(q in t for q in "\"“”‘"):
+        total -= 1.0
+    threshold = {"isolated": 2.0, "edge": 2.0, "outside": 2.0}.get(position, 3.0)
+    if total < threshold or not points:
+        return None
+    # The most specific signal names the kind: the label list only says that it is furniture.
+    named = [k for k in points if k not in ("outside", "lone", "label")]
+    kind = max(named, key=lambda k: points[k]) if named else ("label" if "label" in points else "lone")
+    if position == "outside" and kind in ("word", "lone"):
+        kind = "outside"
+    return Verdict(kind, total)
+
+
+MESSAGES = {
+    "label": "is page furniture from a web page or CMS, not part of the article",
+    "timestamp": "is a timestamp from the web page, not part of the article",
+    "byline": "is a byline from the web page, not part of the article's text",
+    "author": "looks like an author's name left from a byline or author box, not part of the article's text",
+    "link": "is a link, button or label from the web page or CMS, not part of the article",
+    "social": "is a social-media link from the web page, not part of the article",
+    "section": "is a section name from the web page's navigation, alone on its line",
+    "place": "is a place name from the web page's navigation or tags, alone on its line",
+    "counter": "is a counter or symbol from the web page, not part of the article",
+    "picture": "is a picture label from the web page (its source or caption field), not part of the article",
+    "word": "is a single word alone between paragraphs: a link or label left from the web page",
+    "outside": "stands outside the article, in the web page's navigation, header, footer or a side box",
+    "lone": "is a short label alone between paragraphs, with no other crosshead in the article: a link or label left from the web page",
+}
+
+
+STEM_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def stems(text: str) -> set[str]:
+    """The words of three letters or more, lower case, without a plural or possessive s."""
+    return {w.lower().rstrip("s") for w in STEM_RE.findall(text)}
+
+
+def message(text: str, kind: str) -> str:
+    return f"“{text.strip()}” {MESSAGES.get(kind, MESSAGES['label'])}; delete it."

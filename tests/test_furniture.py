@@ -1,0 +1,214 @@
+"""Page furniture judged from what a line is and where it stands (issue 8, items 2 and 4).
+
+Every text here is written for these tests, modelled on the kinds of furniture a paste from a
+news web page leaves in a draft."""
+
+import pytest
+
+from copydesk import furniture
+from copydesk.checks.layout import page_furniture
+from copydesk.config import Config
+from copydesk.document import Document
+from copydesk.engine import check_document
+
+HEAD = "Library plans approved"
+P1 = ("The district council has approved plans for a new library on the site of the old bus station, "
+      "a spokeswoman for the council said on Monday.")
+P2 = "Building work is due to start in the spring, and the library should open to readers by the end of next year."
+P3 = "The old bus station closed in 2019 after a new interchange opened beside the railway line."
+
+
+def findings(text, name="a.txt", select=("layout",)):
+    doc = Document(text, name)
+    return doc, [f for f in check_document(doc, Config(select=list(select)))]
+
+
+def layout(text, name="a.txt"):
+    return [(f.rule, f.excerpt) for f in findings(text, name)[1]]
+
+
+def between(line):
+    return f"{HEAD}\n\n{P1}\n\n{line}\n\n{P2}\n\n{P3}\n"
+
+
+# -- the classes of furniture the issue names, in examples of the same kinds -----------------
+
+ALONE = [
+    # advertising, privacy and legal links
+    "Advertising enquiries", "Cookie preferences", "Privacy settings", "Accessibility statement",
+    # a section or place name alone on a line
+    "Weekend news", "Crosswords", "Leeds", "Portugal",
+    # service and app links
+    "Donate to us", "Email the editor", "Download our app", "Follow us on TikTok", "Send us a correction",
+    # CMS widgets
+    "Digital edition", "Manage cookies", "Help centre",
+]
+
+
+@pytest.mark.parametrize("line", ALONE)
+def test_furniture_alone_between_body_paragraphs_is_reported_even_off_the_label_list(line, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    text = between(line)
+    doc, fs = findings(text)
+    assert [(f.rule, f.excerpt) for f in fs] == [("layout.page-furniture", line)]
+    f = fs[0]
+    assert text[f.start:f.end] == line  # the exact characters of the line, nothing more
+    assert f.message.startswith(f"“{line}” is ") and f.message.endswith("; delete it.")
+
+
+@pytest.mark.parametrize("line", ["Advertising enquiries", "Leeds", "Download our app", "Manage cookies"])
+def test_furniture_at_the_tail_of_the_draft_is_reported(line):
+    assert layout(f"{HEAD}\n\n{P1}\n\n{P2}\n\n{line}\n") == [("layout.page-furniture", line)]
+
+
+def test_each_kind_is_named_in_the_message():
+    msgs = {f.excerpt: f.message for f in findings(
+        f"{HEAD}\n\n{P1}\n\nFollow us on TikTok\n\n{P2}\n\nPortugal\n\n{P3}\n\nUpdated 5 minutes ago\n\n{P1} Again.\n")[1]}
+    assert "social-media link" in msgs["Follow us on TikTok"]
+    assert "place name" in msgs["Portugal"]
+    assert "timestamp" in msgs["Updated 5 minutes ago"]
+
+
+# -- misreadings -------------------------------------------------------------------------------
+
+def test_a_run_in_relative_timestamp_is_reported_and_called_a_timestamp():
+    text = (f"{HEAD}\n\nUpdated 4 hours ago The parish council's finance committee voted on Tuesday night "
+            f"to close the public toilets on the seafront.\n\n{P2}\n")
+    doc, fs = findings(text)
+    assert [(f.rule, f.excerpt) for f in fs] == [("layout.run-in-furniture", "Updated 4 hours ago")]
+    assert "timestamp" in fs[0].message
+    fixed_from = fs[0].fix.edits[0]
+    assert text[fixed_from.start:fixed_from.end] == "Updated 4 hours ago "
+
+
+def test_the_two_picture_labels_of_a_web_page_are_furniture():
+    text = (f"{HEAD}\n\n{P1}\n\nImage source, Getty Images\n\n"
+            f"Image caption, Volunteers stacked books in the old waiting room before the doors opened\n\n{P2}\n")
+    doc, fs = findings(text)
+    assert [(f.rule, f.excerpt) for f in fs] == [
+        ("layout.page-furniture", "Image source, Getty Images"),
+        ("layout.page-furniture", "Image caption, Volunteers stacked books in the old waiting room before the doors opened"),
+    ]
+    assert all("picture label" in f.message for f in fs)
+
+
+LIVE = ("Storm live: roads closed across the county\n\n"
+        "Good morning and welcome to our coverage of the storm as it moves east across the county today.\n\n"
+        "09:12 BST\n\nFerries cancelled\n\n"
+        "All sailings from the harbour have been cancelled until at least midday, the operator said.\n\n"
+        "08:47 BST\n\nSchools shut\n\n"
+        "Twelve primary schools in the north of the county will stay closed today, the council said.\n\n"
+        "08:15 BST\n\nWhat we know so far\n\n"
+        "Winds of up to 80mph were recorded on the coast overnight and thousands of homes lost power.\n")
+
+
+def test_live_blog_entry_times_and_headings_are_structure_not_teasers():
+    assert layout(LIVE) == []
+
+
+def test_a_timestamp_and_a_byline_are_called_what_they_are():
+    text = (f"{HEAD}\n\n{P1}\n\nMore on this story\n\nBy Priya Natarajan\n\n14:05 GMT\n\n"
+            f"Library hours cut as budget shrinks\n\n{P2}\n")
+    msgs = {f.excerpt: (f.rule, f.message) for f in findings(text)[1]}
+    assert msgs["By Priya Natarajan"][0] == "layout.page-furniture"
+    assert "byline" in msgs["By Priya Natarajan"][1]
+    assert "timestamp" in msgs["14:05 GMT"][1]
+    assert "headline of another story" in msgs["Library hours cut as budget shrinks"][1]
+
+
+# -- legitimate short lines stay clean ----------------------------------------------------------
+
+def test_fixture_lists_and_match_details_are_clean():
+    text = ("Hull to host Barnsley in the cup\n\n"
+            "The fourth-round draw has paired two Yorkshire sides for the first time in a decade, the FA said.\n\n"
+            "Sunday, 14 March\n\n1530 GMT\n\nHull v Barnsley\n\nMK Dons v Oxford Utd\n\n"
+            "Tuesday, 16 March\n\n1945 GMT\n\nPreston or Bury v Wigan\n\n"
+            "Both ties will be shown live, with replays due ten days later if needed.\n")
+    assert layout(text) == []
+
+
+def test_a_team_sheet_and_a_list_of_winners_are_clean():
+    text = ("Rovers hold on for a draw\n\n"
+            "Rovers held on for a goalless draw at home despite playing the last half hour with ten men.\n\n"
+            "Rovers: Pike, Dunn, Okafor, Reyes, Brandt, Lowe, Sato, Ferris, Adeyemi, Cole, Walsh.\n\n"
+            "Subs not used: Hart, Gray.\n\nBooked: Lowe, Ferris.\n\n4,812\n\nReferee: T Mason (Derbyshire).\n\n"
+            "Best novel\n\nThe Salt Road by Mira Calder\n\nBest debut\n\nA Field of Bells by Tom Osei\n\n"
+            "The prizes were presented at a dinner in the city on Saturday night.\n")
+    assert layout(text) == []
+
+
+def test_crossheads_in_a_long_feature_are_clean():
+    paras = [f"Paragraph {n} of the feature tells the story of the valley and the people who farm it, "
+             f"season after season, as their parents did." for n in range(1, 10)]
+    text = (f"The valley that refused to flood\n\n{paras[0]}\n\n{paras[1]}\n\n{paras[2]}\n\nA Wall of Water\n\n"
+            f"{paras[3]}\n\n{paras[4]}\n\n{paras[5]}\n\nThe Long Clean-Up\n\n{paras[6]}\n\n{paras[7]}\n\n"
+            f"Counting the Cost\n\n{paras[8]}\n")
+    assert layout(text) == []
+
+
+def test_a_markdown_crosshead_is_the_articles_own():
+    text = f"# {HEAD}\n\n{P1}\n\n## Local news\n\n{P2}\n"
+    assert layout(text, "a.md") == []
+
+
+def test_a_dateline_and_the_headline_and_the_articles_byline_are_clean():
+    text = f"Portugal\n\nBy Priya Natarajan\n\nLISBON —\n\n{P1}\n\n{P2}\n"
+    assert layout(text) == []
+
+
+def test_a_section_break_and_a_sentence_are_clean():
+    assert layout(between("***")) == []
+    assert layout(between("Follow the money.")) == []
+
+
+# -- HTML: the element and whether it is inside the article -----------------------------------
+
+PAGE = ("<html><body><header><ul><li><a href='/'>Home</a></li><li><a href='/local'>Local news</a></li>"
+        "<li><a href='/puzzles'>Puzzles</a></li></ul></header>\n"
+        "<main><article><h1>Library plans approved</h1>\n"
+        f"<p>{P1}</p>\n<h2>What happens next</h2>\n<p>{P2}</p>\n"
+        "<ul><li>New reading rooms on two floors</li><li>A café run by volunteers</li></ul>\n</article>\n"
+        "<aside><h2>Most shared</h2><ul><li>Lido to reopen in May</li></ul></aside></main>\n"
+        "<footer><h3>Support us</h3><ul><li>Cookie settings</li><li>Contact the newsroom</li></ul>"
+        "<button>Get the app</button></footer></body></html>\n")
+
+
+def test_html_list_items_and_headings_outside_the_article_are_checked():
+    got = layout(PAGE, "a.html")
+    excerpts = {e for _r, e in got}
+    for furniture_text in ("Local news", "Puzzles", "Support us", "Cookie settings", "Contact the newsroom", "Get the app"):
+        assert any(furniture_text in e for e in excerpts), furniture_text
+    for article_text in ("What happens next", "New reading rooms on two floors", "A café run by volunteers"):
+        assert not any(article_text in e for e in excerpts), article_text
+
+
+def test_html_block_context():
+    doc = Document(PAGE, "a.html")
+    by_text = {b.text: doc.html_context[b.start] for b in doc.blocks if b.start in doc.html_context}
+    assert doc.has_article
+    assert by_text["What happens next"].in_article and not by_text["What happens next"].chrome
+    assert by_text["What happens next"].tag == "h2"
+    assert not by_text["Puzzles"].in_article and by_text["Puzzles"].chrome
+    assert by_text["Most shared"].chrome and by_text["Most shared"].in_main  # an aside in <main>
+    assert by_text["Get the app"].tag == "button"
+
+
+def test_page_furniture_names_the_blocks_for_other_checkers():
+    doc = Document(between("Manage cookies"), "a.txt")
+    marks = page_furniture(doc)
+    assert [doc.blocks[i].text for i in marks] == ["Manage cookies"]
+    assert [m.rule for m in marks.values()] == ["layout.page-furniture"]
+
+
+def test_a_label_among_crossheads_is_the_odd_one_out_when_it_shares_no_word_with_the_article():
+    paras = ["The valley farmers lost their winter feed when the river rose in a single night.",
+             "Water reached the eaves of the lowest farmhouses before dawn, neighbours said.",
+             "The clean-up took the farmers most of the spring and much of their savings.",
+             "Insurers paid for the houses but not for the feed or the fencing, the farmers said.",
+             "Several families have since sold their land to a developer from the city.",
+             "The river authority says a new flood wall will be finished within three years."]
+    base = (f"The valley that went under\n\n{paras[0]}\n\n{paras[1]}\n\nThe River Rose\n\n{paras[2]}\n\n"
+            f"{paras[3]}\n\nCounting the Savings\n\n{paras[4]}\n\n{{extra}}{paras[5]}\n")
+    assert layout(base.format(extra="")) == []
+    assert layout(base.format(extra="Bonds & Rates\n\n")) == [("layout.page-furniture", "Bonds & Rates")]
+    assert layout(base.format(extra="A Wall Against the River\n\n")) == []
