@@ -34,7 +34,7 @@ PACK = "copydesk/rules/attribution.yaml"
 @lru_cache(maxsize=4)
 def _patterns(extra: tuple[str, ...] = ()):
     pack = load_data_pack("attribution.yaml", {
-        "reporting": list, "anonymous": list, "loaded": list, "frames": list,
+        "reporting": list, "anonymous": list, "loaded": list, "frames": list, "opening_frames": list,
         "persons": list, "organisations": list, "outsiders": list,
     })
     words = sorted({*pack["reporting"], *extra}, key=len, reverse=True)
@@ -42,7 +42,8 @@ def _patterns(extra: tuple[str, ...] = ()):
     # User-written patterns run on RE2; word boundaries are checked around each match.
     anonymous = alternation(pack["anonymous"], PACK, line_of(pack, "anonymous"), "anonymous")
     loaded = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack["loaded"]) + r")(?![\w-])", re.I)
-    frames = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack["frames"]) + r")(?![\w-])", re.I)
+    frames = tuple(re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack[key]) + r")(?![\w-])", re.I)
+                   for key in ("frames", "opening_frames"))
     kinds = {}
     for kind, key in ((PERSON, "persons"), (ORG, "organisations"), (OUTSIDE, "outsiders")):
         for w in pack[key]:
@@ -121,11 +122,16 @@ class _Para:
         bounds = [0]
         for m in SENTENCE_END_RE.finditer(self.outside):
             bounds.append(m.end())
-        # A quotation that follows the end of a sentence begins one of its own.
-        for a, _z in self.spans:
+        # A quotation that follows the end of a sentence begins one of its own; one that ends
+        # with the end of a sentence, before a capital, ends its sentence.
+        for a, z in self.spans:
             before = self.outside[:a].rstrip()
-            if before and before[-1] in ".!?…" and a > bounds[-1]:
+            if before and before[-1] in ".!?…":
                 bounds.append(a)
+            if z < len(t) and t[z - 2 : z - 1] in (".", "!", "?", "…") and t[z].isspace():
+                nxt = len(t) - len(t[z:].lstrip())
+                if nxt < len(t) and (t[nxt].isupper() or t[nxt] in "\"“‘'"):
+                    bounds.append(nxt)
         bounds = sorted(set(bounds))
         bounds.append(len(t))
         self.sentences = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
@@ -318,6 +324,15 @@ class AttributionChecker(Checker):
             k = p.sentence_of(a)
             inner = t[a + 1 : (z - 1 if q.close is not None else z)].strip()
             said = next((j for j in (k, k + 1, k - 1) if 0 <= j < n and p.speaks[j]), None)
+            if said is not None:
+                sa = p.sentences[said][0]
+                for m in loaded.finditer(p.outside_text(said)):
+                    s, e = b.prose.source_span(sa + m.start(), sa + m.end())
+                    out.append(ctx.finding("attribution.loaded-verb", s, e,
+                                           f"“{m.group(0)}” judges the speaker; “said” is neutral."))
+            words = len(inner.split())
+            if words < min_words or _is_title(inner) or _is_partial(p, a, inner):
+                continue  # a fragment, a title or a word or two: no one's speech to follow
             speaker = None
             if said is not None:
                 speaker = p.said[said] or Speaker("", ANY, i)
@@ -327,7 +342,7 @@ class AttributionChecker(Checker):
                 speaker = spoke_before[k]  # the speaker named earlier in the paragraph goes on
             elif here is not None:
                 speaker = here  # a quotation of this paragraph already has a speaker
-            elif any(_names_speaker(p.outside_text(j), names) for j in (k - 1, k, k + 1) if 0 <= j < n):
+            elif any(_names_speaker(p.outside_text(j), names) for j in (k - 1, k) if 0 <= j < n):
                 speaker = Speaker("", ANY, i)  # a speaker quoted elsewhere is named beside it
             elif k > 0 and st.last is not None and _refers_back(p.outside_text(k - 1)):
                 speaker = st.last  # “He then …” or a question put to the speaker refers back
@@ -341,23 +356,14 @@ class AttributionChecker(Checker):
                     speaker = st.inherited  # the speaker the paragraph before reports goes on
                 elif st.framed or (st.question and st.last is not None):
                     speaker = Speaker("", ANY, i)  # the headline or opening frames every quotation
-                elif st.reported and not _narrative_before(p, k):
+                elif st.reported:
                     unattributed = True  # the unknown speaker of a quotation already reported goes on
                     continue
-                elif k == n - 1 and st.after is not None and st.after.speaks and st.after.speaks[0]:
+                elif k == n - 1 and st.after is not None and st.after.said and st.after.said[0] is not None:
                     speaker = st.after.said[0] or Speaker("", ANY, i)  # the sentence after names the speaker
             if speaker is not None:
                 p.attributed = True
                 here = speaker
-                if said is not None:
-                    sa = p.sentences[said][0]
-                    for m in loaded.finditer(p.outside_text(said)):
-                        s, e = b.prose.source_span(sa + m.start(), sa + m.end())
-                        out.append(ctx.finding("attribution.loaded-verb", s, e,
-                                               f"“{m.group(0)}” judges the speaker; “said” is neutral."))
-                continue
-            words = len(inner.split())
-            if words < min_words or _is_title(inner) or _is_partial(p, a, inner):
                 continue
             unattributed = True
             if reported_end is not None and not t[reported_end:a].strip():
@@ -388,34 +394,34 @@ NUMBERS = "one two three four five six seven eight nine ten".split()
 def _why(st: _State, i: int, person: str) -> str:
     head = "This quotation has no speaker: "
     last = st.last
-    if st.inherited is not None and not st.inherited.takes(person):
-        sp = st.inherited
+    if st.inherited is not None:  # a speaker who cannot be its “I” or “we”
         needs = "one person" if person == "I" else "a person, an organisation or a group"
-        return (head + f"the paragraph before reports {_label(sp)}, who cannot be the “{person}” of this "
+        who = _label(st.inherited) or "a speaker"
+        return (head + f"the paragraph before reports {who}, who cannot be the “{person}” of this "
                 f"quotation (“{person}” needs {needs}); say who said it.")
-    if st.inherited is not None:
-        return head + f"the paragraph goes on from {_label(st.inherited)} into narrative before it; say who said it."
     if last is not None and st.broken_at is not None:
         up = i - last.para
         where = f"{NUMBERS[up - 1] if up <= 10 else up} paragraph{'s' if up > 1 else ''} up"
-        return head + f"the last speaker, {_label(last)}, is {where}, before a paragraph that quotes no one; say who said it."
+        who = _label(last)
+        who = f", {who}," if last.named else (f" (“{who}”)" if who else "")
+        return head + f"the last speaker{who} is {where}, before a paragraph that quotes no one; say who said it."
     return head + "no one is reported speaking before it; say who said it."
 
 
 def _label(sp: Speaker) -> str:
-    name = sp.name or "the speaker"
-    return name if sp.named or name[:1].islower() else name[0].lower() + name[1:]
+    name = sp.name
+    return name if sp.named or not name[:1].isupper() else name[0].lower() + name[1:]
 
 
 def _framed(headline: str, first: "_Para | None", frames) -> bool:
     """A headline or an opening paragraph that hands every quotation to one speaker: an
     interview, a memoir, someone “in quotes”, a piece in the first person."""
-    if frames.search(headline) or FIRST_I_RE.search(headline):
+    if frames[0].search(headline) or FIRST_I_RE.search(headline):
         return True
-    return first is not None and not first.spans and bool(frames.search(first.block.text))
+    return first is not None and not first.spans and bool(frames[1].search(first.block.text))
 
 
-def _speaker(s: str, m: "re.Match", kinds) -> "Speaker | None":
+def _speaker(s: str, m: "re.Match", kinds) -> Speaker:
     """The speaker a reporting sentence names: the words after the verb when the verb comes
     first (“said Mr Dein”, “according to police”), otherwise the subject before it."""
     word = m.group(0).lower()
@@ -438,41 +444,59 @@ def _speaker(s: str, m: "re.Match", kinds) -> "Speaker | None":
                  if ws and ws[0].lower() not in RELATIVE]
         if parts:
             words = parts[-1] if last else parts[0]
-    return _classify(words, kinds) if words else None
+    return _classify(words, kinds)
 
 
-def _classify(words: list[str], kinds) -> "Speaker | None":
+def _classify(words: list[str], kinds) -> Speaker:
     while words and words[0].lower() in LEADING:
         words = words[1:]
     if not words:
-        return None
+        return Speaker("", ANY, 0)
     low = [w.lower().strip(".") for w in words]
     for w in reversed(low[-3:]):
         if w in PRONOUNS:
             return Speaker(w, PRONOUNS[w], 0)
-    name = " ".join(words)
+    name = _proper_name(words)
     if any(w in HONORIFIC for w in low):
-        return Speaker(name, PERSON, 0, True)
+        return Speaker(name or " ".join(words), PERSON, 0, True)
     # The head noun: the first word found in the lists, read from the left so that
     # “a spokeswoman for the council” is a person and “the council's leader” is too.
-    found, at = None, 0
+    found = None
     for j, w in enumerate(low):
         base = w[:-2] if w.endswith(("'s", "’s")) else w
         kind = kinds.get(w) or kinds.get(base)
         if kind is None and j + 1 < len(low):
             kind = kinds.get(w + " " + low[j + 1])
         if kind is not None:
-            found, at = kind, j
+            found = kind
             if not w.endswith(("'s", "’s")):
                 break
     if found is not None:
-        proper = at > 0 and words[0][:1].isupper() and low[0] not in ("the", "a", "an")
-        return Speaker(name, found, 0, proper)
-    if words[0][:1].isupper() and low[0] not in ("the", "a", "an", "this", "that", "these", "those"):
+        return Speaker(name or " ".join(words[:5]), found, 0, bool(name))
+    if name:
         return Speaker(name, ANY, 0, True)
-    if low[-1].endswith("s") and not low[-1].endswith("ss"):
-        return Speaker(name, GROUP, 0)
-    return Speaker(name, ANY, 0)
+    if len(words) <= 3 and low[-1].endswith("s") and not low[-1].endswith("ss"):
+        return Speaker(" ".join(words), GROUP, 0)
+    return Speaker("", ANY, 0)  # a speaker the sentence gives in a way not followed here
+
+
+FUNCTION_WORDS = frozenset("the a an this that these those it its there here but and so yet in on at "
+                           "for of to by with as after before while when if".split())
+
+
+def _proper_name(words: list[str]) -> str:
+    """The last run of capitalised words (“David Dein” in “Arsenal vice-chairman David Dein”)."""
+    runs, cur = [], []
+    for w in words:
+        if w[:1].isupper() and w.lower() not in FUNCTION_WORDS:
+            cur.append(w)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return " ".join(runs[-1]) if runs else ""
 
 
 NAME_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)*")
@@ -493,11 +517,6 @@ REFERS_BACK_RE = re.compile(r"\s*(?:But |And |So |Now |Then )?(?:He|She|His|Her)
 def _refers_back(sentence: str) -> bool:
     """A sentence about the speaker (“He then …”) or a question put to them."""
     return bool(REFERS_BACK_RE.match(sentence)) or sentence.rstrip().endswith("?")
-
-
-def _narrative_before(p: _Para, k: int) -> bool:
-    """Sentences of the writer's own stand between the paragraph's start and the quotation."""
-    return k > 0
 
 
 DASH_SPEAKER_RE = re.compile(r"\s*[-–—]\s*[A-Z]")
