@@ -93,6 +93,9 @@ FIRST_I_RE = re.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|me|my|myself|m
 FIRST_WE_RE = re.compile(r"(?<![\w'’-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]ur|[Oo]urs|[Oo]urselves)(?![\w'’-])")
 
 
+HEADLINE_FIRST_RE = re.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)(?![\w'’-])")
+
+
 def _person_of(inner: str) -> str:
     """The grammatical person a quotation speaks in: “I”, “we” or neither."""
     if FIRST_I_RE.search(inner):
@@ -293,6 +296,7 @@ class AttributionChecker(Checker):
             found, speaker, unattributed = self._paragraph(ctx, p, i, state, names, min_words, loaded)
             out += found
             if speaker is not None:
+                speaker = Speaker(speaker.name, speaker.kind, i, speaker.named)  # speaking here, now
                 carry, last, broken_at, reported = speaker, speaker, None, False
             elif unattributed or continued and reported:
                 carry, broken_at, reported = None, None, True
@@ -416,7 +420,7 @@ def _label(sp: Speaker) -> str:
 def _framed(headline: str, first: "_Para | None", frames) -> bool:
     """A headline or an opening paragraph that hands every quotation to one speaker: an
     interview, a memoir, someone “in quotes”, a piece in the first person."""
-    if frames[0].search(headline) or FIRST_I_RE.search(headline):
+    if frames[0].search(headline) or HEADLINE_FIRST_RE.search(headline):
         return True
     return first is not None and not first.spans and bool(frames[1].search(first.block.text))
 
@@ -456,7 +460,7 @@ def _classify(words: list[str], kinds) -> Speaker:
     for w in reversed(low[-3:]):
         if w in PRONOUNS:
             return Speaker(w, PRONOUNS[w], 0)
-    name = _proper_name(words)
+    name = _proper_name(words, kinds)
     if any(w in HONORIFIC for w in low):
         return Speaker(name or " ".join(words), PERSON, 0, True)
     # The head noun: the first word found in the lists, read from the left so that
@@ -484,11 +488,12 @@ FUNCTION_WORDS = frozenset("the a an this that these those it its there here but
                            "for of to by with as after before while when if".split())
 
 
-def _proper_name(words: list[str]) -> str:
-    """The last run of capitalised words (“David Dein” in “Arsenal vice-chairman David Dein”)."""
+def _proper_name(words: list[str], kinds) -> str:
+    """The last run of capitalised words (“David Dein” in “Arsenal vice-chairman David Dein”),
+    leaving out a capitalised title or common noun (“Analysts”, “Coach Dan Reeve”)."""
     runs, cur = [], []
     for w in words:
-        if w[:1].isupper() and w.lower() not in FUNCTION_WORDS:
+        if w[:1].isupper() and w.lower() not in FUNCTION_WORDS and w.lower() not in kinds:
             cur.append(w)
         else:
             if cur:
