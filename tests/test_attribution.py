@@ -242,3 +242,15 @@ def test_without_its_frame_the_interview_has_lost_speakers():
 def test_without_its_questions_the_q_and_a_has_a_lost_speaker():
     text = QA.replace("What will change first?", "The school has 900 pupils.")
     assert len(unattributed(text)) == 1
+
+
+def test_fixture_16_is_clean_because_of_its_frame():
+    import os
+
+    from conftest import FIXTURES
+
+    with open(os.path.join(FIXTURES, "16-interview.md"), encoding="utf-8") as fh:
+        text = fh.read()
+    assert unattributed(text, "16-interview.md") == []
+    unframed = text.replace("# Interview: Sam Pryce, harbour engineer", "# Harbour wall rebuilt")
+    assert len(unattributed(unframed, "16-interview.md")) == 3

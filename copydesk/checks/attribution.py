@@ -363,8 +363,10 @@ class AttributionChecker(Checker):
                 elif st.reported:
                     unattributed = True  # the unknown speaker of a quotation already reported goes on
                     continue
-                elif k == n - 1 and st.after is not None and st.after.said and st.after.said[0] is not None:
-                    speaker = st.after.said[0] or Speaker("", ANY, i)  # the sentence after names the speaker
+                elif (k == n - 1 and st.inherited is None and st.after is not None and st.after.said
+                      and st.after.said[0] is not None
+                      and st.after.said[0].kind != OUTSIDE and st.after.said[0].takes(person)):
+                    speaker = st.after.said[0]  # the sentence after names the speaker
             if speaker is not None:
                 p.attributed = True
                 here = speaker
