@@ -254,3 +254,19 @@ def test_fixture_16_is_clean_because_of_its_frame():
     assert unattributed(text, "16-interview.md") == []
     unframed = text.replace("# Interview: Sam Pryce, harbour engineer", "# Harbour wall rebuilt")
     assert len(unattributed(unframed, "16-interview.md")) == 3
+
+
+def test_a_reporting_phrase_from_the_config_attributes():
+    text = (
+        "Plant to close\n\n"
+        "The plant shuts in May, the owner let slip on Friday.\n\n"
+        "Sales fell by half last year.\n\n"
+        "“We kept it open for as long as the orders came in.”\n"
+    )
+    doc = Document(text.replace("the owner let slip", "the owner said"), "a.txt")
+    assert len(unattributed(text)) == 1
+    cfg = Config(checks={"attribution": {"reporting": ["let slip"]}})
+    narrative = text.replace("Sales fell by half last year.\n\n", "")
+    assert [f for f in check_document(Document(narrative, "a.txt"), cfg) if f.rule == RULE] == []
+    assert len(unattributed(narrative)) == 1
+    assert unattributed(doc.text.replace("Sales fell by half last year.\n\n", "")) == []

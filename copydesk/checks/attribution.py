@@ -244,6 +244,8 @@ class AttributionChecker(Checker):
                 "“My grandfather worked here for fifty years.”\n\n"
                 "She plans to open a shop on the site.\n\n"
                 "“People want to see where their cloth comes from,” she added.\n",
+                "Interview: Ruth Okoye, mill owner\n\nThe mill closed in 1984 and reopens on Monday.\n\n"
+                "“I never thought I would see the looms running again.”\n",
             ),
             bad=examples(
                 "Vote passes\n\nThe vote was close.\n\nIt passed on Monday.\n\n“We will not give up the fight for these jobs.”\n",
