@@ -270,3 +270,21 @@ def test_a_reporting_phrase_from_the_config_attributes():
     assert [f for f in check_document(Document(narrative, "a.txt"), cfg) if f.rule == RULE] == []
     assert len(unattributed(narrative)) == 1
     assert unattributed(doc.text.replace("Sales fell by half last year.\n\n", "")) == []
+
+
+@pytest.mark.parametrize("report, name", [
+    ("“The ground is full every week,” said Mr Dale, the club's vice-chairman.", "Mr Dale"),
+    ("Fiona Reyes, associate director of the firm, said the new screens were ready.", "Fiona Reyes"),
+    ("Rovers vice-chairman Tom Dale said the club would seek a listing.", "Tom Dale"),
+    ("Speaking in Dubai on Monday, Tom Dale said the club would seek a listing.", "Tom Dale"),
+    ("The club will seek a listing, said Tom Dale.", "Tom Dale"),
+])
+def test_the_message_names_the_speaker_as_the_article_gives_them(report, name):
+    text = (
+        "Club looks to the market\n\n"
+        f"{report}\n\n"
+        "The club's turnover rose to £80m last year.\n\n"
+        "“Listing would be one option, but no decision has been made on that yet.”\n"
+    )
+    [f] = unattributed(text)
+    assert f.message.startswith(f"This quotation has no speaker: the last speaker, {name}, is two paragraphs up")

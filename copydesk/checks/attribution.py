@@ -85,9 +85,8 @@ class _Phrases:
         for rest in self.first.values():
             rest.sort(key=len, reverse=True)
 
-    def search(self, text: str) -> "_Match | None":
-        tokens = None
-        for m in TOKEN_RE.finditer(text):
+    def search(self, text: str, pos: int = 0) -> "_Match | None":
+        for m in TOKEN_RE.finditer(text, pos):
             rests = self.first.get(m.group(0).lower())
             if rests is None:
                 continue
@@ -302,6 +301,9 @@ class AttributionChecker(Checker):
                 for j in range(len(p.sentences)):
                     s = p.outside_text(j)
                     m = reporting.search(s)
+                    if m and m.group(0).lower().startswith("speaking"):
+                        # “Speaking in Dubai, Tom Dale said …”: the speaker is the subject of the verb.
+                        m = reporting.search(s, m.end()) or m
                     sp = _speaker(s, m, kinds) if m else None
                     p.speaks.append(sp is not None or bool(DASH_SPEAKER_RE.match(s)))
                     p.said.append(sp)
@@ -497,7 +499,9 @@ def _speaker(s: str, m: "re.Match", kinds) -> "Speaker | None":
     following = WORD_RE.match(after.lstrip())
     if following and following.group(0).lower() in PREPOSITIONS and before.rstrip().endswith(","):
         return None  # “Nemeth, recalled in place of Job, …”: a participle, no one speaking
-    if not WORD_RE.search(before) or word.startswith("according") or word.startswith("quot"):
+    inverted = not clause[-1].strip() and following is not None and (
+        following.group(0)[:1].isupper() or following.group(0).lower() in PRONOUNS)  # “…, said Mr Bud.”
+    if inverted or not WORD_RE.search(before) or word.startswith("according") or word.startswith("quot"):
         phrase = re.split(r"[,.;:!?()—–]|\s{3,}", after, maxsplit=1)[0]
         words = WORD_RE.findall(phrase)[:6]
         if words and words[0].lower() in PREPOSITIONS:
@@ -547,23 +551,34 @@ def _classify(words: list[str], kinds) -> Speaker:
 
 
 FUNCTION_WORDS = frozenset("the a an this that these those it its there here but and so yet in on at "
-                           "for of to by with as after before while when if".split())
+                           "for of to by with as after before while when if no-one nobody everyone "
+                           "everybody someone somebody".split())
 
 
 def _proper_name(words: list[str], kinds) -> str:
     """The last run of capitalised words (“David Dein” in “Arsenal vice-chairman David Dein”),
-    leaving out a capitalised title or common noun (“Analysts”, “Coach Dan Reeve”)."""
-    runs, cur = [], []
-    for w in words:
-        if w[:1].isupper() and w.lower() not in FUNCTION_WORDS and w.lower() not in kinds:
-            cur.append(w)
-        else:
-            if cur:
-                runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
-    return " ".join(runs[-1]) if runs else ""
+    leaving out a capitalised title or common noun (“Analysts”, “Coach Dan Reeve”), a place
+    after a preposition (“in the UK”) and a participle opening the sentence (“Using …”); a
+    possessive takes the noun it owns (“Putin's spokesman”)."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for j, w in enumerate(words + [""]):
+        ok = (w[:1].isupper() and w.lower() not in FUNCTION_WORDS and w.lower() not in kinds
+              and not (j == 0 and w.lower().endswith("ing")))
+        if ok and start is None:
+            start = j
+        elif not ok and start is not None:
+            before = [x.lower() for x in words[max(0, start - 2) : start] if x.lower() not in ("the", "a", "an")]
+            if not (before and before[-1] in PREPOSITIONS):
+                runs.append((start, j))
+            start = None
+    if not runs:
+        return ""
+    a, z = runs[-1]
+    name = " ".join(words[a:z])
+    if words[z - 1].endswith(("'s", "’s")):
+        name = name + " " + words[z] if z < len(words) else name[:-2]
+    return name
 
 
 NAME_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)*")
