@@ -68,6 +68,19 @@ def decode(data: bytes) -> Decoded:
         return Decoded(text, bom, "utf-8+cp1252", first, raw=data)
 
 
+class Image(tuple):
+    """An image in a draft: (start, end, src) like a plain tuple, with what the markup says about
+    it: alt text, class and id words, width and height attributes, the host of a link around it,
+    and whether it stands in page furniture (nav, header, footer, aside) or is hidden."""
+
+    def __new__(cls, start: int, end: int, src: str, alt: str = "", names: str = "", width: str = "",
+                height: str = "", link: str | None = None, furniture: str = "", hidden: bool = False):
+        self = super().__new__(cls, (start, end, src))
+        self.alt, self.names, self.width, self.height = alt, names, width, height
+        self.link, self.furniture, self.hidden = link, furniture, hidden  # link: None, or the href
+        return self
+
+
 @dataclass
 class Block:
     kind: str  # headline, heading, paragraph, blockquote, list_item, code, front_matter, html, comment, directive, blank
@@ -75,7 +88,7 @@ class Block:
     end: int
     prose: Prose = field(default_factory=Prose)
     level: int = 0  # heading level, or quote depth
-    images: list[tuple[int, int, str]] = field(default_factory=list)  # source span and URL
+    images: list[Image] = field(default_factory=list)  # source span and URL, with the markup's details
     key: str = ""  # the field name, for a front-matter field
 
     @property
@@ -283,7 +296,7 @@ def _inline(doc: Document, b: ProseBuilder, start: int, end: int, block: Block) 
         b.copy(pos, m.start())
         pos = m.end()
         if m.group("image") is not None:
-            block.images.append((m.start(), m.end(), m.group("src")))
+            block.images.append(Image(m.start(), m.end(), m.group("src"), alt=m.group("alt")))
         elif m.group("link") is not None:
             ts = m.start("ltext")
             _inline(doc, b, ts, m.end("ltext"), block)

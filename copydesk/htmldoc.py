@@ -6,6 +6,7 @@ copydesk-disable style is a suppression."""
 from __future__ import annotations
 
 import html
+import re
 from bisect import bisect_right
 from html.parser import HTMLParser
 
@@ -19,6 +20,7 @@ BLOCKS = {
     "li": "list_item", "blockquote": "blockquote",
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
 }
+STYLE_SIZE_RE = re.compile(r"(?:^|;)(width|height):(\d+(?:\.\d+)?)px")
 SKIP = {"script", "style", "pre", "code", "template", "noscript", "svg", "head", "title"}
 
 
@@ -36,7 +38,11 @@ class _Reader(HTMLParser):
         self.start = 0
         self.quote_depth = 0
         self.nav_depth = 0  # inside <nav>: navigation, page furniture by definition
-        self.images: list[tuple[int, int, str]] = []
+        self.images: list = []
+        # What an image needs to know of the elements around it (see _image).
+        self.furniture_open: list[str] = []  # open nav, aside, and header/footer outside the article
+        self.article_depth = 0
+        self.link_href: str | None = None
         self.breaks = False  # the open element holds a <br>
         self.headline_done = False
 
@@ -93,10 +99,36 @@ class _Reader(HTMLParser):
             self.breaks = True
         elif tag == "img":
             end = at + len(self.get_starttag_text() or "")
-            src = dict(attrs).get("src") or ""
             if self.builder is None:
                 self._open("paragraph", 0, at)
-            self.images.append((at, end, src))
+            self.images.append(self._image(at, end, dict(attrs)))
+        if tag in ("article", "main"):
+            self.article_depth += 1
+        elif tag in ("nav", "aside") or (tag in ("header", "footer") and not self.article_depth):
+            self.furniture_open.append(tag)
+        elif tag == "a":
+            self.link_href = dict(attrs).get("href") or ""
+
+    def _image(self, at: int, end: int, a: dict):
+        from .document import Image
+
+        style = (a.get("style") or "").replace(" ", "").lower()
+        hidden = (a.get("aria-hidden") or "").lower() == "true" or (a.get("role") or "").lower() in ("presentation", "none") \
+            or "hidden" in a or "display:none" in style or "visibility:hidden" in style
+        names = " ".join(a.get(k) or "" for k in ("class", "id"))
+        # the picture's own address: a lazy-loading page puts it in data-src or srcset and a
+        # placeholder in src
+        srcs = [a.get(k) or "" for k in ("src", "data-src", "data-lazy-src", "data-original", "data-normal")]
+        srcs.append((a.get("srcset") or a.get("data-srcset") or "").split(" ")[0])
+        src = next((u for u in srcs if u and not u.startswith("data:")), srcs[0])
+        width, height = a.get("width") or "", a.get("height") or ""
+        for key, value in STYLE_SIZE_RE.findall(style):  # style="width: 16px" sizes it too
+            if key == "width" and not width:
+                width = value
+            elif key == "height" and not height:
+                height = value
+        return Image(at, end, src, alt=a.get("alt") or "", names=names, width=width, height=height, link=self.link_href,
+                     furniture=self.furniture_open[-1] if self.furniture_open else "", hidden=hidden)
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -115,6 +147,13 @@ class _Reader(HTMLParser):
             self.quote_depth = max(0, self.quote_depth - 1)
         if tag == "nav":
             self.nav_depth = max(0, self.nav_depth - 1)
+        if tag in ("article", "main"):
+            self.article_depth = max(0, self.article_depth - 1)
+        elif tag in self.furniture_open:
+            i = len(self.furniture_open) - 1 - self.furniture_open[::-1].index(tag)
+            del self.furniture_open[i:]
+        elif tag == "a":
+            self.link_href = None
 
     def _text(self, start: int, data: str) -> None:
         if self.skip:

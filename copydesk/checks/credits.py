@@ -6,20 +6,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlparse
 
 from ..checker import Checker, Context, Rule, examples
 from ..document import Block, Document
 from ..finding import Edit
 from ..house import House, load_data_pack
-from ..patterns import compile_user, finditer_windowed
+from ..patterns import alternation, compile_user, finditer_windowed
 from ..yamlio import line_of
 
 PACK = "copydesk/rules/credits.yaml"
 
 
 @lru_cache(maxsize=1)
+def _pack():
+    pack = load_data_pack("credits.yaml", {"patterns": list, "labels": list, "joining_words": list,
+                                           "credit_words": list, "no_credit": dict})
+    return pack
+
+
+@lru_cache(maxsize=1)
 def _credit_re():
-    pack = load_data_pack("credits.yaml", {"patterns": list})
+    """The fixed forms (AP, REUTERS/Name), with their author and source groups."""
+    pack = _pack()
     line = line_of(pack, "patterns")
     # Each pattern's groups are renamed so that one alternation can hold them all.
     parts = []
@@ -29,10 +38,27 @@ def _credit_re():
     return compile_user("(?:" + "|".join(parts) + ")", PACK, line, "patterns", ignore_case=False)
 
 
+@lru_cache(maxsize=1)
+def _grammar():
+    pack = _pack()
+    label_re = alternation(pack["labels"], PACK, line_of(pack, "labels"), "labels", ignore_case=True)
+    return (label_re, frozenset(pack["joining_words"]), frozenset(pack["credit_words"]),
+            frozenset(w.lower() for w in pack.get("company_suffixes", [])), frozenset(w.lower() for w in pack.get("notice_words", [])))
+
+
+class Agencies(dict):
+    """Agency names (lower case) to their proper form, with every word-prefix of a name."""
+
+    def __init__(self, names: dict):
+        super().__init__(names)
+        words = [k.split() for k in names]
+        self.prefixes = frozenset(" ".join(w[:n]) for w in words for n in range(1, len(w) + 1))
+
+
 @lru_cache(maxsize=16)
 def _house_credits(house: House):
     sec = house.section("credits")
-    agencies = {k.lower(): v for k, v in (sec.get("agencies") or {}).items()}
+    agencies = Agencies({k.lower(): v for k, v in (sec.get("agencies") or {}).items()})
     licensed = {s.lower() for s in sec.get("licensed_sources", [])}
     licence_src = sec.get("licence_pattern") or "[^\\x00-\\x{10FFFF}]"
     licence = compile_user(licence_src, house.path, None, "credits.licence_pattern")
@@ -46,7 +72,7 @@ def _house_credits(house: House):
 
 @dataclass
 class Credit:
-    block: Block
+    block: Block | None
     start: int  # prose indices of the whole credit
     end: int
     author: tuple[int, int] | None
@@ -54,50 +80,304 @@ class Credit:
     licence: str | None
 
 
-def _parse(block: Block, m, shift: int, credit_re, licence_re) -> Credit | None:
-    """A credit from a match found at offset shift of the block's text."""
-    t = block.text
-    groups = {}
-    for name, index in credit_re.groupindex.items():
-        if m.group(index) is not None:
-            a, z = m.span(index)
-            groups[re.sub(r"\d+$", "", name)] = (a + shift, z + shift)
-    groups.pop("c", None)
-    start = m.start() + shift
-    if "body" not in groups:
-        return Credit(block, start, m.end() + shift, groups.get("author"), groups.get("source"), None)
-    bs, be = groups["body"]
-    cut = re.search(r"[.!?]\s+(?=[A-Z“\"])", t[bs:be])
-    if cut:
-        be = bs + cut.start() + 1
-    end = be
-    while be > bs and t[be - 1] in ". \u00a0":
-        be -= 1
-    lic = licence_re.search(t[bs:be])
+# A token of a credit's names: a word (letters, digits, dots, hyphens, apostrophes, ampersand)
+# or a joining mark.
+TOKEN_RE = re.compile(r"[\s\u00a0\u2009\u202f]*(?:(?P<mark>[/|,;])|(?P<word>[^\s\u00a0/|,;()\[\]]+))")
+JOIN_MARKS = "/|"
+LICENCE_LEAD_RE = re.compile(r"[ ,(\u00a0]*")
+NUMBER_RE = re.compile(r"[\d\-–:.]+")
+INITIAL_RE = re.compile(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St\.|Bros\.")
+
+
+@dataclass
+class Names:
+    end: int  # where the names end (after a final full stop that closes them, if any)
+    joined: bool  # joined by "/" or "|"
+    agency: bool  # one of them is a known agency (the house pack's list)
+    parts: list  # (start, end, joiner before it) of each name
+
+
+def _is_name_word(w: str, credit_words, agencies) -> bool:
+    core = w.strip(".'’\"“”")
+    if not core or NUMBER_RE.fullmatch(core):
+        return False  # a year or a date is not a name: "© 2019 ..." is a copyright notice
+    if core[0].isupper() or core[0].isdigit() or core.lower() in agencies or core.lower() in credit_words:
+        return True
+    return any(c.isupper() for c in core[1:])  # iStock, eBay
+
+
+def _continues_agency(name: str, agencies) -> bool:
+    """Whether a name with its last word in lower case is (the start of) a known agency:
+    "Wikimedia commons", "Getty images"."""
+    low = " ".join(name.lower().strip(".").split())
+    prefixes = getattr(agencies, "prefixes", None)
+    if prefixes is None:
+        return any(a == low or a.startswith(low + " ") for a in agencies)
+    return low in prefixes
+
+
+def read_names(t: str, i: int, limit: int, agencies, joining, credit_words, licence_re) -> Names | None:
+    """The names of a credit that begin at t[i]: people or agencies joined by "/", "|", ",",
+    or a joining word, and nothing else after them but the end, a bracket or a new sentence.
+    None when the text is not made of names (a description of the picture)."""
+    _l, _j, _c, suffixes, notice = _grammar()
+    parts: list[list] = []  # each: [start, end, joiner]
+    joiner = ""
+    words = 0
+    pos = i
+    stop = min(len(t), limit)
+    while pos < stop:
+        m = TOKEN_RE.match(t, pos, stop)
+        if m is None:
+            break
+        if m.group("mark"):
+            if not parts or joiner:
+                return None
+            nxt = TOKEN_RE.match(t, m.end(), stop)
+            if m.group("mark") == "," and nxt and nxt.group("word") and nxt.group("word").strip(".").lower() in suffixes:
+                parts[-1][1] = nxt.end("word")  # "Tyvak Systems, Inc.": one name
+                pos = nxt.end()
+                continue
+            joiner = m.group("mark")
+            pos = m.end()
+            continue
+        w = m.group("word")
+        ws, we = m.start("word"), m.end("word")
+        if w in joining and parts:
+            joiner = joiner or " " + w
+            pos = m.end()
+            continue
+        if w.lower() == "the" and (not parts or joiner):
+            pass  # "the" may begin a name: "courtesy of the Millbrook Society"
+        elif not _is_name_word(w, credit_words, agencies) and not (parts and not joiner and _continues_agency(t[parts[-1][0]:we], agencies)):
+            break
+        if w.strip(".").lower() in notice:
+            return None  # "All Rights Reserved": a copyright notice, not a credit
+        words += 1
+        if words > 12:
+            return None
+        if parts and not joiner:
+            parts[-1][1] = we  # another word of the same name
+        else:
+            parts.append([ws, we, joiner.strip()])
+        joiner = ""
+        pos = m.end()
+        # a full stop closes the names unless it ends an initial or an abbreviation (K., Corp.)
+        if w.endswith(".") and not INITIAL_RE.fullmatch(w):
+            break
+    # a name is more than "the", and a full stop that closes the names is not part of the last
+    parts = [p for p in parts if t[p[0]:p[1]].lower() != "the"]
+    if not parts:
+        return None
+    end = parts[-1][1]
+    if t[end - 1] == "." and not INITIAL_RE.fullmatch(t[parts[-1][0]:end].split()[-1]):
+        parts[-1][1] -= 1
+    rest = t[end:stop]
+    r = rest.lstrip(" \u00a0")
+    lic = LICENCE_LEAD_RE.match(rest)
+    # what may follow the names: nothing, a bracket, a licence, a new sentence, another credit
+    if r and not (lic and licence_re.match(rest[lic.end():])) and not (r[0] in ")]\n" or r[0] in "|" or (t[end - 1] == "." and (r[:1].isupper() or r[:1] in "\"“‘'("))
+                  or (t[end - 1] != "." and rest[:1] in ".!?" and (not rest[1:].strip() or rest[1:2] in " \u00a0\n)"))):
+        return None
+    if t[end - 1:end] != "." and rest[:1] == ".":
+        end += 1
+    names_lower = [t[a:b].strip(".").lower() for a, b, _j in parts]
+    agency = any(n in agencies for n in names_lower)
+    joined = any(j in JOIN_MARKS for _a, _b, j in parts[1:])
+    return Names(end, joined, agency, [tuple(p) for p in parts])
+
+
+def _split(t: str, names: Names):
+    """Author and source spans: the source is the last name after "/", "|" or ","; "via"
+    leaves the author before it and the agency after it."""
+    parts = names.parts
+    if len(parts) == 1:
+        return (parts[0][0], parts[0][1]), None
+    for k in range(len(parts) - 1, 0, -1):
+        if parts[k][2] in ("/", "|", ",", "via"):
+            return (parts[0][0], parts[k - 1][1]), (parts[k][0], parts[-1][1])
+    return (parts[0][0], parts[-1][1]), None
+
+
+def _starts_here(t: str, i: int) -> bool:
+    """A credit may begin at the start of the text, after a sentence, a bracket or a bar."""
+    j = i - 1
+    while j >= 0 and t[j] in " \u00a0\t":
+        j -= 1
+    if j < 0:
+        return True
+    c = t[j]
+    if c in "([|\n":
+        return True
+    if c in ".!?…\"”’'":
+        return True
+    return j == i - 1 and c in ".)"  # glued: "...in San Francisco.Image Credit: WeWork"
+
+
+def scan_credits(t: str, agencies, licence_re, standalone: bool) -> list[Credit]:
+    """Every credit in t, by its grammar. standalone: t stands where a credit is expected
+    (a caption, a line beside a picture), so a line that is only names may be one."""
+    label_re, joining, credit_words, _s, _n = _grammar()
+    out: list[Credit] = []
+    taken_to = -1
+    for start, lend, m in finditer_windowed(label_re, t):
+        if start < taken_to or not (t[start].isupper() or t[start] == "©") or not _starts_here(t, start):
+            continue
+        if start > 0 and (t[start - 1].isalnum()):
+            continue
+        limit = t.find("\n", lend)
+        limit = len(t) if limit < 0 else limit
+        limit = min(limit, lend + 200)
+        names = read_names(t, lend, limit, agencies, joining, credit_words, licence_re)
+        if names is None:
+            continue
+        c = _credit(t, start, names, licence_re)
+        a, z = start, c.end
+        while a > 0 and t[a - 1] in " \u00a0":
+            a -= 1
+        while z < len(t) and t[z] in " \u00a0":
+            z += 1
+        if a > 0 and t[a - 1] in "([" and z < len(t) and t[z] in ")]":
+            c.start, c.end = a - 1, z + 1  # "(Photo: Jane Doe)": the brackets go with it
+        out.append(c)
+        taken_to = c.end
+    # fixed forms (AP Photo/..., REUTERS/Name)
+    credit_re = _credit_re()
+    for start, end, m in finditer_windowed(credit_re, t):
+        if any(c.start <= start < c.end for c in out) or (start > 0 and t[start - 1].isalnum()):
+            continue
+        groups = {}
+        for name, index in credit_re.groupindex.items():
+            if m.group(index) is not None:
+                groups[re.sub(r"\d+$", "", name)] = m.span(index)
+        out.append(Credit(None, start, end, groups.get("author"), groups.get("source"), None))
+    # names alone: a whole line, or a bracket closing the text, that names an agency
+    bare = _bare(t, agencies, joining, credit_words, licence_re, standalone)
+    if bare is not None and not any(c.start < bare.end and bare.start < c.end for c in out):
+        out.append(bare)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+BARE_LIMIT = 160  # longer than any line of names
+
+
+def _bare(t: str, agencies, joining, credit_words, licence_re, standalone: bool) -> Credit | None:
+    s = t.rstrip()
+    if not s:
+        return None
+    if s.endswith(")"):
+        open_at = s.rfind("(")
+        if open_at < 0 or len(s) - open_at > BARE_LIMIT:
+            return None
+        names = read_names(t, open_at + 1, len(s) - 1, agencies, joining, credit_words, licence_re)
+        if names is None or names.end < len(s) - 1 and t[names.end:len(s) - 1].strip():
+            return None
+        if not (names.agency and (names.joined or standalone)):
+            return None  # "(Reed Saxon/Associated Press)"; "(AFP)" only beside a picture
+        if open_at > 0 and not _starts_here(t, open_at) and not t[open_at - 1].isspace():
+            return None
+        c = _credit(t, open_at + 1, names, licence_re)
+        c.start, c.end = open_at, len(s)
+        return c
+    if len(s) > BARE_LIMIT:
+        return None  # a paragraph, not a line of names
+    lead = len(t) - len(t.lstrip())
+    names = read_names(t, lead, len(s), agencies, joining, credit_words, licence_re)
+    if names is None or t[names.end:len(s)].strip():
+        return None
+    if not (names.agency and (names.joined or standalone)):
+        return None  # "Tom Reyes/Getty Images"; "Getty Images" or "Ann Bell, AP" only beside a picture
+    return _credit(t, lead, names, licence_re)
+
+
+def _credit(t: str, start: int, names: Names, licence_re) -> Credit:
+    end = names.end
     licence = None
-    if lic:
+    rest = t[end:]
+    k = len(rest) - len(rest.lstrip(" ,(\u00a0"))
+    lic = licence_re.match(rest[k:]) if k or rest[:1] == " " else None
+    if lic and lic.group(0):
         licence = lic.group(0)
-        le = bs + lic.start()
-        while le > bs and t[le - 1] in " ,;(\u00a0":
-            le -= 1
-        be = le
-    body = t[bs:be]
-    author = source = None
-    if "/" in body:
-        i = body.rindex("/")
-        author, source = (bs, bs + i), (bs + i + 1, be)
-    elif "," in body:
-        i = body.rindex(",")
-        j = i + 1
-        while j < len(body) and body[j] in " \u00a0":
-            j += 1
-        author, source = (bs, bs + i), (bs + j, be)
-    elif " via " in body:
-        i = body.index(" via ")
-        author, source = (bs, bs + i), (bs + i + 5, be)
-    else:
-        author = (bs, be)
-    return Credit(block, start, end, author, source, licence)
+        end = end + k + lic.end()
+        if t[end:end + 1] == ")":
+            end += 1
+        if t[end:end + 1] == ".":
+            end += 1
+    author, source = _split(t, names)
+    return Credit(None, start, end, author, source, licence)
+
+
+SIZE_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$")
+WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp)(?:[?#].*)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _no_credit():
+    sec = _pack()["no_credit"]
+    return (int(sec.get("min_size", 100)), frozenset(sec.get("words", [])), tuple(sec.get("social_hosts", [])),
+            tuple(sec.get("tracker_hosts", [])))
+
+
+def _words(s: str) -> set[str]:
+    return {w.lower() for w in WORD_RE.findall(s)}
+
+
+def owes_no_credit(img) -> str:
+    """Why an image needs no credit ("" when it does): page furniture or decoration, by what
+    the markup says of it. The words and hosts are data in credits.yaml (no_credit)."""
+    min_size, words, social, trackers = _no_credit()
+    if getattr(img, "hidden", False):
+        return "hidden"
+    if getattr(img, "furniture", ""):
+        return "in " + img.furniture
+    for dim in (getattr(img, "width", ""), getattr(img, "height", "")):
+        m = SIZE_RE.match(dim or "")
+        if m and float(m.group(1)) < min_size:
+            return "small"
+    link = getattr(img, "link", None)
+    if link is not None:
+        host = urlparse(link.strip()).netloc.lower().split(":")[0]
+        host = host[4:] if host.startswith("www.") else host
+        if host and any(host == h or host.endswith("." + h) for h in social):
+            return "social link"
+        if link.strip() and not link.strip().startswith("#") and not IMAGE_FILE_RE.search(link.strip()):
+            return "teaser link"  # a thumbnail that leads to another page, credited there
+    if (img[2] or "").startswith("data:"):
+        return "placeholder"  # an inline placeholder or pixel with no picture of its own
+    url = urlparse(img[2] or "")
+    host = url.netloc.lower()
+    if any(host == h or host.endswith("." + h) for h in trackers):
+        return "tracking pixel"
+    src = url.path
+    if src.lower().endswith(".svg"):
+        return "drawing"  # a vector drawing: an icon, a logo, an arrow
+    if _words(getattr(img, "names", "")) & words or _words(src.rsplit("/", 1)[-1]) & words:
+        return "decoration"
+    alt = getattr(img, "alt", "")
+    if alt and len(alt.split()) <= 3 and _words(alt) & words:
+        return "decoration"
+    return ""
+
+
+def _one_person_one_agency(author: str, source: str, agencies) -> bool:
+    """Whether a credit's parts are known well enough to rewrite it in the house format: one
+    photographer (not an agency, no list of names) and one source, a known agency or a short
+    name. Anything less sure is reported with no rewrite, so a fix never makes nonsense."""
+    if any(ch in author + source for ch in "/|,;") or author.lower() in agencies:
+        return False
+    words = author.split()
+    person = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+    return person and (source.lower().strip(" .") in agencies or len(source.split()) <= 4)
+
+
+def find_credits(text: str, house: str = "british", standalone: bool = True) -> list[Credit]:
+    """The credits in a piece of text, by the credits grammar (for benchmarks and tools)."""
+    from ..house import load_house
+
+    _fmt, _formats, agencies, _licensed, licence_re = _house_credits(load_house(house))
+    return scan_credits(text, agencies, licence_re, standalone)
 
 
 class CreditsChecker(Checker):
@@ -111,7 +391,8 @@ class CreditsChecker(Checker):
             "A credit belongs with its picture, in the caption or credit block on a line of its "
             "own; at the end of a paragraph it reads as part of the story.",
             good=examples("The talks ended late.\n\nPhotograph: Jane Doe/Reuters\n"),
-            bad=examples("The talks ended late. Photograph: Jane Doe/Reuters\n"),
+            bad=examples("The talks ended late. Photograph: Jane Doe/Reuters\n",
+                         "The talks ended late. Photo credit - Jane Doe/reuters\n"),
             fix="unsafe",
         ),
         Rule(
@@ -119,9 +400,14 @@ class CreditsChecker(Checker):
             "warning",
             "A photo credit that is not in the house format.",
             "Credits follow one house format (British default: 'Photograph: Name/Agency'; the AP "
-            "and BBC forms are accepted too), so that readers and rights holders find them.",
-            good=examples("Photograph: Jane Doe/Reuters\n"),
-            bad=examples("Photo by Jane Doe, Reuters\n"),
+            "and BBC forms are accepted too), so that readers and rights holders find them. A "
+            "credit is known by its grammar: a label (Photo, Credit, Image source, Courtesy of, ©) "
+            "or a place of its own, then names of people or agencies and nothing else; a caption "
+            "that describes the picture is not a credit.",
+            good=examples("Photograph: Jane Doe/Reuters\n",
+                          "![Spurs manager](spurs.jpg)\n\nImage: Jose Mourinho, left, has replaced the sacked coach.\n\nPhotograph: Jane Doe/Reuters\n",
+                          format="markdown"),
+            bad=examples("Photo by Jane Doe, Reuters\n", "Photo credit - Jane Doe/Reuters\n", "Jane Doe/Reuters\n"),
             fix="safe",
         ),
         Rule(
@@ -146,53 +432,57 @@ class CreditsChecker(Checker):
         Rule(
             "credits.missing",
             "warning",
-            "A Markdown image with no credit near it.",
-            "Every published picture carries a credit in its caption or the line beside it.",
-            good=examples("![Crowds in Minsk](minsk.jpg)\n\nPhotograph: Jane Doe/Reuters\n", format="markdown"),
+            "An image with no credit near it.",
+            "Every published picture carries a credit in its caption or the line beside it. Images "
+            "that are not pictures of the story owe none: icons, logos, avatars, tracking pixels, "
+            "images in links to social sites or to other pages, images under 100 pixels wide or "
+            "high, and images in nav, aside, or a header or footer outside the article.",
+            good=examples("![Crowds in Minsk](minsk.jpg)\n\nPhotograph: Jane Doe/Reuters\n",
+                          "![Share on Facebook](facebook-icon.png)\n\nCrowds gathered in Minsk.\n", format="markdown"),
             bad=examples("![Crowds in Minsk](minsk.jpg)\n\nCrowds gathered in Minsk.\n", format="markdown"),
         ),
     )
 
     def check(self, doc: Document, ctx: Context):
         fmt, formats, agencies, licensed, licence_re = _house_credits(ctx.house)
-        credit_re = _credit_re()
         findings = []
         credited_blocks: set[int] = set()
-        for bi, b in enumerate(doc.blocks):
-            if not b.text or b.kind in ("code", "front_matter", "heading"):
-                continue
-            t = b.text
-            last_end = -1
-            for start, _end, m in finditer_windowed(credit_re, t):
-                if start < last_end:
-                    continue
-                c = _parse(b, m, start - m.start(), credit_re, licence_re)
-                if c is None:
-                    continue
-                last_end = c.end
-                credited_blocks.add(bi)
-                # a caption: a figure caption, or the paragraph right below a picture
-                caption = b.kind == "caption" or (bi > 0 and bool(doc.blocks[bi - 1].images) and not doc.blocks[bi - 1].text)
-                findings += self._check_credit(doc, ctx, c, fmt, formats, agencies, licensed, caption)
         blocks = doc.blocks
         for bi, b in enumerate(blocks):
-            for s, e, _url in b.images:
-                # A credit in the image's own paragraph, in the one below it, or in the one
-                # above it when that one does not follow another picture.
+            if not b.text or b.kind in ("code", "front_matter", "heading"):
+                continue
+            # a caption: a figure caption, or the paragraph right below a picture
+            caption = b.kind == "caption" or bool(b.images) or (bi > 0 and bool(blocks[bi - 1].images) and not blocks[bi - 1].text)
+            beside = caption or (bi + 1 < len(blocks) and bool(blocks[bi + 1].images))
+            prev_end = 0
+            for c in scan_credits(b.text, agencies, licence_re, beside):
+                c.block = b
+                credited_blocks.add(bi)
+                findings += self._check_credit(doc, ctx, c, fmt, formats, agencies, licensed, caption, prev_end)
+                prev_end = c.end
+        for bi, b in enumerate(blocks):
+            for img in b.images:
+                s, e = img[0], img[1]
+                # A credit in the image's own paragraph, in the one or two below it, or in the
+                # one above it when that one does not follow another picture.
                 near = {bi, bi + 1}
                 if bi >= 1 and not (bi >= 2 and blocks[bi - 2].images):
                     near.add(bi - 1)
-                alt = doc.text[s:e]
-                if near & credited_blocks or credit_re.search(alt):
+                if bi + 2 < len(blocks) and not blocks[bi + 1].images and not blocks[bi + 2].images:
+                    near.add(bi + 2)  # picture, caption, credit
+                if near & credited_blocks or scan_credits(getattr(img, "alt", ""), agencies, licence_re, True):
+                    continue
+                if owes_no_credit(img):
                     continue
                 findings.append(ctx.finding("credits.missing", s, e,
                                             "This image has no credit beside it; add one in the house format."))
         return findings
 
-    def _check_credit(self, doc, ctx, c: Credit, fmt, formats, agencies, licensed, caption: bool):
+    def _check_credit(self, doc, ctx, c: Credit, fmt, formats, agencies, licensed, caption: bool, prev_end: int = 0):
         b, t = c.block, c.block.text
         out = []
-        before = t[max(0, c.start - 200) : c.start].strip()  # enough to see a sentence end before it
+        # the text before it, back to the credit before it: enough to see a sentence end
+        before = t[max(prev_end, c.start - 200) : c.start].strip()
         whole = t[c.start : c.end].strip()
         if c.source is None and c.author and t[c.author[0] : c.author[1]].strip().lower() in agencies:
             c.source, c.author = c.author, None  # "Credit: Getty" names only the agency
@@ -217,7 +507,7 @@ class CreditsChecker(Checker):
         if not any(f.search(whole) for f in formats):
             suggestion = []
             edits = None
-            if author_text and source_name:
+            if author_text and source_name and _one_person_one_agency(author_text, src_text, agencies):
                 line = fmt.format(author=author_text, source=source_name)
                 if c.licence:
                     line += f" ({c.licence})"

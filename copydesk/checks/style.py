@@ -11,6 +11,7 @@ from ..checker import Checker, Context, Rule, examples
 from ..document import Document
 from ..finding import Edit
 from ..house import House
+from ..yamlio import DataError
 
 # Words for the spelling lookup: runs of ASCII letters not joined to other letters or digits.
 LETTERS_RE = re.compile(r"(?<![^\W\d_])[A-Za-z]+(?![^\W_])")
@@ -77,6 +78,68 @@ def _variants(house: House) -> tuple[re.Pattern[str] | None, dict[str, int]]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I), index
 
 
+@lru_cache(maxsize=16)
+def _by_sense(house: House) -> tuple[dict[str, str], list[tuple[frozenset[str], frozenset[str]]], dict[str, int]]:
+    """Words spelt by their sense (by_sense in the spelling section): word -> house spelling,
+    the report_with and keep_with word sets of each entry, and word -> entry."""
+    table: dict[str, str] = {}
+    entries = []
+    which: dict[str, int] = {}
+    for n, entry in enumerate(house.section("spelling").get("by_sense") or []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("words"), dict):
+            raise DataError(house.path, None, "spelling.by_sense", "each entry needs words: a mapping of a word to its house spelling")
+        for w, target in entry["words"].items():
+            table[str(w).lower()] = str(target)
+            which[str(w).lower()] = n
+        entries.append((frozenset(str(x).lower() for x in entry.get("report_with") or []),
+                        frozenset(str(x).lower() for x in entry.get("keep_with") or [])))
+    return table, entries, which
+
+
+@lru_cache(maxsize=16)
+def _by_sense_order(house: House) -> list[tuple[str, ...]]:
+    """Each by_sense entry's report_with words in the pack's order, to name the first cue found."""
+    return [tuple(str(x).lower() for x in (e.get("report_with") or [])) for e in house.section("spelling").get("by_sense") or []]
+
+
+@lru_cache(maxsize=16)
+def _by_sense_re(house: House) -> re.Pattern[str] | None:
+    table = _by_sense(house)[0]
+    if not table:
+        return None
+    alts = sorted((re.escape(w) for w in table), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+
+
+SENTENCE_END_RE = re.compile(r"[.!?](?=[\s\u00a0\"”’')]|$)")
+SENSE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def _sentence_words(t: str, i: int) -> set[str]:
+    """The lower-case words of the sentence around t[i]."""
+    start = 0
+    for m in SENTENCE_END_RE.finditer(t, max(0, i - 400), i):
+        start = m.end()
+    m = SENTENCE_END_RE.search(t, i, i + 400)
+    end = m.end() if m else min(len(t), i + 400)
+    return {w.lower() for w in SENSE_WORD_RE.findall(t[start:end])}
+
+
+LINK_AFTER = frozenset(("of", "for", "to", "on", "in"))
+
+
+def _near_words(t: str, start: int, end: int) -> set[str]:
+    """The words that say what a word is about: up to four before it in its sentence ("the
+    council's vaccination program"), and up to three after it when a preposition follows it
+    ("a program of vaccination")."""
+    before = SENSE_WORD_RE.findall(t[max(0, start - 80) : start].rsplit(".", 1)[-1])[-4:]
+    after = SENSE_WORD_RE.findall(t[end : end + 60].split(".", 1)[0])[:4]
+    out = {w.lower() for w in before}
+    if after and after[0].lower() in LINK_AFTER:
+        out |= {w.lower() for w in after[1:]}
+    return out
+
+
 def _capitalised_mid_sentence(doc: Document) -> set[str]:
     """Capitalised words that stand mid-sentence somewhere in the draft: names."""
     out = set()
@@ -117,10 +180,14 @@ class StyleChecker(Checker):
             "warning",
             "A spelling of the other variety of English (American in British copy, or the reverse).",
             "A newspaper keeps one variety of English. The house pack names it, with the -ise or "
-            "-ize choice; proper names such as World Health Organization keep their own spelling.",
+            "-ize choice; proper names such as World Health Organization keep their own spelling. "
+            "A word spelt by its sense is judged by its sentence: British copy writes a vaccination "
+            "or television programme, and a computer program.",
             good=examples("The organisers said the colour of the centre would not change.\n",
-                          "The World Health Organization said so.\n"),
-            bad=examples("The organizers said the color of the center would not change.\n"),
+                          "The World Health Organization said so.\n",
+                          "The program crashed every computer it was installed on.\n"),
+            bad=examples("The organizers said the color of the center would not change.\n",
+                         "The council's vaccination program reached every school.\n"),
             fix="safe",
         ),
         Rule(
@@ -129,7 +196,8 @@ class StyleChecker(Checker):
             "The same word spelt two ways in one article.",
             "Where the house allows two spellings (judgement or judgment, per cent or percent), an "
             "article still uses one. The minority form is reported once.",
-            good=examples("The judgement was clear.\n\nA second judgement followed.\n"),
+            good=examples("The judgement was clear.\n\nA second judgement followed.\n",
+                          "The e-mail came from Email Systems.\n\nAnother e-mail followed.\n"),
             bad=examples("The judgement was clear.\n\nA second judgement followed.\n\nThe judgment was final.\n"),
             fix="unsafe",
         ),
@@ -141,6 +209,11 @@ class StyleChecker(Checker):
         table = _spelling_table(house)
         protected = _protected_re(house)
         var_re, var_index = _variants(house)
+        sense_table, sense_entries, sense_which = _by_sense(house)
+        sense_order = _by_sense_order(house)
+        sense_re = _by_sense_re(house)
+        # a quick look for the words before the scan: their letters after the first, in lower or upper case
+        sense_needles = {w[1:] for w in sense_table}
         findings = []
         names = _capitalised_mid_sentence(doc) if table else set()
         variety = "American" if house.section("spelling").get("prefer", "british") != "american" else "British"
@@ -191,11 +264,39 @@ class StyleChecker(Checker):
                     findings.append(ctx.finding("style.spelling", s, e,
                                                 f"“{word}” is the {variety} spelling; house style is “{suggestion}”.",
                                                 [suggestion], edits=[Edit(s, e, suggestion)]))
+            if sense_re is not None and any(n in t or n.upper() in t for n in sense_needles):
+                for m in sense_re.finditer(t):
+                    word = m.group()
+                    target = sense_table[word.lower()]
+                    if ctx.accepted(word) or any(a <= m.start() < z for a, z in skip):
+                        continue
+                    if word[0].isupper() and not word.isupper() and not _is_sentence_start(t, m.start()):
+                        continue  # a name: "the Program for International Student Assessment"
+                    report_with, keep_with = sense_entries[sense_which[word.lower()]]
+                    if _sentence_words(t, m.start()) & keep_with:
+                        continue  # a computer program: "the program was installed on every PC"
+                    near = _near_words(t, m.start(), m.end())
+                    if not near & report_with:
+                        continue  # the sense is unclear: left alone
+                    cue = next(w for w in sense_order[sense_which[word.lower()]] if w in near)
+                    suggestion = match_case(word, target)
+                    s, e = b.prose.source_span(m.start(), m.end())
+                    findings.append(ctx.finding("style.spelling", s, e,
+                                                f"“{word}” is the American spelling outside computing (this one is a “{cue}” {word}, not software); house style is “{suggestion}”.",
+                                                [suggestion], edits=[Edit(s, e, suggestion)]))
             if var_re is not None:
                 for m in var_re.finditer(t):
                     form = m.group(0)
                     if any(a <= m.start() < z for a, z in skip) or ctx.accepted(form):
                         continue
+                    if form[0].isupper() and not form.isupper():
+                        if not _is_sentence_start(t, m.start()):
+                            continue  # a capital mid-sentence: a name ("Email Systems"), not the variant
+                        j = m.end()
+                        while j < len(t) and t[j] == " ":
+                            j += 1
+                        if j < len(t) and t[j].isupper():
+                            continue  # a name at the start of a sentence: "Email Systems said..."
                     g = var_index[form.lower()]
                     s, e = b.prose.source_span(m.start(), m.end())
                     occurrences.setdefault(g, []).append((form, s, e))
