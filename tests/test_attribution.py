@@ -288,3 +288,32 @@ def test_the_message_names_the_speaker_as_the_article_gives_them(report, name):
     )
     [f] = unattributed(text)
     assert f.message.startswith(f"This quotation has no speaker: the last speaker, {name}, is two paragraphs up")
+
+
+@pytest.mark.parametrize("before", [
+    "The chain posted a profit of £3m on sales of £40m.",  # posted: a verb of figures, not of speech
+    "Users can make calls to landlines for a small fee.",  # calls: a noun
+    "Ministers Ann Hale and Tom Dale welcomed the figures.",  # two voices cannot speak one quotation
+    "Markets responded by pushing the pound lower.",  # markets do not speak
+])
+def test_what_only_looks_like_a_speaker_does_not_carry_a_quotation(before):
+    text = (
+        "Figures out\n\n"
+        f"{before}\n\n"
+        "“The numbers show a business that has turned the corner at last.”\n"
+    )
+    assert len(unattributed(text)) == 1
+
+
+@pytest.mark.parametrize("before", [
+    "The chain's owner posted: the figures were the best in a decade.",
+    "She notes that the chain has turned a profit for the first time.",
+    "Ann Hale and Tom Dale, who run the chain, said they were pleased.",  # two voices may say “we”
+])
+def test_a_speaker_in_those_words_still_carries(before):
+    text = (
+        "Figures out\n\n"
+        f"{before}\n\n"
+        "“We have turned the corner and the staff deserve the credit for it.”\n"
+    )
+    assert unattributed(text) == []

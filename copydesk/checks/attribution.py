@@ -35,9 +35,9 @@ PACK = "copydesk/rules/attribution.yaml"
 def _patterns(extra: tuple[str, ...] = ()):
     pack = load_data_pack("attribution.yaml", {
         "reporting": list, "anonymous": list, "loaded": list, "frames": list, "opening_frames": list,
-        "persons": list, "organisations": list, "outsiders": list,
+        "persons": list, "organisations": list, "outsiders": list, "ambiguous": list,
     })
-    reporting = _Phrases({*pack["reporting"], *extra})
+    reporting = _Phrases({*pack["reporting"], *extra}, pack["ambiguous"])
     # User-written patterns run on RE2; word boundaries are checked around each match.
     anonymous = alternation(pack["anonymous"], PACK, line_of(pack, "anonymous"), "anonymous")
     loaded = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack["loaded"]) + r")(?![\w-])", re.I)
@@ -76,7 +76,8 @@ class _Phrases:
     text and a dictionary lookup (a regular expression of some two hundred alternatives is many
     times slower). Longer phrases win over their first word ("according to", "described as")."""
 
-    def __init__(self, phrases):
+    def __init__(self, phrases, ambiguous=()):
+        self.ambiguous = frozenset(w.lower() for w in ambiguous)
         self.first: dict[str, list[tuple[str, ...]]] = {}
         for ph in phrases:
             words = tuple(ph.lower().split())
@@ -92,6 +93,8 @@ class _Phrases:
                 continue
             for rest in rests:
                 if not rest:
+                    if m.group(0).lower() in self.ambiguous and not _reports(text, m.start(), m.end()):
+                        continue
                     return _Match(text, m.start(), m.end())
                 tokens = TOKEN_RE.finditer(text, m.end())
                 end = m.end()
@@ -105,10 +108,29 @@ class _Phrases:
         return None
 
 
+DETERMINERS = frozenset("a an the its his her their our my your this that these those some no one two "
+                        "three four five six seven eight nine ten for to of in on off up out".split())
+
+
+def _reports(text: str, start: int, end: int) -> bool:
+    """A word that is as often a noun or another verb (calls, notes, posted) reports speech when
+    a clause or a colon follows it (“notes that”, “posted:”) or a pronoun stands before it and
+    no object follows (“he notes”, not “TimeWarner posted a profit”)."""
+    after = text[end:].lstrip()
+    if not after or after[0] in ":,.;\"“'‘—–":
+        return True
+    nxt = TOKEN_RE.match(after)
+    word = nxt.group(0).lower() if nxt else ""
+    if word in ("that", "how", "why", "what", "whether"):
+        return True
+    before = TOKEN_RE.findall(text, max(0, start - 12), start)
+    return bool(before) and before[-1].lower() in ("he", "she", "they", "who", "it") and word not in DETERMINERS
+
+
 # What a speaker is, for the agreement of a quotation in the first person with its speaker.
 PERSON = "person"  # one person: may say “I” or “we”
 ORG = "organisation"  # the club, police, the council: may say “we”, not “I”
-GROUP = "group"  # residents, they: may say “we”, not “I”
+GROUP = "group"  # residents, they, Blair and Brown: may say “we”, nothing else
 OUTSIDE = "outside"  # analysts, experts: commentators from outside, neither “I” nor “we”
 ANY = "any"  # a bare name (Williams, Microsoft): a person or an organisation
 
@@ -119,14 +141,17 @@ class Speaker:
     kind: str
     para: int  # index in the run of the paragraph that reports it
     named: bool = False  # the name is a proper name, not a pronoun or a description
+    at: int = 0  # words before the reporting word in its sentence
 
     def takes(self, person: str) -> bool:
-        """Whether this speaker can be the “I” or “we” of a quotation."""
+        """Whether this speaker can be the “I” or “we” of a quotation, or the one voice of a
+        quotation in neither: many people (residents, they, Blair and Brown) speak one
+        quotation only as “we”, and commentators from outside not at all."""
         if person == "I":
             return self.kind in (PERSON, ANY)
         if person == "we":
             return self.kind != OUTSIDE
-        return True
+        return self.kind not in (OUTSIDE, GROUP)
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -305,6 +330,8 @@ class AttributionChecker(Checker):
                         # “Speaking in Dubai, Tom Dale said …”: the speaker is the subject of the verb.
                         m = reporting.search(s, m.end()) or m
                     sp = _speaker(s, m, kinds) if m else None
+                    if sp is not None:
+                        sp.at = len(TOKEN_RE.findall(s, 0, m.start()))
                     p.speaks.append(sp is not None or bool(DASH_SPEAKER_RE.match(s)))
                     p.said.append(sp)
                     if sp is not None:
@@ -423,9 +450,9 @@ class AttributionChecker(Checker):
                     unattributed = True  # the unknown speaker of a quotation already reported goes on
                     continue
                 elif (k == n - 1 and st.inherited is None and st.after is not None and st.after.said
-                      and st.after.said[0] is not None
-                      and st.after.said[0].kind != OUTSIDE and st.after.said[0].takes(person)):
-                    speaker = st.after.said[0]  # the sentence after names the speaker
+                      and st.after.said[0] is not None and st.after.said[0].at <= 10
+                      and st.after.said[0].takes(person)):
+                    speaker = st.after.said[0]  # the paragraph after opens by naming the speaker
             if speaker is not None:
                 p.attributed = True
                 here = speaker
@@ -527,6 +554,8 @@ def _classify(words: list[str], kinds) -> Speaker:
         if w in PRONOUNS:
             return Speaker(w, PRONOUNS[w], 0)
     name = _proper_name(words, kinds)
+    if "and" in low[1:-1] or "&" in low[1:-1]:
+        return Speaker(" ".join(words), GROUP, 0, bool(name))  # “Blair and Brown”: two voices
     if any(w in HONORIFIC for w in low):
         return Speaker(name or " ".join(words), PERSON, 0, True)
     # The head noun: the first word found in the lists, read from the left so that
@@ -545,7 +574,7 @@ def _classify(words: list[str], kinds) -> Speaker:
         return Speaker(name or " ".join(words[:5]), found, 0, bool(name))
     if name:
         return Speaker(name, ANY, 0, True)
-    if len(words) <= 3 and low[-1].endswith("s") and not low[-1].endswith("ss"):
+    if len(words) <= 3 and any(w.endswith("s") and not w.endswith("ss") for w in low[:2]):
         return Speaker(" ".join(words), GROUP, 0)
     return Speaker("", ANY, 0)  # a speaker the sentence gives in a way not followed here
 
