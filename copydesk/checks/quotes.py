@@ -63,7 +63,7 @@ class QuotesChecker(Checker):
         outer = ctx.house.section("quotes").get("outer", "double")
         inner = SINGLE if outer == DOUBLE else DOUBLE
         findings = []
-        blocks = [b for b in doc.blocks if b.text and b.kind not in ("front_matter", "code")]
+        blocks = [b for b in ctx.read(doc).blocks if b.text and b.kind not in ("front_matter", "code")]
         curly: list[tuple[int, int]] = []
         straight: list[tuple[int, int]] = []
         for pos, b in enumerate(blocks):
