@@ -179,6 +179,14 @@ def _consequences(doc: Document, analysis: Analysis, readers: list[Context], fin
         return {}
     have = {(f.rule, f.start, f.end) for f in findings}
     starts = [b.start for b in doc.blocks]
+    # Causes by their first block, with the one reaching furthest among each prefix, so that
+    # the nearest cause before and after a block are found by bisection.
+    order = sorted(range(len(causes)), key=lambda k: min(causes[k].blocks))
+    los = [min(causes[k].blocks) for k in order]
+    reach: list[tuple[int, int]] = []  # (furthest last block, cause) over order[: i + 1]
+    for k in order:
+        hi = max(causes[k].blocks)
+        reach.append(max(reach[-1], (hi, k)) if reach else (hi, k))
     out: dict[int, list[Finding]] = {}
     for ctx in readers:
         try:
@@ -191,16 +199,14 @@ def _consequences(doc: Document, analysis: Analysis, readers: list[Context], fin
             have.add((f.rule, f.start, f.end))
             at = bisect_right(starts, f.start) - 1
             prefer_after = f.rule == "quotes.unclosed"
-
-            def distance(k: int) -> tuple[int, bool]:
-                lo, hi = min(causes[k].blocks), max(causes[k].blocks)
-                if lo <= at <= hi:
-                    return 0, False
-                if at < lo:
-                    return lo - at, not prefer_after
-                return at - hi, prefer_after
-
-            out.setdefault(min(range(len(causes)), key=distance), []).append(f)
+            options = []  # (distance, on the side not preferred, cause)
+            i = bisect_right(los, at) - 1
+            if i >= 0:
+                hi, k = reach[i]
+                options.append((max(at - hi, 0), prefer_after and hi < at, k))
+            if i + 1 < len(order):
+                options.append((los[i + 1] - at, not prefer_after, order[i + 1]))
+            out.setdefault(min(options)[2], []).append(f)
     return out
 
 
