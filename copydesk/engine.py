@@ -157,6 +157,8 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
         f.severity = _severity(cfg, f.rule, f.severity)
     if consequences:
         findings = merge_consequences(doc, analysis, findings, consequences)
+    if any(c.deletes for c in analysis.layout.structure.causes):
+        findings = _drop_inside_deleted(analysis, findings)
     seen = set()
     out = []
     for f in findings:
@@ -258,6 +260,25 @@ def merge_consequences(doc: Document, analysis: Analysis, findings: list[Finding
         root.message = f"{root.message.rstrip().rstrip('.')} (as it stands, it also {' and '.join(told_as)})."
         root.severity = max([root.severity, *(f.severity for f in told)], key=RANK.__getitem__)
     return [f for f in findings if id(f) not in drop]
+
+
+def _drop_inside_deleted(analysis: Analysis, findings: list[Finding]) -> list[Finding]:
+    """A finding of another checker inside text that a reported layout finding says to delete
+    (page furniture, a teaser, run-in furniture) goes with that text: one fault, one finding."""
+    core = {r.id for r in registry.CORE_RULES}
+    causes = {(c.rule, c.start, c.end) for c in analysis.layout.structure.causes if c.deletes}
+    spans = sorted((f.start, f.end) for f in findings if (f.rule, f.start, f.end) in causes)
+    if not spans:
+        return findings
+    starts = [a for a, _z in spans]
+    out = []
+    for f in findings:
+        if f.checker != "layout" and f.rule not in core:
+            i = bisect_right(starts, f.start) - 1
+            if i >= 0 and f.end <= spans[i][1]:
+                continue
+        out.append(f)
+    return out
 
 
 def read_draft(path: str, data: bytes | None = None, limit: int | None = None) -> Decoded:

@@ -232,3 +232,29 @@ def test_a_lost_closing_mark_is_not_taken_for_nesting():
 def test_single_marks_inside_double_and_an_apostrophe_are_fine():
     text = 'School saved\n\n"He stood up and said \'this school is not closing\' and the hall\'s lights went out," she said.\n'
     assert check(text) == []
+
+
+def test_findings_inside_text_a_layout_fix_deletes_go_with_it():
+    text = (
+        "Library to close in spring\n\n"
+        "The town's only library will close in April after more than a hundred years.\n\n"
+        "Advertisement\n\n"
+        "Color run draws record crowd\n\n"
+        "Campaigners plan to take the council to court.\n"
+    )
+    findings = check(text)
+    assert rules(findings) == ["layout.page-furniture", "layout.teaser"]
+    # The same word in the article's own text is still reported.
+    findings = check(text.replace("court.", "court over the color of the new signs."))
+    assert rules(findings) == ["layout.page-furniture", "layout.teaser", "style.spelling"]
+    assert findings[2].line == 9
+    # With the teaser not reported, what is in it is reported as before.
+    assert rules(check(text, ignore=["layout.teaser"])) == ["layout.page-furniture", "style.spelling"]
+
+
+def test_findings_inside_a_repeated_paragraph_are_kept():
+    # Deleting either copy is the writer's choice, and a safe fix in one copy only would hide
+    # the repeat: both copies keep their findings.
+    para = "The council will spend the money on a new color scheme for the town hall and its gardens.\n\n"
+    text = "Town hall\n\n" + para + "The work starts in May and should take six weeks to finish.\n\n" + para
+    assert rules(check(text)) == ["style.spelling", "layout.duplicate-paragraph", "style.spelling"]

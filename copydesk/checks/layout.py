@@ -64,6 +64,7 @@ class Cause:
     start: int
     end: int
     blocks: tuple[int, ...]
+    deletes: bool = False  # its fix deletes the text it points at, and whatever is found in it
 
 
 @dataclass
@@ -190,8 +191,8 @@ class LayoutChecker(Checker):
         flagged: set[int] = set()
         st = Structure()
 
-        def cause(f, *blocks: int):
-            st.causes.append(Cause(f.rule, f.start, f.end, blocks))
+        def cause(f, *blocks: int, deletes: bool = False):
+            st.causes.append(Cause(f.rule, f.start, f.end, blocks, deletes))
             return f
 
         blocks = doc.blocks
@@ -209,7 +210,7 @@ class LayoutChecker(Checker):
                         e,
                         f"“{t.strip()}” is page furniture from a web page or CMS, not part of the article; delete it.",
                         edits=[_delete_block(doc, b)],
-                    ), i)
+                    ), i, deletes=True)
                 )
                 flagged.add(i)
                 continue
@@ -227,7 +228,7 @@ class LayoutChecker(Checker):
                         e,
                         f"“{t[fs:fe].strip()}” is a byline, timestamp or label run into the paragraph; delete it.",
                         edits=[Edit(s, b.prose.source_offset(rest), "")],
-                    ), i)
+                    ), i, deletes=True)
                 )
                 if fs == 0:
                     st.starts[i] = rest
@@ -269,7 +270,7 @@ class LayoutChecker(Checker):
                     e,
                     f"“{b.text.strip()}” looks like the headline of another story left from the page; delete it.",
                     edits=[_delete_block(doc, b)],
-                ), i)
+                ), i, deletes=True)
             )
         flagged |= teasers
         st.skip |= flagged
