@@ -20,7 +20,7 @@ from .prose import Prose
 
 if TYPE_CHECKING:
     from .checker import Context
-    from .checks.layout import Analysis as LayoutAnalysis, Structure
+    from .checks.layout import LayoutAnalysis, Structure
 
 
 class Reading:

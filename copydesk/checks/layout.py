@@ -86,7 +86,9 @@ class Structure:
 
 
 @dataclass
-class Analysis:
+class LayoutAnalysis:
+    """The layout checker's findings for a draft and the structure they give it."""
+
     findings: list
     structure: Structure
 
@@ -181,7 +183,7 @@ class LayoutChecker(Checker):
         an = shared.layout if shared is not None and shared.layout_ctx.options == ctx.options else self.analyse(doc, ctx)
         return [replace(f, suggestions=list(f.suggestions)) for f in an.findings]
 
-    def analyse(self, doc: Document, ctx: Context) -> Analysis:
+    def analyse(self, doc: Document, ctx: Context) -> LayoutAnalysis:
         """The layout findings of a draft and the structure they give it."""
         opts = ctx.options
         labels, whole, run_in, cont = _furniture(tuple(opts.get("labels", ())), tuple(opts.get("patterns", ())))
@@ -334,7 +336,7 @@ class LayoutChecker(Checker):
                         and carries_on(blocks[i], blocks[j], cont)):
                     st.joins.append((i, j))
                     st.causes.append(Cause("layout.whitespace-line", doc.line_starts[line], doc.line_ends[line], (i, k, j)))
-        return Analysis(findings, st)
+        return LayoutAnalysis(findings, st)
 
     def _invisible_lines(self, doc: Document, ctx: Context):
         if doc.format == "html":
