@@ -157,7 +157,7 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
         f.severity = _severity(cfg, f.rule, f.severity)
     if consequences:
         findings = merge_consequences(doc, analysis, findings, consequences)
-    if any(c.deletes for c in analysis.layout.structure.causes):
+    if any(r.startswith("layout.") for r in enabled) and any(c.deletes for c in analysis.layout.structure.causes):
         findings = _drop_inside_deleted(analysis, findings)
     seen = set()
     out = []
