@@ -56,6 +56,11 @@ def _enabled(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> frozens
     return frozenset(r for r in chosen if not any(registry.matches(s, r) for s in ignore))
 
 
+@lru_cache(maxsize=64)
+def _layout_selected(enabled: frozenset[str]) -> bool:
+    return any(r.startswith("layout.") for r in enabled)
+
+
 def _severity(cfg: Config, rule: str, default: str) -> str:
     best, size = default, -1
     for sel, sev in cfg.severity.items():
@@ -157,7 +162,7 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
         f.severity = _severity(cfg, f.rule, f.severity)
     if consequences:
         findings = merge_consequences(doc, analysis, findings, consequences)
-    if any(r.startswith("layout.") for r in enabled) and any(c.deletes for c in analysis.layout.structure.causes):
+    if _layout_selected(enabled) and any(c.deletes for c in analysis.layout.structure.causes):
         findings = _drop_inside_deleted(analysis, findings)
     seen = set()
     out = []

@@ -78,9 +78,9 @@ class Analysis:
     @classmethod
     def default(cls, doc: Document, house, accept: frozenset[str] = frozenset(), options: dict | None = None) -> "Analysis":
         from .checker import Context
-        from .checks.layout import LayoutChecker
+        from .checks.layout import CHECKER
 
-        return cls(doc, Context(LayoutChecker(), house, options or {}, accept))
+        return cls(doc, Context(CHECKER, house, options or {}, accept))
 
     @cached_property
     def layout(self) -> "LayoutAnalysis":

@@ -100,7 +100,7 @@ def structure(doc: Document, ctx: Context) -> Structure:
     shared = ctx.analysis
     if shared is not None and shared.layout_ctx.options == ctx.options:
         return shared.layout.structure
-    return LayoutChecker().analyse(doc, ctx).structure
+    return CHECKER.analyse(doc, ctx).structure
 
 
 class LayoutChecker(Checker):
@@ -374,6 +374,9 @@ class LayoutChecker(Checker):
                 )
             )
         return out
+
+
+CHECKER = LayoutChecker()  # the instance the engine's per-draft analysis runs
 
 
 def _delete_block(doc: Document, b: Block) -> Edit:
