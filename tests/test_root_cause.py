@@ -227,6 +227,10 @@ def test_a_lost_closing_mark_is_not_taken_for_nesting():
     # unclosed quotation, not a nesting fault.
     text = 'Strike called\n\n"We will win this, the union leader said. "It is certain," she added.\n'
     assert "quotes.nesting" not in rules(check(text))
+    # Curly marks too: one title left open makes every quotation after it look nested.
+    text = ("Song chosen\n\nThe last entry was “Harbour Lights (“Coming Home”). “It moved me the first time "
+            "I heard it,” he said. “It just fitted.”\n")
+    assert rules(check(text)) == ["quotes.unclosed"]
 
 
 def test_single_marks_inside_double_and_an_apostrophe_are_fine():

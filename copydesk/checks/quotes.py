@@ -18,15 +18,15 @@ def _starts_with_open(b: Block, kind: str) -> bool:
 
 
 def _nested(t: str, q: Quote, parent: Quote | None) -> bool:
-    """q, with the outer kind of mark, is a quotation inside the quotation parent. Curly marks
-    say so themselves. Straight marks are ambiguous (a lost closing mark makes the next
-    quotation look nested), so the quotation around must close after it, and each inner mark
-    must stand as marks do: the opening one after a space, before a word; the closing one after
-    a word or punctuation, before a space or punctuation."""
-    if is_curly(q.open.char) and is_curly(q.close.char):  # type: ignore[union-attr]
-        return True
+    """q, with the outer kind of mark, is a quotation inside the quotation parent. The quotation
+    around must close after it: when it is never closed, the next quotations only look nested,
+    and the fault is the one unclosed mark (reported as such). Straight marks are ambiguous
+    besides, so each inner one must stand as marks do: the opening one after a space, before a
+    word; the closing one after a word or punctuation, before a space or punctuation."""
     if parent is None or parent.close is None or parent.open is None or parent.open.kind != q.open.kind:  # type: ignore[union-attr]
         return False
+    if is_curly(q.open.char) and is_curly(q.close.char):  # type: ignore[union-attr]
+        return True
     i, j = q.open.index, q.close.index  # type: ignore[union-attr]
     before, after_open = t[i - 1 : i], t[i + 1 : i + 2]
     before_close, after = t[j - 1 : j], t[j + 1 : j + 2]
