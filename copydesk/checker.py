@@ -10,6 +10,7 @@ from .finding import SEVERITIES, Edit, Finding, Fix
 if TYPE_CHECKING:
     from .document import Document
     from .house import House
+    from .reading import Analysis, Reading
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,23 @@ class Context:
     house: "House"
     options: dict[str, Any] = field(default_factory=dict)
     accept: frozenset[str] = frozenset()
+    analysis: "Analysis | None" = None  # what the engine works out once per draft for every checker
+    as_it_stands: bool = False  # read() gives the draft block by block, layout faults and all
+    reads: bool = False  # the checker called read()
+
+    def read(self, doc: "Document") -> "Reading":
+        """The draft as the article's text reads once its layout faults are fixed: page
+        furniture, teasers and a repeated paragraph's second copy left out, a paragraph broken
+        in two read as one, run-in furniture cut off. Those faults are reported by layout; a
+        checker that reads through this reports only what is wrong with the text itself."""
+        from .reading import Analysis, plain
+
+        self.reads = True
+        if self.as_it_stands:
+            return plain(doc)
+        if self.analysis is None or self.analysis.doc is not doc:
+            self.analysis = Analysis.default(doc, self.house, self.accept)
+        return self.analysis.reading
 
     def finding(
         self,

@@ -1,19 +1,22 @@
 """One pipeline from a draft to its findings: run the checkers, then drop suppressed findings,
-apply severity overrides, de-duplicate and sort."""
+apply severity overrides, merge the consequences of a layout fault into its finding,
+de-duplicate and sort."""
 
 from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import registry
 from .checker import Context
 from .config import Config
 from .document import Decoded, Document, decode, format_for
-from .finding import Finding
+from .finding import RANK, Finding
 from .house import load_house
+from .reading import Analysis
 
 class InputError(Exception):
     """A file that cannot be checked; the message is for the user."""
@@ -51,6 +54,11 @@ def _enabled(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> frozens
         chosen = {r for r in rules if any(registry.matches(s, r) for s in select)}
         chosen |= {r.id for r in registry.CORE_RULES if r.id != "copydesk.unused-suppression"}
     return frozenset(r for r in chosen if not any(registry.matches(s, r) for s in ignore))
+
+
+@lru_cache(maxsize=64)
+def _layout_selected(enabled: frozenset[str]) -> bool:
+    return any(r.startswith("layout.") for r in enabled)
 
 
 def _severity(cfg: Config, rule: str, default: str) -> str:
@@ -117,10 +125,14 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
     accept = frozenset(cfg.accept) | frozenset(a.lower() for a in cfg.accept)
     findings: list[Finding] = []
     core = registry.all_rules()
+    # Worked out once per draft, with the config's layout options whether or not layout rules
+    # are selected: the layout analysis and the draft as the checkers of its text read it.
+    analysis = Analysis.default(doc, house, accept, cfg.checks.get("layout", {}))
+    readers: list[Context] = []
     for checker in registry.checkers():
         if not any(r.id in enabled for r in checker.rules):
             continue
-        ctx = Context(checker, house, cfg.checks.get(checker.id, {}), accept)
+        ctx = Context(checker, house, cfg.checks.get(checker.id, {}), accept, analysis)
         try:
             findings.extend(f for f in checker.check(doc, ctx) if f.rule in enabled)
         except Exception as exc:  # one checker's bug must not hide the others' findings
@@ -128,6 +140,12 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
             findings.append(
                 Finding(rule.id, rule.severity, f"checker '{checker.id}' failed on {doc.path}: {type(exc).__name__}: {exc}", 0, 0)
             )
+            continue
+        if ctx.reads:
+            readers.append(ctx)
+    consequences: dict[int, list[Finding]] = {}  # index of a layout cause -> what it causes
+    if readers and analysis.reading.changed:
+        consequences = _consequences(doc, analysis, readers, findings, enabled)
     if decoded is not None and decoded.bad_byte is not None and "input.encoding" in enabled:
         rule = core["input.encoding"]
         at = decoded.bad_byte
@@ -136,19 +154,135 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
                     "This byte is not UTF-8: the file was read with such bytes as cp1252 characters; save it as UTF-8.",
                     at, min(at + 1, len(doc.text)))
         )
-    for f in findings:
+    extra = [f for fs in consequences.values() for f in fs]
+    for f in findings + extra:
         locate(doc, f)
-    findings = _suppress(doc, findings, enabled)
+    findings = _suppress(doc, findings + extra, enabled)
+    for f in findings:
+        f.severity = _severity(cfg, f.rule, f.severity)
+    if consequences:
+        findings = merge_consequences(doc, analysis, findings, consequences)
+    if _layout_selected(enabled) and any(c.deletes for c in analysis.layout.structure.causes):
+        findings = _drop_inside_deleted(analysis, findings)
     seen = set()
     out = []
     for f in findings:
-        f.severity = _severity(cfg, f.rule, f.severity)
         key = (f.rule, f.start, f.end, f.message)
         if key in seen:
             continue
         seen.add(key)
         out.append(f)
     out.sort(key=Finding.sort_key)
+    return out
+
+
+def _consequences(doc: Document, analysis: Analysis, readers: list[Context], findings: list[Finding],
+                  enabled: frozenset[str]) -> dict[int, list[Finding]]:
+    """Run the checkers that read the article's text on the draft as it stands; what they find
+    only there is caused by a layout fault. Each such finding goes to the nearest fault: an
+    unclosed quotation to the one after it, anything else to the one before it on a tie."""
+    causes = analysis.layout.structure.causes
+    if not causes:
+        return {}
+    have = {(f.rule, f.start, f.end) for f in findings}
+    starts = [b.start for b in doc.blocks]
+    # Causes by their first block, with the one reaching furthest among each prefix, so that
+    # the nearest cause before and after a block are found by bisection.
+    order = sorted(range(len(causes)), key=lambda k: min(causes[k].blocks))
+    los = [min(causes[k].blocks) for k in order]
+    reach: list[tuple[int, int]] = []  # (furthest last block, cause) over order[: i + 1]
+    for k in order:
+        hi = max(causes[k].blocks)
+        reach.append(max(reach[-1], (hi, k)) if reach else (hi, k))
+    out: dict[int, list[Finding]] = {}
+    for ctx in readers:
+        try:
+            found = [f for f in ctx.checker.check(doc, replace(ctx, as_it_stands=True)) if f.rule in enabled]
+        except Exception:  # the checker failed on this reading: nothing to merge
+            continue
+        for f in found:
+            if (f.rule, f.start, f.end) in have:
+                continue
+            have.add((f.rule, f.start, f.end))
+            at = bisect_right(starts, f.start) - 1
+            prefer_after = f.rule == "quotes.unclosed"
+            options = []  # (distance, on the side not preferred, cause)
+            i = bisect_right(los, at) - 1
+            if i >= 0:
+                hi, k = reach[i]
+                options.append((max(at - hi, 0), prefer_after and hi < at, k))
+            if i + 1 < len(order):
+                options.append((los[i + 1] - at, not prefer_after, order[i + 1]))
+            out.setdefault(min(options)[2], []).append(f)
+    return out
+
+
+# How a consequence is told in its cause's message ("it also leaves …"): one of them, several.
+TOLD = {
+    "quotes.unclosed": ("the quotation opened on line {} unclosed", "the quotations opened on lines {} unclosed"),
+    "quotes.unopened": ("the closing quotation mark on line {} without its opening mark",
+                        "the closing quotation marks on lines {} without their opening marks"),
+    "attribution.unattributed-quote": ("the quotation on line {} without its speaker",
+                                       "the quotations on lines {} without their speaker"),
+}
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def merge_consequences(doc: Document, analysis: Analysis, findings: list[Finding],
+                       consequences: dict[int, list[Finding]]) -> list[Finding]:
+    """Report a layout fault once: the findings it causes (still there after suppression) go
+    into its message and it takes the highest severity among them. Findings caused inside the
+    text the fault's fix deletes are dropped with them. When the fault's own finding is not
+    reported (its rule is not selected, or it is suppressed), its consequences are reported as
+    they are."""
+    st = analysis.layout.structure
+    kept = {id(f) for f in findings}
+    roots = {(f.rule, f.start, f.end): f for f in findings}
+    starts = [b.start for b in doc.blocks]
+    drop: set[int] = set()
+    for k, found in consequences.items():
+        cause = st.causes[k]
+        root = roots.get((cause.rule, cause.start, cause.end))
+        live = [f for f in found if id(f) in kept]
+        if root is None or not live:
+            continue
+        drop.update(id(f) for f in live)
+        told = [f for f in live if bisect_right(starts, f.start) - 1 not in st.skip]
+        if not told:
+            continue
+        leaves, causes = [], []
+        for rule in dict.fromkeys(f.rule for f in told):
+            lines = _and([str(n) for n in sorted({f.line for f in told if f.rule == rule})])
+            several = " and " in lines
+            if rule in TOLD:
+                leaves.append(TOLD[rule][several].format(lines))
+            else:
+                causes.append(f"{rule} findings on lines {lines}" if several else f"a {rule} finding on line {lines}")
+        told_as = ([f"leaves {_and(leaves)}"] if leaves else []) + ([f"causes {_and(causes)}"] if causes else [])
+        root.message = f"{root.message.rstrip().rstrip('.')} (as it stands, it also {' and '.join(told_as)})."
+        root.severity = max([root.severity, *(f.severity for f in told)], key=RANK.__getitem__)
+    return [f for f in findings if id(f) not in drop]
+
+
+def _drop_inside_deleted(analysis: Analysis, findings: list[Finding]) -> list[Finding]:
+    """A finding of another checker inside text that a reported layout finding says to delete
+    (page furniture, a teaser, run-in furniture) goes with that text: one fault, one finding."""
+    core = {r.id for r in registry.CORE_RULES}
+    causes = {(c.rule, c.start, c.end) for c in analysis.layout.structure.causes if c.deletes}
+    spans = sorted((f.start, f.end) for f in findings if (f.rule, f.start, f.end) in causes)
+    if not spans:
+        return findings
+    starts = [a for a, _z in spans]
+    out = []
+    for f in findings:
+        if f.checker != "layout" and f.rule not in core:
+            i = bisect_right(starts, f.start) - 1
+            if i >= 0 and f.end <= spans[i][1]:
+                continue
+        out.append(f)
     return out
 
 

@@ -309,9 +309,10 @@ class AttributionChecker(Checker):
         findings = []
         # Runs of body paragraphs between headings; in each, the paragraphs of one quotation
         # that goes on over several paragraphs share a chain number.
+        # (ctx.read: page furniture between paragraphs left out, broken paragraphs read as one.)
         runs: list[list[_Para]] = [[]]
         headline = ""
-        for b in doc.blocks:
+        for b in ctx.read(doc).blocks:
             if b.is_body and b.text:
                 runs[-1].append(_Para(b, outer))
             elif b.text and b.kind in ("heading", "headline"):

@@ -4,7 +4,7 @@ invisible lines, a paragraph pasted twice, a paragraph broken mid-sentence."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .. import furniture
@@ -41,6 +41,67 @@ def _furniture(extra_labels: tuple[str, ...], extra_patterns: tuple[str, ...]):
 def ends_sentence(text: str) -> bool:
     t = text.rstrip().rstrip(CLOSERS)
     return bool(t) and t[-1] in TERMINAL
+
+
+def carries_on(b: Block, nb: Block, cont: frozenset[str]) -> bool:
+    """Paragraph nb carries on the sentence paragraph b stops in: b has no terminal punctuation,
+    ends in four words or more, and either nb starts in lower case or b ends in a comma or a word
+    that cannot end a sentence."""
+    if not b.text or not nb.text or ends_sentence(b.text):
+        return False
+    last = b.text.rstrip()
+    words = WORD_RE.findall(last)
+    if len(words) < 4:
+        return False
+    return nb.text.lstrip()[0].islower() or last.endswith(",") or (words[-1].lower() in cont and last[-1].isalpha())
+
+
+@dataclass(frozen=True)
+class Cause:
+    """A layout fault that changes how the rest of the draft reads: the rule and source span of
+    the finding that reports it, and the blocks (indices into doc.blocks) it concerns."""
+
+    rule: str
+    start: int
+    end: int
+    blocks: tuple[int, ...]
+    deletes: bool = False  # its fix deletes the text it points at, and whatever is found in it
+
+
+@dataclass
+class Structure:
+    """What layout decides about a draft's blocks, for the checkers of its text to read it by."""
+
+    # Blocks that are not part of the article: page furniture, teasers, the second copy of a
+    # paragraph pasted twice.
+    skip: set[int] = field(default_factory=set)
+    # (i, j): block j carries on the sentence block i stops in (a paragraph broken in two, or
+    # split by a line of invisible characters).
+    joins: list[tuple[int, int]] = field(default_factory=list)
+    # block -> index in its text where the paragraph's own words start after run-in furniture.
+    starts: dict[int, int] = field(default_factory=dict)
+    causes: list[Cause] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.skip or self.joins or self.starts)
+
+
+@dataclass
+class LayoutAnalysis:
+    """The layout checker's findings for a draft and the structure they give it."""
+
+    findings: list
+    structure: Structure
+
+
+def structure(doc: Document, ctx: Context) -> Structure:
+    """The one entry point for the other checkers: which blocks are furniture or teasers (or a
+    repeated paragraph), which paragraphs are one paragraph broken in two, and where run-in
+    furniture ends. ctx is a Context of the layout checker, with its options."""
+    shared = ctx.analysis
+    if shared is not None and shared.layout_ctx.options == ctx.options:
+        return shared.layout.structure
+    return CHECKER.analyse(doc, ctx).structure
 
 
 class LayoutChecker(Checker):
@@ -119,16 +180,28 @@ class LayoutChecker(Checker):
             raise DataError(path, line, "checks.layout.labels", "must be a list of strings")
 
     def check(self, doc: Document, ctx: Context):
+        shared = ctx.analysis
+        an = shared.layout if shared is not None and shared.layout_ctx.options == ctx.options else self.analyse(doc, ctx)
+        return [replace(f, suggestions=list(f.suggestions)) for f in an.findings]
+
+    def analyse(self, doc: Document, ctx: Context) -> LayoutAnalysis:
+        """The layout findings of a draft and the structure they give it."""
         opts = ctx.options
         _labels, _whole, run_in, cont = _furniture(tuple(opts.get("labels", ())), tuple(opts.get("patterns", ())))
         findings = []
         findings += self._invisible_lines(doc, ctx)
+        st = Structure()
+
+        def cause(f, *blocks: int, deletes: bool = False):
+            st.causes.append(Cause(f.rule, f.start, f.end, blocks, deletes))
+            return f
+
         blocks = doc.blocks
         marks = page_furniture(doc, opts)
         for i, mark in sorted(marks.items()):
             b = blocks[i]
             s, e = b.prose.source_span(0, len(b.text))
-            findings.append(ctx.finding(mark.rule, s, e, mark.message, edits=[_delete_block(doc, b)]))
+            findings.append(cause(ctx.finding(mark.rule, s, e, mark.message, edits=[_delete_block(doc, b)]), i, deletes=True))
         flagged = set(marks)
         for i, b in enumerate(blocks):
             if b.kind != "paragraph" or not b.text or i in flagged:
@@ -141,16 +214,19 @@ class LayoutChecker(Checker):
                 rest = fe
                 while rest < len(t) and t[rest].isspace():
                     rest += 1
-                findings.append(
+                findings.append(cause(
                     ctx.finding(
                         "layout.run-in-furniture",
                         s,
                         e,
                         f"“{t[fs:fe].strip()}” is {_run_in_kind(t[fs:fe])} run into the paragraph; delete it.",
                         edits=[Edit(s, b.prose.source_offset(rest), "")],
-                    )
+                    ), i, deletes=True)
                 )
+                if fs == 0:
+                    st.starts[i] = rest
         content = _content(doc)
+        st.skip |= flagged
         # Paragraphs pasted twice, and paragraphs broken mid-sentence.
         # A paragraph pasted twice: long enough to be prose, not a question, and there exactly
         # twice (a line repeated three times or more is the structure of the piece: a recipe's
@@ -165,44 +241,53 @@ class LayoutChecker(Checker):
             b = blocks[second]
             s, e = b.prose.source_span(0, len(b.text))
             line = doc.position(blocks[first].start)[0]
-            findings.append(
+            findings.append(cause(
                 ctx.finding(
                     "layout.duplicate-paragraph",
                     s,
                     e,
                     f"This paragraph repeats the one on line {line}; delete one of them.",
                     edits=[_delete_block(doc, b)],
-                )
+                ), second)
             )
+            st.skip.add(second)
         for pos, i in enumerate(content[:-1]):
-            b, nb = blocks[i], blocks[content[pos + 1]]
-            if b.kind != "paragraph" or nb.kind != "paragraph" or i in flagged or content[pos + 1] in flagged:
+            j = content[pos + 1]
+            b, nb = blocks[i], blocks[j]
+            if b.kind != "paragraph" or nb.kind != "paragraph" or i in flagged or j in flagged:
                 continue
-            if not b.text or not nb.text or ends_sentence(b.text):
+            if not carries_on(b, nb, cont):
                 continue
             last = b.text.rstrip()
             words = WORD_RE.findall(last)
-            if len(words) < 4:
-                continue
-            first = nb.text.lstrip()[0]
-            last_word = words[-1].lower() if words else ""
-            if not (first.islower() or last.endswith(",") or (last_word in cont and last[-1].isalpha())):
-                continue
-            ws = WORD_RE.search(last, len(last) - len(words[-1]) - 1) if words else None
+            ws = WORD_RE.search(last, len(last) - len(words[-1]) - 1)
             wstart = ws.start() if ws else len(last) - 1
             s, e = b.prose.source_span(wstart, len(last))
             gap_start = b.prose.source_end(len(last))
             gap_end = nb.prose.source_offset(0)
-            findings.append(
+            findings.append(cause(
                 ctx.finding(
                     "layout.broken-paragraph",
                     s,
                     e,
                     "This paragraph stops mid-sentence and the next one carries the sentence on; join them.",
                     edits=[Edit(gap_start, gap_end, " ")],
-                )
+                ), i, j)
             )
-        return findings
+            st.joins.append((i, j))
+        # A line of invisible characters between two lines of one paragraph, mid-sentence: its
+        # fix (deleting the line) joins the two halves again, so they are read as one.
+        if doc.format != "html":
+            for pos in range(1, len(content) - 1):
+                k, i, j = content[pos], content[pos - 1], content[pos + 1]
+                line = doc.line_of(blocks[k].start)
+                if (blocks[k].kind == "blank" and blocks[i].kind == "paragraph" and blocks[j].kind == "paragraph"
+                        and i not in flagged and j not in flagged
+                        and doc.line_of(blocks[i].end) == line - 1 and doc.line_of(blocks[j].start) == line + 1
+                        and carries_on(blocks[i], blocks[j], cont)):
+                    st.joins.append((i, j))
+                    st.causes.append(Cause("layout.whitespace-line", doc.line_starts[line], doc.line_ends[line], (i, k, j)))
+        return LayoutAnalysis(findings, st)
 
     def _invisible_lines(self, doc: Document, ctx: Context):
         if doc.format == "html":
@@ -240,6 +325,9 @@ class LayoutChecker(Checker):
                 )
             )
         return out
+
+
+CHECKER = LayoutChecker()  # the instance the engine's per-draft analysis runs
 
 
 def _delete_block(doc: Document, b: Block) -> Edit:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..checker import Checker, Context, Rule, examples
 from ..document import Block, Document
-from ..quoting import DOUBLE, SINGLE, is_curly
+from ..quoting import DOUBLE, SINGLE, Quote, is_curly
 
 NAMES = {DOUBLE: "double", SINGLE: "single"}
 
@@ -15,6 +15,23 @@ def _starts_with_open(b: Block, kind: str) -> bool:
     if not qs or qs[0].open is None or qs[0].open.kind != kind:
         return False
     return b.text[: qs[0].open.index].strip() == ""
+
+
+def _nested(t: str, q: Quote, parent: Quote | None) -> bool:
+    """q, with the outer kind of mark, is a quotation inside the quotation parent. The quotation
+    around must close after it: when it is never closed, the next quotations only look nested,
+    and the fault is the one unclosed mark (reported as such). Straight marks are ambiguous
+    besides, so each inner one must stand as marks do: the opening one after a space, before a
+    word; the closing one after a word or punctuation, before a space or punctuation."""
+    if parent is None or parent.close is None or parent.open is None or parent.open.kind != q.open.kind:  # type: ignore[union-attr]
+        return False
+    if is_curly(q.open.char) and is_curly(q.close.char):  # type: ignore[union-attr]
+        return True
+    i, j = q.open.index, q.close.index  # type: ignore[union-attr]
+    before, after_open = t[i - 1 : i], t[i + 1 : i + 2]
+    before_close, after = t[j - 1 : j], t[j + 1 : j + 2]
+    return (before.isspace() and after_open.isalnum()
+            and (before_close.isalnum() or before_close in ".,!?…") and (after == "" or after.isspace() or after in ".,;:!?…)—–-"))
 
 
 class QuotesChecker(Checker):
@@ -46,7 +63,8 @@ class QuotesChecker(Checker):
             "The house pack says which mark opens direct speech; the other is for a quotation "
             "inside a quotation.",
             good=examples("Vote tomorrow\n\n“He told me ‘never again’ and left,” she said.\n"),
-            bad=examples("Vote tomorrow\n\n‘We will win the vote on Monday,’ she said.\n", "Vote tomorrow\n\n“He told me “never again” and left,” she said.\n"),
+            bad=examples("Vote tomorrow\n\n‘We will win the vote on Monday,’ she said.\n", "Vote tomorrow\n\n“He told me “never again” and left,” she said.\n",
+                         'Vote tomorrow\n\n"He told me "never again" and left," she said.\n'),
         ),
         Rule(
             "quotes.mixed-style",
@@ -63,7 +81,7 @@ class QuotesChecker(Checker):
         outer = ctx.house.section("quotes").get("outer", "double")
         inner = SINGLE if outer == DOUBLE else DOUBLE
         findings = []
-        blocks = [b for b in doc.blocks if b.text and b.kind not in ("front_matter", "code")]
+        blocks = [b for b in ctx.read(doc).blocks if b.text and b.kind not in ("front_matter", "code")]
         curly: list[tuple[int, int]] = []
         straight: list[tuple[int, int]] = []
         for pos, b in enumerate(blocks):
@@ -111,9 +129,13 @@ class QuotesChecker(Checker):
                 findings.append(ctx.finding("quotes.unclosed", s, e,
                                             f"This {NAMES[q.open.kind]} quotation mark is never closed{why}."))
             if b.is_body:
+                parents: list[Quote] = []  # parents[d]: the quotation open at depth d
                 for q in sc.quotes:
                     if q.open is None:
                         continue
+                    del parents[q.depth:]
+                    parent = parents[-1] if parents else None
+                    parents.append(q)
                     if q.depth == 0 and q.open.kind == inner and q.close is not None:
                         speech = t[q.open.index + 1 : q.close.index].rstrip()
                         # Direct speech: four words or more, ending as a sentence or clause
@@ -122,10 +144,15 @@ class QuotesChecker(Checker):
                             s, e = b.prose.source_span(q.open.index, q.open.index + 1)
                             findings.append(ctx.finding("quotes.nesting", s, e,
                                                         f"Direct speech opens with {NAMES[outer]} quotation marks in house style; {NAMES[inner]} marks go inside them."))
-                    elif q.depth > 0 and q.open.kind == outer and q.close is not None and is_curly(q.open.char):
-                        s, e = b.prose.source_span(q.open.index, q.open.index + 1)
+                    elif q.depth > 0 and q.open.kind == outer and q.close is not None and _nested(t, q, parent):
+                        s, e = b.prose.source_span(q.open.index, q.close.index + 1)
+                        marks = ("\u2018", "\u2019") if inner == SINGLE else ("\u201c", "\u201d")
+                        if not is_curly(q.open.char):
+                            marks = ("'", "'") if inner == SINGLE else ('"', '"')
+                        suggestion = marks[0] + t[q.open.index + 1 : q.close.index] + marks[1]
                         findings.append(ctx.finding("quotes.nesting", s, e,
-                                                    f"A quotation inside a quotation takes {NAMES[inner]} marks in house style."))
+                                                    f"A quotation inside a quotation takes {NAMES[inner]} marks in house style; "
+                                                    f"change these {NAMES[outer]} marks to {NAMES[inner]} ones.", [suggestion]))
         if curly and straight:
             minority = straight if len(straight) <= len(curly) else curly
             majority_name = "curly" if minority is straight else "straight"
