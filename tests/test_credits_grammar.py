@@ -310,3 +310,14 @@ def test_a_credit_beside_a_picture_may_name_the_agency_alone():
         ("credits.format", "Reuters")]
     # in the story, a line with an agency alone is not read as a credit
     assert rules("The wall was finished on Friday.\n\nReuters\n\nThe council paid for it.\n") == []
+
+
+def test_a_credit_line_inside_a_multi_paragraph_quotation_does_not_end_it():
+    text = ("The harbour master said: \"The wall held for a century and we expected it to hold again.\n\n"
+            "Image copyright Reuters\n\n"
+            "\"Nobody here thought the sea would come over the top,\" she said.\n")
+    got = [(f.rule, f.excerpt) for f in check(HEAD + text)]
+    assert got == [("credits.format", "Image copyright Reuters")]
+    # the quotation is still reported when nothing after the credit carries it on
+    broken = text.replace("\"Nobody here", "Nobody here").replace("top,\" she", "top, she")
+    assert ("quotes.unclosed", "\"") in [(f.rule, f.excerpt) for f in check(HEAD + broken)]
