@@ -249,6 +249,9 @@ def test_an_image_sized_small_in_its_style_owes_no_credit():
     ("Sami HADDAD / AFP", "Sami HADDAD / AFP"),
     ("Ann McKay/Ruth O'Neill", "Ann McKay/Ruth O'Neill"),
     ("(PA Media)", "(PA Media)"),
+    ("Harbour lights at dusk. (NASA/JPL/Harbour Science Institute)", "(NASA/JPL/Harbour Science Institute)"),
+    ("(Image credit: Harbour Media plc)", "(Image credit: Harbour Media plc)"),  # a company suffix
+    ("The road back was not easy.Ann Bell/Getty", "Ann Bell/Getty"),  # pasted with no space
 ])
 def test_credit_conventions_are_recognised(text, credit):
     assert [text[c.start:c.end] for c in find_credits(text, standalone=False)] == [credit]
@@ -298,6 +301,9 @@ def test_agency_dash_name_names_the_agency_as_source():
     "The vote was close. Labour 310, Conservatives 290",
     "Photo finish decided the race, the stewards said.",
     "Credit card spending rose in March, the bank said. Ann Bell said so too.",
+    "Reservation Method/Rule",
+    "The council met.Ann Bell went home",
+    "He served with the U.S.Army in Germany.",
 ])
 def test_lines_and_paragraph_ends_that_are_not_credits(para):
     assert rules(para + "\n\nThe council met on Monday.\n") == []

@@ -196,6 +196,8 @@ def read_names(t: str, i: int, limit: int, agencies, joining, credit_words, lice
             pass  # "the" may begin a name: "courtesy of the Millbrook Society"
         elif (not parts or joiner) and USER_NAME_RE.fullmatch(w) and w not in joining and _before_mark(t, m.end(), stop):
             pass  # a user name in lower case before "/" or "|": "Image: annbell / Reuters"
+        elif parts and not joiner and w.strip(".").lower() in suffixes:
+            pass  # "Future plc", "Harbour Media ltd": a company's name goes on
         elif not _is_name_word(w, credit_words, agencies) and not (parts and not joiner and _continues_agency(t[parts[-1][0]:we], agencies)):
             break
         if w.strip(".").lower() in notice:
@@ -313,7 +315,9 @@ def scan_credits(t: str, agencies, licence_re, standalone: bool) -> list[Credit]
 
 
 BARE_LIMIT = 160  # longer than any line of names
-SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')]*[ \u00a0]+")
+# Where a sentence ends inside a paragraph: after its mark, a space, or no space at all after
+# a word in lower case ("... isn't easy.Ann Bell/Getty": a credit pasted with no space).
+SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')]*[ \u00a0]+|(?<=[a-z]{2})[.!?](?=[A-Z])")
 
 
 def _bare_shape(names: Names, standalone: bool) -> bool:
@@ -334,7 +338,7 @@ def _bare_shape(names: Names, standalone: bool) -> bool:
         # a photographer and an agency ("Ann Bell/Reuters", "Ann Bell | Getty"), or two people
         # joined by "/" ("Ann Bell/Tom Reyes"); "|" between words that are not agencies is a
         # menu or a site's section ("Entries RSS | Comments RSS")
-        return any(names.agencies) or (joiners == {"/"} and len(names.parts) == 2)
+        return any(names.agencies) or (joiners == {"/"} and len(names.parts) == 2 and names.people[0])
     # "," and dashes: one photographer and one or two agencies, and a known agency among them
     return (names.agency or standalone) and any(names.agencies) and sum(names.people) == 1 \
         and names.people[0] + names.people[-1] >= 1
@@ -353,7 +357,8 @@ def _bare(t: str, agencies, joining, credit_words, licence_re, standalone: bool)
             return None
         before = t[:open_at].rstrip()
         alone = not before or before[-1] in ".!?…\"”’" and len(before.split()) >= 3
-        if not (names.agency and (names.joined or standalone or alone and all(names.agencies))):
+        if not (names.agency and (names.joined or standalone or alone and all(names.agencies))
+                or names.joined and _bare_shape(names, standalone) and any(names.agencies)):
             # "(Reed Saxon/Associated Press)"; "(AFP)" beside a picture, on a line of its own
             # or after the last full sentence of a paragraph, not closing a sentence of the story
             return None
