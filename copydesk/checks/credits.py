@@ -1,5 +1,35 @@
 """credits: photo credits in the house format, with agency names in their proper form, the
-licence where one is owed, and each credit on a line of its own."""
+licence where one is owed, and each credit on a line of its own.
+
+A credit is recognised by its grammar, taken from the conventions newsrooms share, not from a
+list of whole forms (the data is in rules/credits.yaml, the agencies in the house pack):
+
+    credit  = [label] names [licence]
+    label   = media word [credit words] mark   "Photo:", "Photo credit -", "Image source,"
+            | media word credit words " "      "Image copyright Reuters", "Photo by Ann Bell"
+            | credit word mark | "Courtesy of" | "©"      "Credit: X", "Courtesy of X"
+    names   = name (joiner name)*              joiners: / | , a spaced dash, via, for, and
+    name    = capitalised words and initials (Ann Bell, K. J. Lowe, Jaafar ASHTIYEH),
+              a handle (@annbell; a lower-case user name before "/" or "|"), a known agency in
+              any case, a word in capitals (SHUTTERSTOCK), or a credit word (handout, pool)
+
+The AP ("AP Photo/Ann Bell"), Reuters ("REUTERS/Ann Bell"), Getty ("Ann Bell/Getty Images"),
+BBC ("Image copyright X", "Image source, X"), Guardian ("Photograph: Ann Bell/Reuters") and
+wire ("Reuters - Ann Bell", "Ann Bell, AP", "Ann Bell | Bloomberg") forms all fall out of it.
+Nothing may follow the names but the end of the line, a bracket or a new sentence, so a
+caption that describes the picture ("Image: Jose Mourinho, left, has replaced ...") or a
+sentence ("Image copyright law is changing") is not a credit.
+
+With no label, names are a credit only where a credit stands and in a shape only a credit has
+(_bare_shape): a line of its own, a bracket closing the text, or the fragment with no full stop
+that ends a paragraph after its last full sentence ("... on Friday. Ann Bell/Reuters"); and a
+photographer with an agency ("Ann Bell/Reuters", "Ann Bell | Getty", "Ann Bell, AP", "Reuters -
+Ann Bell") or two people joined by "/" ("Ann Bell/Tom Reyes"). An agency alone ("Getty
+Images", "(AFP)") is a credit only beside a picture, or as a bracket on a line of its own or
+after a paragraph's last sentence. So "...said Tom Reyes.", "Smith, Jones, Brown", "Chelsea 2
+Arsenal 1", "Tony Blair, MP" and a byline ("By Ann Bell | The Echo") stay clean, and "Reporting
+by Ann Bell; Editing by Tom Reyes", the wire's byline tail, is furniture for the layout checker,
+not a photo credit."""
 
 from __future__ import annotations
 
