@@ -231,3 +231,99 @@ def test_an_image_sized_small_in_its_style_owes_no_credit():
             "<p>It will last a century.</p></article></body></html>\n")
     missing = [f.excerpt for f in check(page, "page.html") if f.rule == "credits.missing"]
     assert missing == ['<img src="/photos/wall.jpg" style="width: 640px" alt="The wall">']
+
+
+# -- credits in the conventions newsrooms use, with no fixed list of whole forms --------------
+
+@pytest.mark.parametrize("text,credit", [
+    ("Image copyright Reuters", "Image copyright Reuters"),  # BBC
+    ("Image copyright REUTERS", "Image copyright REUTERS"),
+    ("Image Copyright @annbell", "Image Copyright @annbell"),  # a handle for a name
+    ("Picture credit Tom Reyes", "Picture credit Tom Reyes"),
+    ("Credit: Getty Images - Ann Bell", "Credit: Getty Images - Ann Bell"),  # agency - name
+    ("Credit: Ann Bell/Tom Reyes", "Credit: Ann Bell/Tom Reyes"),
+    ("(Image: annbell / Getty Images)", "(Image: annbell / Getty Images)"),  # user name
+    ("Ann Bell, Reuters", "Ann Bell, Reuters"),  # a line of its own
+    ("Ann Bell, SHUTTERSTOCK", "Ann Bell, SHUTTERSTOCK"),
+    ("Ann Bell | Getty", "Ann Bell | Getty"),
+    ("Sami HADDAD / AFP", "Sami HADDAD / AFP"),
+    ("Ann McKay/Ruth O'Neill", "Ann McKay/Ruth O'Neill"),
+    ("(PA Media)", "(PA Media)"),
+    ("Harbour lights at dusk. (NASA/JPL/Harbour Science Institute)", "(NASA/JPL/Harbour Science Institute)"),
+    ("(Image credit: Harbour Media plc)", "(Image credit: Harbour Media plc)"),  # a company suffix
+    ("The road back was not easy.Ann Bell/Getty", "Ann Bell/Getty"),  # pasted with no space
+])
+def test_credit_conventions_are_recognised(text, credit):
+    assert [text[c.start:c.end] for c in find_credits(text, standalone=False)] == [credit]
+
+
+@pytest.mark.parametrize("tail", [
+    "Ann Bell/Tom Reyes", "Ann Bell | Getty Images", "Ann Bell, PA Media", "Image copyright Reuters",
+    "Credit: Reuters - Tom Reyes", "Image Copyright @tomreyes", "(AP)",
+])
+def test_a_credit_glued_after_the_last_sentence_of_a_paragraph(tail):
+    para = "The harbour wall was breached twice during the winter storms. " + tail
+    got = rules(para + "\n")
+    assert ("credits.placement", tail) in got, got
+    fixed = fix_text(HEAD + para + "\n", "a.txt", "text", Config(), unsafe=True)
+    assert "storms.\n\n" in fixed.text
+
+
+def test_agency_dash_name_names_the_agency_as_source():
+    got = rules("The wall was finished on Friday.\n\nCredit: Getty - Ann Bell\n")
+    assert ("credits.agency", "Getty") in got
+    assert got[0] == ("credits.format", "Credit: Getty - Ann Bell")
+
+
+@pytest.mark.parametrize("para", [
+    "The deal was signed on Friday, said Tom Reyes.",
+    "The minister met Ann Bell, Tom Reyes and Ruth Okoye.",
+    "The team: Smith, Jones, Brown",
+    "Chelsea 2 Arsenal 1",
+    "The match ended in a draw. Chelsea 2 Arsenal 1",
+    "Reporting by Jane Doe; Editing by Tom Lee",
+    "The bank's shares rose 3%. Reporting by Jane Doe; Editing by Tom Lee",
+    "MILLBROOK, March 3 (Reuters) - The harbour reopened on Monday.",
+    "Image copyright law is changing across Europe, the commission said.",
+    "Image copyright holders will be paid under the new rules.",
+    "Image: Jose Mourinho, left, has replaced the coach",
+    "Talks resumed in Geneva on Monday, officials told reporters (AFP)",
+    "Tony Blair, MP",
+    "Gordon Brown, Chancellor",
+    "Smith and Jones",
+    "By Ann Bell | Millbrook Echo",
+    "Entries RSS | Comments RSS",
+    "View PDF/Print Mode",
+    "Millbrook Council BrandVoice | Paid Program",
+    "WSJ/NBC News Poll",
+    "Saturday, 26 February",
+    "Chelsea v Birmingham",
+    "The vote was close. Labour 310, Conservatives 290",
+    "Photo finish decided the race, the stewards said.",
+    "Credit card spending rose in March, the bank said. Ann Bell said so too.",
+    "Reservation Method/Rule",
+    "The council met.Ann Bell went home",
+    "He served with the U.S.Army in Germany.",
+])
+def test_lines_and_paragraph_ends_that_are_not_credits(para):
+    assert rules(para + "\n\nThe council met on Monday.\n") == []
+    assert [para[c.start:c.end] for c in find_credits(para, standalone=False)] == []
+
+
+def test_a_credit_beside_a_picture_may_name_the_agency_alone():
+    md = "![The harbour wall](wall.jpg)\n\nReuters\n"
+    assert [(f.rule, f.excerpt) for f in check(HEAD + md, "a.md") if f.rule.startswith("credits")] == [
+        ("credits.format", "Reuters")]
+    # in the story, a line with an agency alone is not read as a credit
+    assert rules("The wall was finished on Friday.\n\nReuters\n\nThe council paid for it.\n") == []
+
+
+def test_a_credit_line_inside_a_multi_paragraph_quotation_does_not_end_it():
+    text = ("The harbour master said: \"The wall held for a century and we expected it to hold again.\n\n"
+            "Image copyright Reuters\n\n"
+            "\"Nobody here thought the sea would come over the top,\" she said.\n")
+    got = [(f.rule, f.excerpt) for f in check(HEAD + text)]
+    assert got == [("credits.format", "Image copyright Reuters")]
+    # the quotation is still reported when nothing after the credit carries it on
+    broken = text.replace("\"Nobody here", "Nobody here").replace("top,\" she", "top, she")
+    assert ("quotes.unclosed", "\"") in [(f.rule, f.excerpt) for f in check(HEAD + broken)]

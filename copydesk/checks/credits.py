@@ -1,5 +1,35 @@
 """credits: photo credits in the house format, with agency names in their proper form, the
-licence where one is owed, and each credit on a line of its own."""
+licence where one is owed, and each credit on a line of its own.
+
+A credit is recognised by its grammar, taken from the conventions newsrooms share, not from a
+list of whole forms (the data is in rules/credits.yaml, the agencies in the house pack):
+
+    credit  = [label] names [licence]
+    label   = media word [credit words] mark   "Photo:", "Photo credit -", "Image source,"
+            | media word credit words " "      "Image copyright Reuters", "Photo by Ann Bell"
+            | credit word mark | "Courtesy of" | "©"      "Credit: X", "Courtesy of X"
+    names   = name (joiner name)*              joiners: / | , a spaced dash, via, for, and
+    name    = capitalised words and initials (Ann Bell, K. J. Lowe, Jaafar ASHTIYEH),
+              a handle (@annbell; a lower-case user name before "/" or "|"), a known agency in
+              any case, a word in capitals (SHUTTERSTOCK), or a credit word (handout, pool)
+
+The AP ("AP Photo/Ann Bell"), Reuters ("REUTERS/Ann Bell"), Getty ("Ann Bell/Getty Images"),
+BBC ("Image copyright X", "Image source, X"), Guardian ("Photograph: Ann Bell/Reuters") and
+wire ("Reuters - Ann Bell", "Ann Bell, AP", "Ann Bell | Bloomberg") forms all fall out of it.
+Nothing may follow the names but the end of the line, a bracket or a new sentence, so a
+caption that describes the picture ("Image: Jose Mourinho, left, has replaced ...") or a
+sentence ("Image copyright law is changing") is not a credit.
+
+With no label, names are a credit only where a credit stands and in a shape only a credit has
+(_bare_shape): a line of its own, a bracket closing the text, or the fragment with no full stop
+that ends a paragraph after its last full sentence ("... on Friday. Ann Bell/Reuters"); and a
+photographer with an agency ("Ann Bell/Reuters", "Ann Bell | Getty", "Ann Bell, AP", "Reuters -
+Ann Bell") or two people joined by "/" ("Ann Bell/Tom Reyes"). An agency alone ("Getty
+Images", "(AFP)") is a credit only beside a picture, or as a bracket on a line of its own or
+after a paragraph's last sentence. So "...said Tom Reyes.", "Smith, Jones, Brown", "Chelsea 2
+Arsenal 1", "Tony Blair, MP" and a byline ("By Ann Bell | The Echo") stay clean, and "Reporting
+by Ann Bell; Editing by Tom Reyes", the wire's byline tail, is furniture for the layout checker,
+not a photo credit."""
 
 from __future__ import annotations
 
@@ -43,7 +73,8 @@ def _grammar():
     pack = _pack()
     label_re = alternation(pack["labels"], PACK, line_of(pack, "labels"), "labels", ignore_case=True)
     return (label_re, frozenset(pack["joining_words"]), frozenset(pack["credit_words"]),
-            frozenset(w.lower() for w in pack.get("company_suffixes", [])), frozenset(w.lower() for w in pack.get("notice_words", [])))
+            frozenset(w.lower() for w in pack.get("company_suffixes", [])), frozenset(w.lower() for w in pack.get("notice_words", [])),
+            frozenset(w.lower() for w in pack.get("not_name_words", [])))
 
 
 class Agencies(dict):
@@ -82,8 +113,13 @@ class Credit:
 
 # A token of a credit's names: a word (letters, digits, dots, hyphens, apostrophes, ampersand)
 # or a joining mark.
-TOKEN_RE = re.compile(r"[\s\u00a0\u2009\u202f]*(?:(?P<mark>[/|,;])|(?P<word>[^\s\u00a0/|,;()\[\]]+))")
+# A dash joins two names only when it stands apart ("Getty Images - Ann Bell"); inside a word
+# it is part of the name (Okonkwo-Reyes).
+TOKEN_RE = re.compile(r"[\s\u00a0\u2009\u202f]*(?:(?P<mark>[/|,;]|[-\u2013\u2014](?=[\s\u00a0\u2009\u202f]))|(?P<word>[^\s\u00a0/|,;()\[\]]+))")
 JOIN_MARKS = "/|"
+DASHES = "-\u2013\u2014"
+# The joiners a credit line uses between a photographer and an agency, or two people.
+CREDIT_JOINERS = frozenset(["/", "|", ",", "-", "\u2013", "\u2014", "via"])
 LICENCE_LEAD_RE = re.compile(r"[ ,(\u00a0]*")
 NUMBER_RE = re.compile(r"[\d\-–:.]+")
 INITIAL_RE = re.compile(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St\.|Bros\.")
@@ -95,12 +131,43 @@ class Names:
     joined: bool  # joined by "/" or "|"
     agency: bool  # one of them is a known agency (the house pack's list)
     parts: list  # (start, end, joiner before it) of each name
+    agencies: list  # for each name, whether it is an agency (known, or a word in capitals)
+    people: list  # for each name, whether it has the shape of a person's name
+
+
+CAPS_AGENCY_RE = re.compile(r"[A-Z][A-Z&]{2,}(?:-[A-Z]{2,})?")
+# The words of a person's name: a capitalised word (Okonkwo-Reyes, O'Neill, McKay), an initial,
+# a particle (van der Berg), or a surname in capitals after a given name (Jaafar ASHTIYEH).
+TITLE_WORD_RE = re.compile(r"[A-Z\u00c0-\u00de](?:[a-z\u00df-\u00ff]+|[a-z]?[A-Z][a-z\u00df-\u00ff]+|['’][A-Z][a-z\u00df-\u00ff]+)(?:[-'’][A-Z\u00c0-\u00de]?[a-z\u00df-\u00ff]+)*")
+PERSON_WORD_RE = re.compile(r"(?:[A-Z]\.)+|[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’-]+|" + TITLE_WORD_RE.pattern + "|(?:" + "|".join(
+    ["de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le"]) + ")")
+
+
+def _is_agency(name: str, agencies) -> bool:
+    """A known agency in any case, or one word in capitals of three letters or more (REUTERS,
+    SHUTTERSTOCK), as agencies sign their pictures."""
+    low = " ".join(name.strip(" .").lower().split())
+    return low in agencies or bool(CAPS_AGENCY_RE.fullmatch(name.strip(" .")))
+
+
+def _is_person(name: str, agencies) -> bool:
+    """Two to four capitalised words or initials ("Ann Bell", "K. J. Lowe", "Ann van der
+    Berg"), or a handle: the shape of a photographer's name."""
+    words = name.split()
+    if len(words) == 1:
+        return words[0].startswith("@") and len(words[0]) > 1
+    not_name = _grammar()[5]
+    return 2 <= len(words) <= 5 and all(PERSON_WORD_RE.fullmatch(w) for w in words) \
+        and any(TITLE_WORD_RE.fullmatch(w) for w in words) and not any(w.lower() in not_name for w in words) \
+        and not _is_agency(name, agencies)
 
 
 def _is_name_word(w: str, credit_words, agencies) -> bool:
     core = w.strip(".'’\"“”")
     if not core or NUMBER_RE.fullmatch(core):
         return False  # a year or a date is not a name: "© 2019 ..." is a copyright notice
+    if core[0] == "@" and len(core) > 1 and (core[1:].replace("_", "").isalnum()):
+        return True  # a handle stands for a person or an agency: "Image copyright @annbell"
     if core[0].isupper() or core[0].isdigit() or core.lower() in agencies or core.lower() in credit_words:
         return True
     return any(c.isupper() for c in core[1:])  # iStock, eBay
@@ -116,11 +183,19 @@ def _continues_agency(name: str, agencies) -> bool:
     return low in prefixes
 
 
+USER_NAME_RE = re.compile(r"[a-z][a-z0-9_.]{2,29}")
+
+
+def _before_mark(t: str, i: int, stop: int) -> bool:
+    nxt = TOKEN_RE.match(t, i, stop)
+    return nxt is not None and nxt.group("mark") in ("/", "|")
+
+
 def read_names(t: str, i: int, limit: int, agencies, joining, credit_words, licence_re) -> Names | None:
     """The names of a credit that begin at t[i]: people or agencies joined by "/", "|", ",",
     or a joining word, and nothing else after them but the end, a bracket or a new sentence.
     None when the text is not made of names (a description of the picture)."""
-    _l, _j, _c, suffixes, notice = _grammar()
+    _l, _j, _c, suffixes, notice, _nn = _grammar()
     parts: list[list] = []  # each: [start, end, joiner]
     joiner = ""
     words = 0
@@ -149,6 +224,10 @@ def read_names(t: str, i: int, limit: int, agencies, joining, credit_words, lice
             continue
         if w.lower() == "the" and (not parts or joiner):
             pass  # "the" may begin a name: "courtesy of the Millbrook Society"
+        elif (not parts or joiner) and USER_NAME_RE.fullmatch(w) and w not in joining and _before_mark(t, m.end(), stop):
+            pass  # a user name in lower case before "/" or "|": "Image: annbell / Reuters"
+        elif parts and not joiner and w.strip(".").lower() in suffixes:
+            pass  # "Future plc", "Harbour Media ltd": a company's name goes on
         elif not _is_name_word(w, credit_words, agencies) and not (parts and not joiner and _continues_agency(t[parts[-1][0]:we], agencies)):
             break
         if w.strip(".").lower() in notice:
@@ -184,7 +263,9 @@ def read_names(t: str, i: int, limit: int, agencies, joining, credit_words, lice
     names_lower = [t[a:b].strip(".").lower() for a, b, _j in parts]
     agency = any(n in agencies for n in names_lower)
     joined = any(j in JOIN_MARKS for _a, _b, j in parts[1:])
-    return Names(end, joined, agency, [tuple(p) for p in parts])
+    kinds = [_is_agency(t[a:b], agencies) for a, b, _j in parts]
+    people = [_is_person(t[a:b], agencies) for a, b, _j in parts]
+    return Names(end, joined, agency, [tuple(p) for p in parts], kinds, people)
 
 
 def _split(t: str, names: Names):
@@ -193,8 +274,12 @@ def _split(t: str, names: Names):
     parts = names.parts
     if len(parts) == 1:
         return (parts[0][0], parts[0][1]), None
+    if parts[1][2] in DASHES and len(parts) == 2:
+        # "Agency - Name" and "Name - Agency": the agency is the source, whichever side it is on
+        if names.agencies[0] and not names.agencies[1]:
+            return (parts[1][0], parts[1][1]), (parts[0][0], parts[0][1])
     for k in range(len(parts) - 1, 0, -1):
-        if parts[k][2] in ("/", "|", ",", "via"):
+        if parts[k][2] in ("/", "|", ",", "via", *DASHES):
             return (parts[0][0], parts[k - 1][1]), (parts[k][0], parts[-1][1])
     return (parts[0][0], parts[-1][1]), None
 
@@ -217,7 +302,7 @@ def _starts_here(t: str, i: int) -> bool:
 def scan_credits(t: str, agencies, licence_re, standalone: bool) -> list[Credit]:
     """Every credit in t, by its grammar. standalone: t stands where a credit is expected
     (a caption, a line beside a picture), so a line that is only names may be one."""
-    label_re, joining, credit_words, _s, _n = _grammar()
+    label_re, joining, credit_words, _s, _n, _nn = _grammar()
     out: list[Credit] = []
     taken_to = -1
     for start, lend, m in finditer_windowed(label_re, t):
@@ -260,6 +345,33 @@ def scan_credits(t: str, agencies, licence_re, standalone: bool) -> list[Credit]
 
 
 BARE_LIMIT = 160  # longer than any line of names
+# Where a sentence ends inside a paragraph: after its mark, a space, or no space at all after
+# a word in lower case ("... isn't easy.Ann Bell/Getty": a credit pasted with no space).
+SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')]*[ \u00a0]+|(?<=[a-z]{2})[.!?](?=[A-Z])")
+
+
+def _bare_shape(names: Names, standalone: bool) -> bool:
+    """Whether names with no label have the shape of a credit: a photographer and an agency
+    ("Ann Bell/Reuters", "Ann Bell | Getty", "Ann Bell, AP", "Reuters - Ann Bell"), two or more
+    people joined by "/" or "|" ("Ann Bell/Tom Reyes"), or beside a picture a known agency
+    alone ("Getty Images"). A comma joins a photographer to an agency only, so a list of
+    names ("Smith, Jones, Brown") or of places is not a credit."""
+    joiners = {j for _a, _b, j in names.parts[1:]}
+    if len(names.parts) == 1:
+        return standalone and names.agency
+    if not joiners <= CREDIT_JOINERS:
+        return False  # "Smith and Jones", "Ann Bell for The Echo" need a label
+    known = [a or p for a, p in zip(names.agencies, names.people)]
+    if not all(known):
+        return False  # every part is a person or an agency
+    if joiners <= set(JOIN_MARKS):
+        # a photographer and an agency ("Ann Bell/Reuters", "Ann Bell | Getty"), or two people
+        # joined by "/" ("Ann Bell/Tom Reyes"); "|" between words that are not agencies is a
+        # menu or a site's section ("Entries RSS | Comments RSS")
+        return any(names.agencies) or (joiners == {"/"} and len(names.parts) == 2 and names.people[0])
+    # "," and dashes: one photographer and one or two agencies, and a known agency among them
+    return (names.agency or standalone) and any(names.agencies) and sum(names.people) == 1 \
+        and names.people[0] + names.people[-1] >= 1
 
 
 def _bare(t: str, agencies, joining, credit_words, licence_re, standalone: bool) -> Credit | None:
@@ -273,22 +385,41 @@ def _bare(t: str, agencies, joining, credit_words, licence_re, standalone: bool)
         names = read_names(t, open_at + 1, len(s) - 1, agencies, joining, credit_words, licence_re)
         if names is None or names.end < len(s) - 1 and t[names.end:len(s) - 1].strip():
             return None
-        if not (names.agency and (names.joined or standalone)):
-            return None  # "(Reed Saxon/Associated Press)"; "(AFP)" only beside a picture
+        before = t[:open_at].rstrip()
+        alone = not before or before[-1] in ".!?…\"”’" and len(before.split()) >= 3
+        if not (names.agency and (names.joined or standalone or alone and all(names.agencies))
+                or names.joined and _bare_shape(names, standalone) and any(names.agencies)):
+            # "(Reed Saxon/Associated Press)"; "(AFP)" beside a picture, on a line of its own
+            # or after the last full sentence of a paragraph, not closing a sentence of the story
+            return None
         if open_at > 0 and not _starts_here(t, open_at) and not t[open_at - 1].isspace():
             return None
         c = _credit(t, open_at + 1, names, licence_re)
         c.start, c.end = open_at, len(s)
         return c
-    if len(s) > BARE_LIMIT:
-        return None  # a paragraph, not a line of names
+    if s[-1] in ".!?…\"”’'":
+        return None  # a sentence, or a paragraph that ends in one
     lead = len(t) - len(t.lstrip())
-    names = read_names(t, lead, len(s), agencies, joining, credit_words, licence_re)
-    if names is None or t[names.end:len(s)].strip():
+    if len(s) <= BARE_LIMIT:
+        names = read_names(t, lead, len(s), agencies, joining, credit_words, licence_re)
+        if names is not None and not t[names.end:len(s)].strip():
+            if names.agency and (names.joined or standalone) or _bare_shape(names, standalone):
+                return _credit(t, lead, names, licence_re)
+            return None
+    # a paragraph that ends, after its last full sentence, in a fragment of names with no
+    # full stop: a credit glued to the paragraph ("... on Friday. Ann Bell/Reuters")
+    window = max(lead, len(s) - BARE_LIMIT)
+    for m in SENTENCE_END_RE.finditer(t, window, len(s)):
+        k = m.end()
+        if k >= len(s) or not (t[k].isupper() or t[k] == "@"):
+            continue
+        names = read_names(t, k, len(s), agencies, joining, credit_words, licence_re)
+        if names is None or t[names.end:len(s)].strip():
+            continue
+        if _bare_shape(names, False):
+            return _credit(t, k, names, licence_re)
         return None
-    if not (names.agency and (names.joined or standalone)):
-        return None  # "Tom Reyes/Getty Images"; "Getty Images" or "Ann Bell, AP" only beside a picture
-    return _credit(t, lead, names, licence_re)
+    return None
 
 
 def _credit(t: str, start: int, names: Names, licence_re) -> Credit:
@@ -378,6 +509,17 @@ def find_credits(text: str, house: str = "british", standalone: bool = True) -> 
 
     _fmt, _formats, agencies, _licensed, licence_re = _house_credits(load_house(house))
     return scan_credits(text, agencies, licence_re, standalone)
+
+
+def is_credit_line(text: str, house: House) -> bool:
+    """Whether a paragraph is a photo credit and nothing else ("Image copyright Reuters",
+    "Ann Bell/Getty Images"): a line that stands for a picture, not a paragraph of the story."""
+    s = text.strip()
+    if not s or len(s) > BARE_LIMIT or "\n" in s:
+        return False
+    _fmt, _formats, agencies, _licensed, licence_re = _house_credits(house)
+    found = scan_credits(s, agencies, licence_re, False)
+    return len(found) == 1 and found[0].start == 0 and found[0].end >= len(s.rstrip(". "))
 
 
 class CreditsChecker(Checker):

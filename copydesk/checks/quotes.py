@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..checker import Checker, Context, Rule, examples
 from ..document import Block, Document
 from ..quoting import DOUBLE, SINGLE, Quote, is_curly
+from .credits import is_credit_line
 
 NAMES = {DOUBLE: "double", SINGLE: "single"}
 
@@ -88,6 +89,9 @@ class QuotesChecker(Checker):
             sc = b.quotes
             t = b.text
             nxt = blocks[pos + 1] if pos + 1 < len(blocks) else None
+            if sc.unclosed and nxt is not None and is_credit_line(nxt.text, ctx.house):
+                # a picture's credit line between two paragraphs of one quotation does not end it
+                nxt = blocks[pos + 2] if pos + 2 < len(blocks) else None
             for q in sc.quotes:
                 for mark in (q.open, q.close):
                     if mark is not None:
