@@ -1,0 +1,79 @@
+"""Published copy comes back clean, and faults found on it stay found: short pieces of a broken
+paragraph, the shapes of published copy that look like faults and are not (lists, tables, team
+sheets, crossheads, spellings kept on purpose, names of American bodies, titles in quotation
+marks)."""
+
+from copydesk.config import Config
+from copydesk.document import Document
+from copydesk.engine import check_document
+
+
+def found(text, rules, name="a.txt"):
+    return [(f.rule, f.excerpt) for f in check_document(Document(text, name), Config(select=rules))]
+
+
+def source(text, f_start_end):
+    s, e = f_start_end
+    return text[s:e]
+
+
+HEAD = "Harbour plan approved\n\nThe district council approved the harbour plan on Monday after a long debate.\n\n"
+
+
+# Broken paragraphs: a short first piece.
+
+def test_a_three_word_piece_carried_on_in_lower_case_is_a_broken_paragraph():
+    text = HEAD + "The mayor was also\n\nsurprised by how few people had come to the meeting, she said.\n"
+    got = check_document(Document(text, "a.txt"), Config(select=["layout"]))
+    assert [(f.rule, f.excerpt) for f in got] == [("layout.broken-paragraph", "also")]
+    # the fix joins the two pieces with one space, at the exact gap
+    assert [(e.start, e.end, e.text) for e in got[0].fix.edits] == [
+        (text.index("also") + 4, text.index("surprised"), " ")]
+
+
+def test_a_one_word_piece_between_two_pieces_of_a_quotation_is_reported_once_with_its_cause():
+    text = (HEAD + 'She said: "We wanted to look like a team that could win. I\n\nwas\n\n'
+            'certain we would, and so were the players," the captain added.\n')
+    got = found(text, ["layout", "quotes"])
+    assert got == [("layout.broken-paragraph", "I"), ("layout.broken-paragraph", "was")]
+
+
+def test_a_piece_ending_in_an_article_before_a_capital_is_broken():
+    text = HEAD + "Councillors then backed the\n\nHarbour Board, which had sent the plan back to the committee twice.\n"
+    assert found(text, ["layout"]) == [("layout.broken-paragraph", "the")]
+    text = HEAD + "He backed the\n\nHarbour Board, which had sent the plan back to the committee twice.\n"
+    assert found(text, ["layout"]) == [("layout.broken-paragraph", "the")]
+
+
+def test_a_crosshead_before_a_capital_stays_clean():
+    text = HEAD + "Worth waiting for\n\nThe new wall will be built of granite from a quarry near the town.\n"
+    assert found(text, ["layout"]) == []
+
+
+def test_a_short_heading_before_a_paragraph_opening_with_a_brand_in_lower_case_stays_clean():
+    text = HEAD + "Online sales\n\neBay said sales of boats in the county had doubled over the year.\n"
+    assert found(text, ["layout"]) == []
+
+
+def test_a_list_of_short_lower_case_lines_stays_clean():
+    text = HEAD + "You will need\n\nflour\n\ntwo eggs\n\nmilk\n\nThe recipe serves four people and takes an hour to make.\n"
+    assert found(text, ["layout"]) == []
+
+
+def test_a_fixture_table_and_match_details_stay_clean():
+    text = ("Town v Rovers\n\nMill Lane\n\nSaturday, 26 February\n\n1500 GMT\n\n"
+            "Jo Marsh (Kent)\n\nwill referee a derby that both managers have called the biggest of the season.\n\n"
+            "Town have won their last four games at home and are unbeaten since October.\n")
+    assert found(text, ["layout"]) == []
+
+
+def test_a_team_sheet_stays_clean():
+    text = ("Town name side for Rovers game\n\nTown: Marsh; Reed, Cole, Hart, Lamb; Pike, Stone, Webb; Dean, Fox, Gray\n\n"
+            "Replacements: Lamb, Pike, Stone\n\nReferee\n\nJo Marsh (Kent)\n\n"
+            "Town have won their last four games at home and are unbeaten since October.\n")
+    assert found(text, ["layout"]) == []
+
+
+def test_a_four_word_piece_before_a_capital_without_a_joining_word_stays_clean():
+    text = HEAD + "Rain on the hills\n\nThe forecast for the weekend is for heavy rain across the north.\n"
+    assert found(text, ["layout"]) == []
