@@ -77,3 +77,56 @@ def test_a_team_sheet_stays_clean():
 def test_a_four_word_piece_before_a_capital_without_a_joining_word_stays_clean():
     text = HEAD + "Rain on the hills\n\nThe forecast for the weekend is for heavy rain across the north.\n"
     assert found(text, ["layout"]) == []
+
+
+# Spelling kept on purpose, and the names of American bodies.
+
+def test_a_spelling_followed_by_sic_is_kept_as_the_source_wrote_it():
+    text = HEAD + 'The firm said it was "worn down by legal maneuvers (sic) from its rivals" and would close.\n'
+    assert found(text, ["style"]) == []
+    text = HEAD + "The notice asked residents to respect the color [sic] of the old harbour wall.\n"
+    assert found(text, ["style"]) == []
+
+
+def test_without_sic_the_same_spelling_is_reported():
+    text = HEAD + 'The firm said it was "worn down by legal maneuvers from its rivals" and would close.\n'
+    assert found(text, ["style"]) == [("style.spelling", "maneuvers")]
+
+
+def test_an_american_body_in_lower_case_keeps_its_spelling():
+    text = HEAD + "Shares fell after the latest labor department report showed a rise in unemployment.\n"
+    assert found(text, ["style"]) == []
+    text = HEAD + "The defense secretary flew to the base on Tuesday, officials said.\n"
+    assert found(text, ["style"]) == []
+
+
+def test_the_american_word_outside_the_name_is_still_reported():
+    text = HEAD + "The union said labor costs at the harbour had risen by a fifth.\n\nDefense lawyers said they would appeal.\n"
+    assert found(text, ["style"]) == [("style.spelling", "labor"), ("style.spelling", "Defense")]
+
+
+def test_a_court_judgment_beside_a_writers_judgement_is_not_an_inconsistency():
+    text = ("Ruling on harbour\n\nThe High Court ruled on Tuesday that the harbour plan was lawful.\n\n"
+            "The minister said he would not rush to judgement.\n\n"
+            '"We will study the judgment with care," a spokesman said.\n')
+    assert found(text, ["style"]) == []
+
+
+def test_judgement_and_judgment_with_no_court_are_still_one_word_spelt_two_ways():
+    text = ("Harbour plan\n\nThe charity said its judgement was sound.\n\n"
+            "A second judgement agreed.\n\nA judgment on funding is due in May.\n")
+    assert found(text, ["style"]) == [("style.consistency", "judgment")]
+
+
+# Quotation marks around titles.
+
+def test_a_title_in_single_marks_with_its_punctuation_inside_is_not_speech():
+    text = HEAD + "He missed training to appear on 'A Question of Sport.' The coach dropped him.\n"
+    assert found(text, ["quotes"]) == []
+    text = HEAD + "Five local players joined the 'Harbour Town Rowing Club,' which won the cup.\n"
+    assert found(text, ["quotes"]) == []
+
+
+def test_speech_in_single_marks_is_still_reported():
+    text = HEAD + "'We will win the vote on Monday,' she said.\n"
+    assert found(text, ["quotes"]) == [("quotes.nesting", "'")]

@@ -17,6 +17,18 @@ def _starts_with_open(b: Block, kind: str) -> bool:
     return b.text[: qs[0].open.index].strip() == ""
 
 
+# Short words a title leaves in lower case: A Question of Sport, Men Behaving Badly.
+MINOR = frozenset("a an and as at but by for from in into nor of on or over the to up with v vs".split())
+
+
+def _title_case(speech: str) -> bool:
+    """Every word but the short ones starts with a capital: a title or a name ('A Question of
+    Sport.', 'New Zealand Native Team,'), not a sentence of speech."""
+    words = [w.strip(".,!?…;:()") for w in speech.split()]
+    words = [w for w in words if w and w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words if w.lower() not in MINOR)
+
+
 def _nested(t: str, q: Quote, parent: Quote | None) -> bool:
     """q, with the outer kind of mark, is a quotation inside the quotation parent. The quotation
     around must close after it: when it is never closed, the next quotations only look nested,
@@ -140,7 +152,8 @@ class QuotesChecker(Checker):
                         speech = t[q.open.index + 1 : q.close.index].rstrip()
                         # Direct speech: four words or more, ending as a sentence or clause
                         # ends; a title or term in single marks ('No More Mr Nasty') is not.
-                        if len(speech.split()) >= 4 and speech[-1:] in ".,!?…" and speech[:1].isupper():
+                        if (len(speech.split()) >= 4 and speech[-1:] in ".,!?…" and speech[:1].isupper()
+                                and not _title_case(speech)):
                             s, e = b.prose.source_span(q.open.index, q.open.index + 1)
                             findings.append(ctx.finding("quotes.nesting", s, e,
                                                         f"Direct speech opens with {NAMES[outer]} quotation marks in house style; {NAMES[inner]} marks go inside them."))
