@@ -130,3 +130,42 @@ def test_a_title_in_single_marks_with_its_punctuation_inside_is_not_speech():
 def test_speech_in_single_marks_is_still_reported():
     text = HEAD + "'We will win the vote on Monday,' she said.\n"
     assert found(text, ["quotes"]) == [("quotes.nesting", "'")]
+
+
+# A quotation continued after a lost paragraph break.
+
+def test_a_quotation_reopened_mid_paragraph_is_reported_where_the_break_was_lost():
+    text = (HEAD + '"We wanted the harbour open by summer," the mayor said. "It was never going to be easy. '
+            '"But the town has waited long enough and so have I."\n\nThe work starts in May.\n')
+    got = check_document(Document(text, "a.txt"), Config(select=["quotes"]))
+    assert [(f.rule, f.excerpt) for f in got] == [("quotes.unclosed", '"')]
+    start = text.index('"But')
+    assert got[0].line == text[:start].count("\n") + 1
+    assert got[0].column == start - text.rindex("\n", 0, start)
+    assert "paragraph break has been lost" in got[0].message
+
+
+def test_a_quotation_never_closed_is_still_reported_at_its_opening_mark():
+    text = HEAD + '"We wanted the harbour open by summer, the mayor said. The work starts in May.\n\nThe vote is on Monday.\n'
+    got = check_document(Document(text, "a.txt"), Config(select=["quotes"]))
+    assert [(f.rule, f.excerpt, f.column) for f in got] == [("quotes.unclosed", '"', 1)]
+    assert "never closed" in got[0].message
+
+
+def test_a_quoted_phrase_inside_a_quotation_is_not_a_lost_break():
+    text = HEAD + '"They called it "the harbour of the future" and then walked away," she said.\n'
+    got = [(f.rule, f.message) for f in check_document(Document(text, "a.txt"), Config(select=["quotes"]))]
+    assert all("paragraph break" not in m for _, m in got)
+
+
+def test_a_quotation_closed_with_the_wrong_mark_is_not_a_lost_break():
+    text = (HEAD + '"The problem," he says, "is how to keep the harbour open all year.\' '
+            '"And what I am saying is that the money is there," he added.\n')
+    got = [(f.rule, f.message) for f in check_document(Document(text, "a.txt"), Config(select=["quotes"]))]
+    assert got and all("paragraph break" not in m for _, m in got)
+
+
+def test_a_closed_inner_quotation_before_the_lost_break_still_counts():
+    text = (HEAD + "\"I thought: 'This is not my day.' \"But then I found a way through it,\" she said.\n")
+    got = [(f.rule, f.message) for f in check_document(Document(text, "a.txt"), Config(select=["quotes"]))]
+    assert len(got) == 1 and "paragraph break has been lost" in got[0][1]
