@@ -169,3 +169,9 @@ def test_a_closed_inner_quotation_before_the_lost_break_still_counts():
     text = (HEAD + "\"I thought: 'This is not my day.' \"But then I found a way through it,\" she said.\n")
     got = [(f.rule, f.message) for f in check_document(Document(text, "a.txt"), Config(select=["quotes"]))]
     assert len(got) == 1 and "paragraph break has been lost" in got[0][1]
+
+
+def test_ruled_out_is_no_court():
+    text = ("Harbour plan\n\nThe council ruled out a second vote. It said its judgement was sound.\n\n"
+            "A second judgement agreed.\n\nA judgment on funding is due in May.\n")
+    assert found(text, ["style"]) == [("style.consistency", "judgment")]
