@@ -22,7 +22,8 @@ PACK_KEYS = {
 }
 SECTION_KEYS = {
     "honorifics": {"full_stop": bool, "words": list},
-    "spelling": {"prefer": str, "ize": bool, "pairs": str, "exclude": list, "protected": list, "variants": list,
+    "spelling": {"prefer": str, "ize": bool, "pairs": str, "exclude": list, "protected": list, "protected_any_case": list,
+                 "variants": list,
                  "by_sense": list},
     "quotes": {"outer": str},
     "credits": {"format": str, "alternatives": list, "agencies": dict, "licensed_sources": list, "licence_pattern": str},

@@ -43,17 +43,42 @@ def ends_sentence(text: str) -> bool:
     return bool(t) and t[-1] in TERMINAL
 
 
+# Words a paragraph can stop on only mid-sentence: articles, conjunctions and possessives (not
+# his or her, which can end one). For a short piece these are the only ones: prepositions are
+# left out, since a crosshead can end in one ("Worth waiting for").
+SHORT_CONT = frozenset(
+    ["a", "an", "the", "and", "or", "nor", "but", "because", "than", "whose", "my", "its", "our", "their", "your"])
+
+
+def _lower_word(text: str) -> bool:
+    """text starts with a word wholly in lower case (not eBay, iPod or a figure)."""
+    m = WORD_RE.match(text.lstrip())
+    return bool(m) and m.group().replace("'", "").replace("’", "").replace("-", "").islower()
+
+
 def carries_on(b: Block, nb: Block, cont: frozenset[str]) -> bool:
     """Paragraph nb carries on the sentence paragraph b stops in: b has no terminal punctuation,
-    ends in four words or more, and either nb starts in lower case or b ends in a comma or a word
-    that cannot end a sentence."""
+    and either b ends in four words or more and nb starts in lower case or b ends in a comma or
+    a word that cannot end a sentence; or b is a piece of one to three words and nb is prose
+    that starts with a word in lower case, or b ends in an article, a conjunction or a
+    possessive. A short line before a capital is a heading, a list entry or a team sheet, and a
+    short line ending in a bracket is a name with its club or county (Jo Reed (Kent))."""
     if not b.text or not nb.text or ends_sentence(b.text):
         return False
     last = b.text.rstrip()
     words = WORD_RE.findall(last)
-    if len(words) < 4:
+    if not words:
         return False
-    return nb.text.lstrip()[0].islower() or last.endswith(",") or (words[-1].lower() in cont and last[-1].isalpha())
+    if last.endswith(")") and len(words) <= 6:
+        return False  # a name with its club, county or party: match details, a team sheet
+    if len(words) < 4:
+        if not last[-1].isalpha() or len(last.split()) != len(words):
+            return False  # figures, dates, scores, codes: a table or a fixture list
+        if len(WORD_RE.findall(nb.text)) < 4:
+            return False  # two short lines: a list
+        return _lower_word(nb.text) or words[-1].lower() in SHORT_CONT
+    return (nb.text.lstrip()[0].islower() or last.endswith(",")
+            or ((words[-1].lower() in cont or words[-1].lower() in SHORT_CONT) and last[-1].isalpha()))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,42 @@ def _starts_with_open(b: Block, kind: str) -> bool:
     return b.text[: qs[0].open.index].strip() == ""
 
 
+# Short words a title leaves in lower case: A Question of Sport, Men Behaving Badly.
+MINOR = frozenset("a an and as at but by for from in into nor of on or over the to up with v vs".split())
+
+
+def _title_case(speech: str) -> bool:
+    """Every word but the short ones starts with a capital: a title or a name ('A Question of
+    Sport.', 'New Zealand Native Team,'), not a sentence of speech."""
+    words = [w.strip(".,!?…;:()") for w in speech.split()]
+    words = [w for w in words if w and w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words if w.lower() not in MINOR)
+
+
+def _reopenings(t: str, q: Quote, quotes: list[Quote]) -> list[Quote]:
+    """Quotations of q's kind opened inside q, never closed q, right after a sentence ends and
+    starting with a capital or a figure: `"We won. "It was hard."` is two paragraphs of one
+    quotation whose paragraph break has been lost, not a quotation inside a quotation."""
+    found = []
+    for o in quotes:
+        if o is q or o.open is None or o.open.kind != q.open.kind or o.depth != q.depth + 1:  # type: ignore[union-attr]
+            continue
+        i = o.open.index
+        if i <= q.open.index:  # type: ignore[union-attr]
+            continue
+        before = t[q.open.index + 1 : i].rstrip()  # type: ignore[union-attr]
+        if len(before) == len(t[q.open.index + 1 : i]) or not before:
+            break  # no space before the mark
+        k = q.open.index + len(before)  # type: ignore[union-attr]  # the character before the space
+        if t[k] in "'’" and not any(x.close is not None and x.close.index == k and x.open is not None for x in quotes):
+            break  # a single mark that closes nothing: a wrong closing mark, not a lost break
+        first = t[i + 1 : i + 2]
+        if not (before.rstrip("\"'”’)").endswith((".", "!", "?", "…")) and first.isalnum() and first.upper() == first):
+            break  # the first one inside is a quotation within the quotation: q is simply unclosed
+        found.append(o)
+    return found
+
+
 def _nested(t: str, q: Quote, parent: Quote | None) -> bool:
     """q, with the outer kind of mark, is a quotation inside the quotation parent. The quotation
     around must close after it: when it is never closed, the next quotations only look nested,
@@ -125,6 +161,18 @@ class QuotesChecker(Checker):
                 )
                 if continues:
                     continue
+                again = _reopenings(t, q, sc.quotes) if q.depth == 0 and q.open.kind == DOUBLE else []
+                if again:
+                    # The paragraph break before the next paragraph of the quotation was lost:
+                    # reported where the break belongs.
+                    o = again[0]
+                    s, e = b.prose.source_span(o.open.index, o.open.index + 1)  # type: ignore[union-attr]
+                    more = f" ({len(again)} times in this paragraph)" if len(again) > 1 else ""
+                    findings.append(ctx.finding(
+                        "quotes.unclosed", s, e,
+                        f"A quotation opens here while the one before is still open{more}: a paragraph break has been lost; "
+                        "start a new paragraph at this mark (a quotation over several paragraphs opens each and closes only the last)."))
+                    continue
                 s, e = b.prose.source_span(q.open.index, q.open.index + 1)
                 if q.depth == 0 and b.is_body and nxt is not None and not _starts_with_open(nxt, q.open.kind):
                     why = " (a quotation that goes on into the next paragraph must open that paragraph with the same mark)"
@@ -144,7 +192,8 @@ class QuotesChecker(Checker):
                         speech = t[q.open.index + 1 : q.close.index].rstrip()
                         # Direct speech: four words or more, ending as a sentence or clause
                         # ends; a title or term in single marks ('No More Mr Nasty') is not.
-                        if len(speech.split()) >= 4 and speech[-1:] in ".,!?…" and speech[:1].isupper():
+                        if (len(speech.split()) >= 4 and speech[-1:] in ".,!?…" and speech[:1].isupper()
+                                and not _title_case(speech)):
                             s, e = b.prose.source_span(q.open.index, q.open.index + 1)
                             findings.append(ctx.finding("quotes.nesting", s, e,
                                                         f"Direct speech opens with {NAMES[outer]} quotation marks in house style; {NAMES[inner]} marks go inside them."))

@@ -46,11 +46,26 @@ def _spelling_table(house: House) -> dict[str, str]:
 
 @lru_cache(maxsize=16)
 def _protected_re(house: House) -> re.Pattern[str] | None:
-    names = house.section("spelling").get("protected", [])
-    if not names:
+    """Protected names as written (Pearl Harbor), and the names of `protected_any_case` in any
+    case too: "the labor department" is the US Department of Labor in lower case, to be given
+    its capitals, never respelt."""
+    sec = house.section("spelling")
+    names = sec.get("protected", [])
+    any_case = sec.get("protected_any_case", [])
+    if not names and not any_case:
         return None
     alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
+    alts += sorted(("(?i:" + re.escape(n) + ")" for n in any_case), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+# "(sic)" or "[sic]" right after a word (past a closing quotation mark): the writer kept the
+# spelling on purpose, as the source wrote it.
+SIC_RE = re.compile(r"[\"”’')]?[ \u00a0]*[(\[]sic[)\]]", re.I)
+
+
+def _sic(t: str, end: int) -> bool:
+    return SIC_RE.match(t, end) is not None
 
 
 @lru_cache(maxsize=16)
@@ -66,16 +81,26 @@ def _honorific_re(house: House) -> tuple[re.Pattern[str] | None, bool]:
 
 
 @lru_cache(maxsize=16)
-def _variants(house: House) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+def _variants(house: House) -> tuple[re.Pattern[str] | None, dict[str, int], dict[int, frozenset[str]]]:
+    """The variant groups: a list of forms, or a mapping with `forms` and `both_with`, words
+    that, anywhere in the article, give each form a sense of its own (a court's judgment beside
+    a writer's judgement), so that both may stand."""
     groups = house.section("spelling").get("variants", [])
     index: dict[str, int] = {}
-    for g, forms in enumerate(groups):
+    both: dict[int, frozenset[str]] = {}
+    for g, group in enumerate(groups):
+        forms = group
+        if isinstance(group, dict):
+            forms = group.get("forms")
+            if not isinstance(forms, list) or not isinstance(group.get("both_with", []), list):
+                raise DataError(house.path, None, "spelling.variants", "a mapping entry needs forms: a list, and both_with: a list")
+            both[g] = frozenset(str(w).lower() for w in group.get("both_with", []))
         for form in forms:
             index[str(form).lower()] = g
     if not index:
-        return None, index
+        return None, index, both
     alts = sorted((re.escape(f) for f in index), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I), index
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I), index, both
 
 
 @lru_cache(maxsize=16)
@@ -208,7 +233,7 @@ class StyleChecker(Checker):
         hon_re, wants_stop = _honorific_re(house)
         table = _spelling_table(house)
         protected = _protected_re(house)
-        var_re, var_index = _variants(house)
+        var_re, var_index, var_both = _variants(house)
         sense_table, sense_entries, sense_which = _by_sense(house)
         sense_order = _by_sense_order(house)
         sense_re = _by_sense_re(house)
@@ -249,7 +274,7 @@ class StyleChecker(Checker):
                     if target is None:
                         continue
                     ws = m.start()
-                    if any(a <= ws < z for a, z in skip) or ctx.accepted(word):
+                    if any(a <= ws < z for a, z in skip) or ctx.accepted(word) or _sic(t, m.end()):
                         continue
                     if word[0].isupper() and not word.isupper():
                         if not _is_sentence_start(t, ws):
@@ -268,7 +293,7 @@ class StyleChecker(Checker):
                 for m in sense_re.finditer(t):
                     word = m.group()
                     target = sense_table[word.lower()]
-                    if ctx.accepted(word) or any(a <= m.start() < z for a, z in skip):
+                    if ctx.accepted(word) or any(a <= m.start() < z for a, z in skip) or _sic(t, m.end()):
                         continue
                     if word[0].isupper() and not word.isupper() and not _is_sentence_start(t, m.start()):
                         continue  # a name: "the Program for International Student Assessment"
@@ -287,7 +312,7 @@ class StyleChecker(Checker):
             if var_re is not None:
                 for m in var_re.finditer(t):
                     form = m.group(0)
-                    if any(a <= m.start() < z for a, z in skip) or ctx.accepted(form):
+                    if any(a <= m.start() < z for a, z in skip) or ctx.accepted(form) or _sic(t, m.end()):
                         continue
                     if form[0].isupper() and not form.isupper():
                         if not _is_sentence_start(t, m.start()):
@@ -301,9 +326,15 @@ class StyleChecker(Checker):
                     s, e = b.prose.source_span(m.start(), m.end())
                     occurrences.setdefault(g, []).append((form, s, e))
                     counts.setdefault(g, Counter())[form.lower()] += 1
+        article_words: set[str] | None = None
         for g, forms in counts.items():
             if len(forms) < 2:
                 continue
+            if var_both.get(g):
+                if article_words is None:
+                    article_words = {w.lower() for b in doc.blocks if b.text for w in SENSE_WORD_RE.findall(b.text)}
+                if article_words & var_both[g]:
+                    continue  # each form in its own sense: a court's judgment, a writer's judgement
             ranked = sorted(forms.items(), key=lambda kv: (-kv[1], [o[0].lower() for o in occurrences[g]].index(kv[0])))
             majority, majority_n = ranked[0]
             for minority, _n in ranked[1:]:
