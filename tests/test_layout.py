@@ -32,3 +32,24 @@ def test_html_navigation_and_empty_elements():
         ("layout.whitespace-line", "<p>&nbsp;</p>"),
         ("layout.whitespace-line", "<p><br></p>"),
     ]
+
+
+def _broken(text):
+    return [f for f in check_document(Document(text, "a.txt"), Config(select=["layout"])) if f.rule == "layout.broken-paragraph"]
+
+
+def test_a_break_that_lost_words_is_reported_without_a_join():
+    # The runner's name was a link and went missing: joining would give "Norway's won the 800m".
+    text = ("Indoor season opens in Leeds\n\nThe women's 400m went to a late burst of speed from Norway's\n\n"
+            "won the 800m heats in a time that surprised her coach and the crowd.\n")
+    found = _broken(text)
+    assert len(found) == 1 and found[0].fix is None and "words are missing" in found[0].message
+    # A break between a subject and its verb loses nothing: joining mends it, as a safe fix.
+    whole = ("Indoor season opens in Leeds\n\nAfter a long winter of training the young runner from the north\n\n"
+             "won the 800m heats in a time that surprised her coach and the crowd.\n")
+    found = _broken(whole)
+    assert len(found) == 1 and found[0].fix is not None and found[0].fix.safe
+    # A paragraph that opens on a comma has lost the name before it.
+    comma = ("Indoor season opens in Leeds\n\nThe men's race in the evening session was won by\n\n"
+             ", who had to fight off a closing pack over the last lap of the race.\n")
+    assert [f.fix for f in _broken(comma)] == [None]

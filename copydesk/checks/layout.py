@@ -56,6 +56,33 @@ def _lower_word(text: str) -> bool:
     return bool(m) and m.group().replace("'", "").replace("’", "").replace("-", "").islower()
 
 
+# Finite verbs that open a clause: after a piece that still wants its subject ("Ireland's",
+# "as", "when"), a paragraph opening with one of them has lost the words in between, often a
+# name that was a link on the page. Verbs in -ed are taken by their ending.
+FINITE = frozenset(
+    "was were is are has had won took made held ran beat also lost set led came went got gave saw threw broke "
+    "finished won't will would could can did does".split())
+WANTS_SUBJECT = frozenset("as when while and but by that which whom where after before".split())
+
+
+def words_missing(last: str, nb_text: str) -> bool:
+    """Joining the paragraphs would not mend the sentence: it still lacks words (a subject, a
+    name) between the piece that ends in last and the next paragraph."""
+    nxt = nb_text.lstrip()
+    if nxt[:1] in ",.;:":
+        return True  # ", who had to fight off…": the name before the comma is gone
+    m = WORD_RE.match(nxt)
+    if not m:
+        return False
+    first = m.group().lower()
+    verb = first in FINITE or (len(first) > 4 and first.endswith("ed"))
+    if not verb:
+        return False
+    word = WORD_RE.findall(last)[-1]
+    possessive = word.endswith(("'s", "’s", "s'", "s’"))
+    return possessive or word.lower() in WANTS_SUBJECT
+
+
 def carries_on(b: Block, nb: Block, cont: frozenset[str]) -> bool:
     """Paragraph nb carries on the sentence paragraph b stops in: b has no terminal punctuation,
     and either b ends in four words or more and nb starts in lower case or b ends in a comma or
@@ -290,15 +317,15 @@ class LayoutChecker(Checker):
             s, e = b.prose.source_span(wstart, len(last))
             gap_start = b.prose.source_end(len(last))
             gap_end = nb.prose.source_offset(0)
-            findings.append(cause(
-                ctx.finding(
-                    "layout.broken-paragraph",
-                    s,
-                    e,
-                    "This paragraph stops mid-sentence and the next one carries the sentence on; join them.",
-                    edits=[Edit(gap_start, gap_end, " ")],
-                ), i, j)
-            )
+            if words_missing(last, nb.text):
+                # No fix: joining would leave the sentence without the words that were lost.
+                message = ("This paragraph stops mid-sentence and the next one carries it on, but words are missing "
+                           "between them (a name that was a link?); restore them and join the paragraphs.")
+                edits = None
+            else:
+                message = "This paragraph stops mid-sentence and the next one carries the sentence on; join them."
+                edits = [Edit(gap_start, gap_end, " ")]
+            findings.append(cause(ctx.finding("layout.broken-paragraph", s, e, message, edits=edits), i, j))
             st.joins.append((i, j))
         # A line of invisible characters between two lines of one paragraph, mid-sentence: its
         # fix (deleting the line) joins the two halves again, so they are read as one.
