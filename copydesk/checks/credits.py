@@ -380,6 +380,13 @@ def find_credits(text: str, house: str = "british", standalone: bool = True) -> 
     return scan_credits(text, agencies, licence_re, standalone)
 
 
+def is_credit_line(text: str, house: str = "british") -> bool:
+    """Is this whole line a photo credit (by the credits grammar)? Layout leaves such lines to
+    this checker."""
+    t = text.strip()
+    return bool(t) and any(c.start <= 1 and c.end >= len(t.rstrip(" .)]")) for c in find_credits(t, house))
+
+
 class CreditsChecker(Checker):
     id = "credits"
     description = "Photo credits: house format, agency names, licences, placement."
