@@ -49,7 +49,7 @@ EDITION_RE = re.compile(r".{2,40} \((?:english|español|espanol|français|franca
                         r"(?: - [a-z]{2})?", re.IGNORECASE)
 MORE_RE = re.compile(r"(?:more|latest|most read|most popular|top stories) (?:from|in|on|about) .{1,40}", re.IGNORECASE)
 NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)+(?: [A-Z][\w'’-]+){1,2}")  # William A. Galston
-DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w .]+)?\s*[-–—:]\s*$")
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w .]+)?\s*[-–—:]\s*$|^[A-Z][A-Z .'-]{2,}, [A-Z][A-Z .'-]+$")
 
 # Run into the first words of the draft's first paragraph (anchored there by the caller, so that
 # "By Tuesday the..." in the middle of an article is never read): a bare byline of two or three
@@ -64,6 +64,7 @@ TOP_RUN_IN_RE = re.compile(
     rf"(?:,? (?:at )?(?i:{CLOCK}))?))"
     r"(?= [A-Z])"
 )
+SENTENCE_STARTS = frozenset("the a an this that these those it its he she they we i in on at for as after when if".split())
 _NOT_NAMES = re.compile(rf"(?i:{MONTHS}|{DAYS}|christmas|easter|new|the|then|now|noon|midnight|dawn|late|early|next|last)")
 
 
@@ -75,10 +76,15 @@ def top_run_in(text: str) -> tuple[int, int] | None:
         return None
     if m.group("byline"):
         names = m.group("byline").split()[1:]
+        end = m.end()
+        # "By Ann Bell The council...": the name stops before a sentence's first word.
+        while len(names) > 2 and names[-1].lower() in SENTENCE_STARTS:
+            end -= len(names.pop()) + 1
         if any(_NOT_NAMES.fullmatch(w.rstrip(".")) for w in names):
             return None  # "By Christmas Day Tesco had..."
         if " ".join(w.lower() for w in names) in _lexicon()["places"]:
             return None  # "By New York Police..."
+        return m.start(), end
     return m.span()
 
 
@@ -97,7 +103,9 @@ def script_of(text: str) -> str | None:
 
 
 # A line that only credits or notes the reporting is the article's, wherever it stands.
-SIGN_OFF_RE = re.compile(r"(?:additional |with |further )?(?:reporting|writing|editing|research|graphics|compiled|edited|written) (?:by|from)\b", re.IGNORECASE)
+SIGN_OFF_RE = re.compile(r"(?:additional |with |further )?(?:reporting|writing|editing|research|graphics|compiled|edited|written) (?:by|from)\b"
+                         r"|contribut(?:ing|ors?|ed by)\b|staff (?:reports?|writers?)\b"
+                         r"|(?:with |from )?(?:[\w.&]+ ){0,2}(?:wires?|agencies|wire services|news services)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -151,7 +159,7 @@ def _words(text: str) -> list[str]:
 
 
 def score(text: str, position: str, label: bool = False, alone: bool = False, foreign: bool = False,
-          script: str | None = None, edge_run: int = 0) -> Verdict | None:
+          script: str | None = None, edge_run: int = 0, unrelated: bool = False) -> Verdict | None:
     """The verdict on one line, or None when it is not furniture.
 
     position: "isolated" (alone between two paragraphs of prose), "edge" (at the top or the
@@ -165,6 +173,8 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     crosshead takes its words from the paragraphs it introduces.
     script: the script of the article's prose ("latin" or "other"); a line written in another
     one (a Cyrillic or Japanese link in an English article) is not the article's.
+    unrelated: the line shares no word with the paragraphs right before and after it; a
+    crosshead names what the paragraph under it is about.
     edge_run: at the top or tail, how many short lines stand there together (one or two are
     pasted links or labels; more are a fact box or a list that belongs to the piece).
     """
@@ -174,7 +184,8 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         return None
     words = _words(t)
     n = len(words)
-    if t[0].islower() or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
+    first = t.split(None, 1)[0]
+    if (t[0].islower() and first.islower()) or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
         return None  # a fragment of a sentence (broken-paragraph's business), a dateline, "Additional reporting by"
     points: dict[str, float] = {}
     bare = t.rstrip("\"'”’)]*")
@@ -215,7 +226,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     if t.lower().startswith(("image caption", "media caption")):
         points["picture"] = 3.0
     punctuated = bare.endswith((".", "!", "?", "…", ":", ";", ","))
-    odd = alone or foreign  # no companion, or nothing in common with the article
+    odd = alone or foreign or unrelated  # no companion, or nothing in common with the article or its neighbours
     if n == 1 and letters and not punctuated and (position == "outside" or (position == "isolated" and odd)):
         points["word"] = 2.0
     if position == "outside":
@@ -229,6 +240,11 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     if (position == "edge" and 1 <= edge_run <= 2 and 1 <= n <= 6 and not punctuated and t[0].isalnum() and t.count(",") < 2
             and not BYLINE_RE.match(t) and not is_match_line(t)):
         points["edge"] = 2.0
+    # A label that ends in a colon ("Related topics:", "Screen name:") alone between two
+    # paragraphs of prose: in copy a colon line introduces a list or a quotation, which is not
+    # prose. Weak on its own (a recipe's "Serves four:" heads its paragraph); it adds to others.
+    if position == "isolated" and 1 <= n <= 4 and bare.endswith(":") and t[0].isupper():
+        points["link"] = max(points.get("link", 0), 1.0)
     if odd and position == "isolated" and 2 <= n <= 5 and t[0].isupper() and not punctuated and not t.isupper():
         title = all(w[0].isupper() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
         points["lone"] = 2.0 if title else 1.5
