@@ -159,7 +159,7 @@ def _words(text: str) -> list[str]:
 
 
 def score(text: str, position: str, label: bool = False, alone: bool = False, foreign: bool = False,
-          script: str | None = None, edge_run: int = 0, unrelated: bool = False) -> Verdict | None:
+          script: str | None = None, edge_run: int = 0) -> Verdict | None:
     """The verdict on one line, or None when it is not furniture.
 
     position: "isolated" (alone between two paragraphs of prose), "edge" (at the top or the
@@ -173,8 +173,6 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     crosshead takes its words from the paragraphs it introduces.
     script: the script of the article's prose ("latin" or "other"); a line written in another
     one (a Cyrillic or Japanese link in an English article) is not the article's.
-    unrelated: the line shares no word with the paragraphs right before and after it; a
-    crosshead names what the paragraph under it is about.
     edge_run: at the top or tail, how many short lines stand there together (one or two are
     pasted links or labels; more are a fact box or a list that belongs to the piece).
     """
@@ -226,7 +224,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     if t.lower().startswith(("image caption", "media caption")):
         points["picture"] = 3.0
     punctuated = bare.endswith((".", "!", "?", "…", ":", ";", ","))
-    odd = alone or foreign or unrelated  # no companion, or nothing in common with the article or its neighbours
+    odd = alone or foreign  # no companion, or nothing in common with the article
     if n == 1 and letters and not punctuated and (position == "outside" or (position == "isolated" and odd)):
         points["word"] = 2.0
     if position == "outside":

@@ -443,17 +443,12 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
             continue  # a piece of a paragraph broken in two (layout.broken-paragraph's business)
         # The odd one out: a short line with no word in common with the article, among
         # crossheads that have (a crosshead takes its words from the paragraphs it introduces).
-        odd_one = len(middle) >= 2 and strangers == [p]
+        odd_one = len(middle) >= 3 and strangers == [p]
         edge_run = 0
         if pos == "edge" and not (p > 0 and blocks[content[p - 1]].text.rstrip().endswith(":")):
             edge_run = top_run if p < first_prose else tail_run
-        unrelated = False
-        if pos == "isolated" and len(middle) <= 2:  # among several crossheads, one more says little
-            own_words = furniture.stems(t) - FUNCTION_STEMS
-            near = furniture.stems(blocks[content[p - 1]].text) | furniture.stems(blocks[content[p + 1]].text)
-            unrelated = bool(own_words) and not (own_words & near)
         verdict = furniture.score(t, pos, alone=alone, foreign=(p in strangers and (alone or odd_one)), script=script,
-                                  edge_run=edge_run, unrelated=unrelated)
+                                  edge_run=edge_run)
         if verdict is None:
             continue
         if verdict.kind in ("byline", "author") and p == 1 and blocks[content[0]].kind == "headline":
