@@ -316,3 +316,8 @@ def test_a_credit_line_is_left_to_the_credits_checker(line):
         assert layout(text) == []
         rules = {f.rule for f in findings(text, select=("layout", "credits"))[1]}
         assert not any(r.startswith("layout.") for r in rules)
+
+
+def test_the_first_line_of_a_markdown_draft_without_a_title_is_its_title_not_furniture():
+    assert layout(f"Harbour Diaries\n\n{P1}\n\n{P2}\n\n{P3}\n", "a.md") == []
+    assert layout(f"# {HEAD}\n\nHarbour Diaries\n\n{P1}\n\n{P2}\n\n{P3}\n", "a.md") == [("layout.page-furniture", "Harbour Diaries")]

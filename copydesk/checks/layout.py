@@ -445,7 +445,9 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
         # crossheads that have (a crosshead takes its words from the paragraphs it introduces).
         odd_one = len(middle) >= 3 and strangers == [p]
         edge_run = 0
-        if pos == "edge" and not (p > 0 and blocks[content[p - 1]].text.rstrip().endswith(":")):
+        # The first line of a draft with no headline block (Markdown without a title) is its title.
+        first_line = not any(blocks[content[q]].text for q in range(p))
+        if pos == "edge" and not first_line and not (p > 0 and blocks[content[p - 1]].text.rstrip().endswith(":")):
             edge_run = top_run if p < first_prose else tail_run
         verdict = furniture.score(t, pos, alone=alone, foreign=(p in strangers and (alone or odd_one)), script=script,
                                   edge_run=edge_run)
