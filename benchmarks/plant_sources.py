@@ -375,8 +375,13 @@ def load(which: str = "held-out") -> Sources:
 
 
 if __name__ == "__main__":
-    src = load()
-    print(f"{len(src.furniture)} furniture lines from {src.furniture_sites} of {src.sites_read} held-out sites; "
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Print the furniture lines and credit shapes drawn from one side of sites.py.")
+    ap.add_argument("--sites", choices=("build", "held-out"), default="held-out")
+    which = ap.parse_args().sites
+    src = load(which)
+    print(f"{len(src.furniture)} furniture lines from {src.furniture_sites} of {src.sites_read} {which} sites; "
           f"{len(src.run_in)} of them bylines or timestamps")
     for line, site in src.furniture:
         print(f"  {site:28s} {line}")

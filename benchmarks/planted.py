@@ -20,7 +20,9 @@ Categories, how each fault is planted and which rules count. Articles are taken 
 shuffled order fixed by --seed, one fault an article; the kinds of a category take turns,
 and an article that cannot take its turn's kind tries the category's other kinds, then is
 skipped for the next article (so the kinds come out in equal numbers unless one is rare).
-Furniture lines and credit shapes are read from the held-out pages at each run (about 2 s).
+Furniture lines and credit shapes are read from the held-out pages at each run (about 2 s);
+`--sites build` draws them from the build sites instead, for tuning without looking at the
+held-out ones (quote only held-out figures).
 
 furniture (layout.page-furniture, layout.teaser, layout.run-in-furniture)
     A line of page furniture drawn from the held-out sites of benchmarks/sites.py (the filter
@@ -589,11 +591,14 @@ def main() -> None:
     ap.add_argument("--per-category", type=int, default=60, help="articles planted per category (default 60)")
     ap.add_argument("--category", default="", help="only this category: " + ", ".join(CATEGORIES))
     ap.add_argument("--show", type=int, default=0, help="print this many misses and collateral findings a category")
+    ap.add_argument("--sites", choices=("build", "held-out"), default="held-out",
+                    help="which side of sites.py the furniture lines and credit shapes are drawn from: held-out "
+                         "(default) measures sites nothing was tuned on; build is for tuning")
     args = ap.parse_args()
     if args.category and args.category not in CATEGORIES:
         ap.error(f"unknown category {args.category!r}; one of {', '.join(CATEGORIES)}")
     t0 = time.perf_counter()
-    src = plant_sources.load("held-out")
+    src = plant_sources.load(args.sites)
     src.shapes = [s for s in src.shapes if usable_shape(s)]
     src.spelling = spelling_table()
     src.house_forms = house_form_res()
@@ -629,9 +634,9 @@ def main() -> None:
             print(f"note: {cat}: only {n} of {len(files)} articles could take this fault", file=sys.stderr)
     elapsed = time.perf_counter() - t0
 
-    print(f"furniture lines: {len(src.furniture)} drawn from {src.furniture_sites} of {src.sites_read} held-out sites "
+    print(f"furniture lines: {len(src.furniture)} drawn from {src.furniture_sites} of {src.sites_read} {args.sites} sites "
           f"({len(src.run_in)} of them bylines or timestamps, for run-in)")
-    print(f"credit shapes: {len(src.shapes)} used, from {src.credit_texts} credit texts on held-out sites:")
+    print(f"credit shapes: {len(src.shapes)} used, from {src.credit_texts} credit texts on {args.sites} sites:")
     for s in src.shapes:
         print(f"    {s.describe():48s} {', '.join(sorted(s.example_sites))}")
     print()

@@ -41,15 +41,71 @@ TIME_RE = re.compile(
 ENTRY_TIME_RE = re.compile(rf"(?:{CLOCK})", re.IGNORECASE)
 BYLINE_RE = re.compile(r"(?:[Bb]y|[Ww]ords by|[Ww]ritten by|[Rr]eporting by|BY)\s+[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|de|van|von|la))*(?:,.{0,60})?\s*$")
 WIDGET_RE = re.compile(r"^@\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b|© ?\d{4}|\(c\) \d{4}|\bhttps?:|www\.|[|›»→←↑↓✕×▶►◄▼▲✓★☆]|^\W*\d+\W*$|\bof \d+$|^\d+ of \d+$", re.IGNORECASE)
-MATCH_RE = re.compile(r"\S \s?(?:v|vs|v\.|vs\.)\s \S|\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\(\w[\w .]*\)$|^\d{1,3}[.)]? [A-Z]")
-FIXTURE_RE = re.compile(r"\w \s?(?:v|vs|v\.|vs\.)\s [A-Z]|[A-Za-z] \d{1,3}\s?[-–]\s?\d{1,3}(?: [A-Z]|$)")
+MATCH_RE = re.compile(r"\S\s(?:v|vs|v\.|vs\.)\s\S|\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\(\w[\w .]*\)$|^\d{1,3}[.)]? [A-Z]")
+FIXTURE_RE = re.compile(r"\w\s(?:v|vs|v\.|vs\.)\s[A-Z]|[A-Za-z] \d{1,3}\s?[-–]\s?\d{1,3}(?: [A-Z]|$)")
 COUNT_RE = re.compile(r"\d[\d,.]*k? ?(?:photos?|pictures?|images?|videos?|comments?|shares?|views?|votes?|replies|responses|reactions|likes)", re.IGNORECASE)
 EDITION_RE = re.compile(r".{2,40} \((?:english|español|espanol|français|francais|deutsch|italiano|português|portugues|nederlands|"
                         r"suomi|svenska|dansk|norsk|polski|čeština|türkçe|magyar|română|ελληνικά|русский|中文|日本語|한국어|العربية)\)"
                         r"(?: - [a-z]{2})?", re.IGNORECASE)
 MORE_RE = re.compile(r"(?:more|latest|most read|most popular|top stories) (?:from|in|on|about) .{1,40}", re.IGNORECASE)
 NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)+(?: [A-Z][\w'’-]+){1,2}")  # William A. Galston
-DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w .]+)?\s*[-–—:]\s*$")
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w .]+)?\s*[-–—:]\s*$|^[A-Z][A-Z .'-]{2,}, [A-Z][A-Z .'-]+$")
+
+# Run into the first words of the draft's first paragraph (anchored there by the caller, so that
+# "By Tuesday the..." in the middle of an article is never read): a bare byline of two or three
+# capitalised names, a relative time in figures, or a date, then a capitalised sentence start.
+# Mid-article, "By Tuesday" is followed by lower case; a writer's own sentence does not open
+# with "3 hours ago" or "November 16, 2016 Ukraine".
+_NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+TOP_RUN_IN_RE = re.compile(
+    rf"(?:(?P<byline>(?:[Bb]y|BY) {_NAME}(?: (?:{_NAME}|[A-Z]\.)){{1,2}})"
+    rf"|(?P<time>(?i:(?:updated |published |posted )?\d{{1,3}} ?(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s? ago))"
+    rf"|(?P<date>(?i:(?:{DAYS},? )?(?:{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? {MONTHS},? \d{{4}}))"
+    rf"(?:,? (?:at )?(?i:{CLOCK}))?))"
+    r"(?= [A-Z])"
+)
+SENTENCE_STARTS = frozenset("the a an this that these those it its he she they we i in on at for as after when if".split())
+_NOT_NAMES = re.compile(rf"(?i:{MONTHS}|{DAYS}|christmas|easter|new|the|then|now|noon|midnight|dawn|late|early|next|last)")
+
+
+def top_run_in(text: str) -> tuple[int, int] | None:
+    """The span of a byline, relative time or date run into the first words of the draft's first
+    paragraph, or None."""
+    m = TOP_RUN_IN_RE.match(text)
+    if m is None:
+        return None
+    if m.group("byline"):
+        names = m.group("byline").split()[1:]
+        end = m.end()
+        # "By Ann Bell The council...": the name stops before a sentence's first word.
+        while len(names) > 2 and names[-1].lower() in SENTENCE_STARTS:
+            end -= len(names.pop()) + 1
+        if any(_NOT_NAMES.fullmatch(w.rstrip(".")) for w in names):
+            return None  # "By Christmas Day Tesco had..."
+        if " ".join(w.lower() for w in names) in _lexicon()["places"]:
+            return None  # "By New York Police..."
+        return m.start(), end
+    return m.span()
+
+
+def script_of(text: str) -> str | None:
+    """The script most letters of text are written in: "latin", "other", or None (no letters)."""
+    latin = other = 0
+    for c in text:
+        if c.isalpha():
+            if c < "\u0250":
+                latin += 1
+            else:
+                other += 1
+    if not latin and not other:
+        return None
+    return "latin" if latin >= other else "other"
+
+
+# A line that only credits or notes the reporting is the article's, wherever it stands.
+SIGN_OFF_RE = re.compile(r"(?:additional |with |further )?(?:reporting|writing|editing|research|graphics|compiled|edited|written) (?:by|from)\b"
+                         r"|contribut(?:ing|ors?|ed by)\b|staff (?:reports?|writers?)\b"
+                         r"|(?:with |from )?(?:[\w.&]+ ){0,2}(?:wires?|agencies|wire services|news services)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -102,7 +158,8 @@ def _words(text: str) -> list[str]:
     return [w.lower().strip(".'’") or w.lower() for w in WORD_RE.findall(text)]
 
 
-def score(text: str, position: str, label: bool = False, alone: bool = False, foreign: bool = False) -> Verdict | None:
+def score(text: str, position: str, label: bool = False, alone: bool = False, foreign: bool = False,
+          script: str | None = None, edge_run: int = 0) -> Verdict | None:
     """The verdict on one line, or None when it is not furniture.
 
     position: "isolated" (alone between two paragraphs of prose), "edge" (at the top or the
@@ -114,6 +171,10 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     comes with others, so a short line with no companion is more likely pasted furniture.
     foreign: no word of the line (of three letters or more) appears in the article's prose; a
     crosshead takes its words from the paragraphs it introduces.
+    script: the script of the article's prose ("latin" or "other"); a line written in another
+    one (a Cyrillic or Japanese link in an English article) is not the article's.
+    edge_run: at the top or tail, how many short lines stand there together (one or two are
+    pasted links or labels; more are a fact box or a list that belongs to the piece).
     """
     lex = _lexicon()
     t = text.strip()
@@ -121,8 +182,9 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         return None
     words = _words(t)
     n = len(words)
-    if t[0].islower() or DATELINE_RE.match(t):
-        return None  # a fragment of a sentence (broken-paragraph's business), or a dateline
+    first = t.split(None, 1)[0]
+    if (t[0].islower() and first.islower()) or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
+        return None  # a fragment of a sentence (broken-paragraph's business), a dateline, "Additional reporting by"
     points: dict[str, float] = {}
     bare = t.rstrip("\"'”’)]*")
     sentence = bare.endswith((".", "!", "?", "…")) and n >= 3
@@ -167,6 +229,20 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         points["word"] = 2.0
     if position == "outside":
         points["outside"] = 1.0
+    if script and script_of(t) not in (None, script) and n <= 8:
+        points["script"] = 3.0
+    # Before the first paragraph of prose (between the headline and the story: a kicker, a
+    # section or menu label) or after the last one (tags, menus, links): a short line that is not
+    # a sentence, a byline, a dateline or part of a table. A standfirst is a sentence; a byline
+    # and a dateline have their own shapes above; a team sheet or result list stands in a table.
+    if (position == "edge" and 1 <= edge_run <= 2 and 1 <= n <= 6 and not punctuated and t[0].isalnum() and t.count(",") < 2
+            and not BYLINE_RE.match(t) and not is_match_line(t)):
+        points["edge"] = 2.0
+    # A label that ends in a colon ("Related topics:", "Screen name:") alone between two
+    # paragraphs of prose: in copy a colon line introduces a list or a quotation, which is not
+    # prose. Weak on its own (a recipe's "Serves four:" heads its paragraph); it adds to others.
+    if position == "isolated" and 1 <= n <= 4 and bare.endswith(":") and t[0].isupper():
+        points["link"] = max(points.get("link", 0), 1.0)
     if odd and position == "isolated" and 2 <= n <= 5 and t[0].isupper() and not punctuated and not t.isupper():
         title = all(w[0].isupper() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
         points["lone"] = 2.0 if title else 1.5
@@ -186,8 +262,10 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     if total < threshold or not points:
         return None
     # The most specific signal names the kind: the label list only says that it is furniture.
-    named = [k for k in points if k not in ("outside", "lone", "label")]
+    named = [k for k in points if k not in ("outside", "lone", "label", "edge")]
     kind = max(named, key=lambda k: points[k]) if named else ("label" if "label" in points else "lone")
+    if not named and "edge" in points and "label" not in points:
+        kind = "edge"
     if position == "outside" and kind in ("word", "lone"):
         kind = "outside"
     return Verdict(kind, total)
@@ -206,6 +284,8 @@ MESSAGES = {
     "picture": "is a picture label from the web page (its source or caption field), not part of the article",
     "word": "is a single word alone between paragraphs: a link or label left from the web page",
     "outside": "stands outside the article, in the web page's navigation, header, footer or a side box",
+    "edge": "is a short line that is not a sentence, standing before or after the article's prose: a link, label or tag left from the web page",
+    "script": "is written in another script than the article: a link or label left from the web page",
     "lone": "is a short label alone between paragraphs, with no other crosshead in the article: a link or label left from the web page",
 }
 

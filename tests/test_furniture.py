@@ -212,3 +212,112 @@ def test_a_label_among_crossheads_is_the_odd_one_out_when_it_shares_no_word_with
     assert layout(base.format(extra="")) == []
     assert layout(base.format(extra="Bonds & Rates\n\n")) == [("layout.page-furniture", "Bonds & Rates")]
     assert layout(base.format(extra="A Wall Against the River\n\n")) == []
+
+
+# -- second round: where a line stands, run-ins at the top, other scripts, credit lines -------
+
+def top(line):
+    return f"{HEAD}\n\n{line}\n\n{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def tail(line):
+    return f"{HEAD}\n\n{P1}\n\n{P2}\n\n{P3}\n\n{line}\n"
+
+
+@pytest.mark.parametrize("line", ["Harbour Diaries", "Weekend Extra", "Westmoor Life", "eBay Motors"])
+def test_a_short_line_between_the_headline_and_the_story_is_furniture(line, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    text = top(line)
+    doc, fs = findings(text)
+    assert [(f.rule, f.excerpt) for f in fs] == [("layout.page-furniture", line)]
+    assert text[fs[0].start:fs[0].end] == line
+    assert "before or after the article's prose" in fs[0].message and fs[0].message.endswith("; delete it.")
+
+
+@pytest.mark.parametrize("line", ["Harbour Diaries", "Cloudy Sky Kitchen", "Westmoor Life"])
+def test_a_short_line_after_the_last_paragraph_is_furniture(line, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    assert layout(tail(line)) == [("layout.page-furniture", line)]
+
+
+@pytest.mark.parametrize("line", [
+    "By Delia Marsh", "By Delia Marsh, Transport correspondent", "WESTMOOR, ENGLAND",
+    "The council says the new library will be the largest in the county.",
+])
+def test_a_byline_dateline_or_standfirst_under_the_headline_stays_clean(line):
+    assert layout(top(line)) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Additional reporting by Jo Marsh", "With agencies", "Reporting by Jo Marsh; editing by Tom Hale",
+    "Westmoor v Kellport", "Westmoor 2-1 Kellport", "Kellport: Ames, Bright, Cole, Dunn, Ellis.",
+])
+def test_a_sign_off_result_or_team_sheet_at_the_tail_stays_clean(line):
+    assert layout(tail(line)) == []
+
+
+def test_a_fact_box_of_several_short_lines_under_the_headline_stays_clean():
+    text = f"{HEAD}\n\nWhere it stands:\n\nOld bus station\n\nWhat it costs\n\n{P1}\n\n{P2}\n\n{P3}\n"
+    assert layout(text) == []
+
+
+@pytest.mark.parametrize("lead, rest, kind", [
+    ("By Delia Marsh", "The district council has approved plans for a new library on the old site.", "a byline"),
+    ("by Tomasz Okonkwo-Hale", "Plans for a new library on the site of the old bus station were approved.", "a byline"),
+    ("3 hours ago", "The district council has approved plans for a new library on the old site.", "a timestamp"),
+    ("Updated 3 hours ago", "The district council has approved plans for a new library on the old site.", "a timestamp"),
+    ("November 20, 2024", "The district council has approved plans for a new library on the old site.", "a timestamp"),
+    ("November 20", "Councillors have approved plans for a new library on the site of the old bus station.", "a timestamp"),
+])
+def test_a_byline_or_time_run_into_the_first_paragraph_is_reported_at_its_exact_characters(lead, rest, kind):
+    text = f"{HEAD}\n\n{lead} {rest}\n\n{P2}\n\n{P3}\n"
+    doc, fs = findings(text)
+    assert [(f.rule, f.excerpt) for f in fs] == [("layout.run-in-furniture", lead)]
+    assert text[fs[0].start:fs[0].end] == lead
+    assert fs[0].message == f"“{lead}” is {kind} run into the paragraph; delete it."
+
+
+@pytest.mark.parametrize("first", [
+    "By Tuesday the council had approved plans for a new library on the old site.",
+    "By Easter Monday Westmoor council had approved plans for a new library.",
+    "By New Year the council had approved plans for a new library on the old site.",
+    "Three years ago the council approved plans for a new library on the old site.",
+    "November 20 was the day the council approved plans for a new library on the old site.",
+])
+def test_a_first_paragraph_that_only_starts_like_a_run_in_stays_clean(first):
+    assert layout(f"{HEAD}\n\n{first}\n\n{P2}\n\n{P3}\n") == []
+
+
+def test_a_run_in_byline_is_looked_for_only_at_the_top_of_the_draft():
+    middle = "By Delia Marsh The council's own figures show the library will cost more than planned."
+    assert layout(f"{HEAD}\n\n{P1}\n\n{middle}\n\n{P2}\n\n{P3}\n") == []
+
+
+@pytest.mark.parametrize("line", ["Новости региона", "地域のニュース", "지역 뉴스"])
+def test_a_line_in_another_script_than_the_article_is_furniture(line, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    assert layout(between(line)) == [("layout.page-furniture", line)]
+    assert layout(tail(line)) == [("layout.page-furniture", line)]
+
+
+def test_an_article_in_another_script_keeps_its_own_short_lines():
+    paras = ["Районный совет одобрил планы строительства новой библиотеки на месте старого автовокзала.",
+             "Строительство должно начаться весной, а библиотека откроется к концу следующего года.",
+             "Старый автовокзал закрылся после открытия новой станции рядом с железной дорогой."]
+    text = f"Новая библиотека\n\n{paras[0]}\n\nЧто дальше\n\n{paras[1]}\n\n{paras[2]}\n"
+    assert not any(f.rule == "layout.page-furniture" and f.excerpt == "Что дальше" and "script" in f.message
+                   for f in findings(text)[1])
+
+
+@pytest.mark.parametrize("line", ["Ann Bell | Bloomberg | Getty Images", "(Sam Gold / Associated Press)",
+                                  "Photograph: Ann Bell/Reuters"])
+def test_a_credit_line_is_left_to_the_credits_checker(line):
+    for text in (between(line), tail(line), top(line)):
+        assert layout(text) == []
+        rules = {f.rule for f in findings(text, select=("layout", "credits"))[1]}
+        assert not any(r.startswith("layout.") for r in rules)
+
+
+def test_the_first_line_of_a_markdown_draft_without_a_title_is_its_title_not_furniture():
+    assert layout(f"Harbour Diaries\n\n{P1}\n\n{P2}\n\n{P3}\n", "a.md") == []
+    assert layout(f"# {HEAD}\n\nHarbour Diaries\n\n{P1}\n\n{P2}\n\n{P3}\n", "a.md") == [("layout.page-furniture", "Harbour Diaries")]

@@ -511,14 +511,19 @@ def find_credits(text: str, house: str = "british", standalone: bool = True) -> 
     return scan_credits(text, agencies, licence_re, standalone)
 
 
-def is_credit_line(text: str, house: House) -> bool:
+def is_credit_line(text: str, house: House | None = None, standalone: bool = False) -> bool:
     """Whether a paragraph is a photo credit and nothing else ("Image copyright Reuters",
-    "Ann Bell/Getty Images"): a line that stands for a picture, not a paragraph of the story."""
+    "Ann Bell/Getty Images"): a line that stands for a picture, not a paragraph of the story.
+    With standalone, an agency named alone ("Reuters") counts too, as it does beside a picture."""
+    if house is None:
+        from ..house import load_house
+
+        house = load_house("british")
     s = text.strip()
     if not s or len(s) > BARE_LIMIT or "\n" in s:
         return False
     _fmt, _formats, agencies, _licensed, licence_re = _house_credits(house)
-    found = scan_credits(s, agencies, licence_re, False)
+    found = scan_credits(s, agencies, licence_re, standalone)
     return len(found) == 1 and found[0].start == 0 and found[0].end >= len(s.rstrip(". "))
 
 

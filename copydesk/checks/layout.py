@@ -9,9 +9,10 @@ from functools import lru_cache
 
 from .. import furniture
 from ..checker import Checker, Context, Rule, examples
+from .credits import is_credit_line
 from ..document import INVISIBLE, Block, Document, is_invisible
 from ..finding import Edit
-from ..house import load_data_pack
+from ..house import House, load_data_pack
 from ..patterns import alternation, compile_user, group_span
 from ..yamlio import DataError, line_of
 
@@ -249,19 +250,23 @@ class LayoutChecker(Checker):
             return f
 
         blocks = doc.blocks
-        marks = page_furniture(doc, opts)
+        marks = page_furniture(doc, opts, ctx.house)
         for i, mark in sorted(marks.items()):
             b = blocks[i]
             s, e = b.prose.source_span(0, len(b.text))
             findings.append(cause(ctx.finding(mark.rule, s, e, mark.message, edits=[_delete_block(doc, b)]), i, deletes=True))
         flagged = set(marks)
+        top = _first_paragraph(doc)
         for i, b in enumerate(blocks):
             if b.kind != "paragraph" or not b.text or i in flagged:
                 continue
             t = b.text
             m = run_in.match(t)
-            if m and m.end() < len(t) and len(t) - m.end() > 20:
-                fs, fe = group_span(m, run_in, "furniture") or m.span()
+            span = (group_span(m, run_in, "furniture") or m.span()) if m else None
+            if span is None and i == top:
+                span = furniture.top_run_in(t)
+            if span and span[1] < len(t) and len(t) - span[1] > 20:
+                fs, fe = span
                 s, e = b.prose.source_span(fs, fe)
                 rest = fe
                 while rest < len(t) and t[rest].isspace():
@@ -397,7 +402,7 @@ CONTENT_KINDS = ("headline", "paragraph", "blank", "blockquote", "list_item", "h
 MAX_LINE = 200
 FUNCTION_STEMS = frozenset("the and for with our your from thi that what who how why".split())
 # Furniture found by these signals alone does not make its neighbours teasers.
-WEAK = frozenset({"word", "lone", "author"})  # longer paragraphs are prose, never furniture
+WEAK = frozenset({"word", "lone", "author", "edge"})  # longer paragraphs are prose, never furniture
 
 
 @dataclass(frozen=True)
@@ -438,9 +443,19 @@ def _broken_piece(blocks: list[Block], content: list[int], p: int) -> bool:
     return False
 
 
+def _first_paragraph(doc: Document) -> int | None:
+    """The index of the draft's first paragraph, right under the headline (or at the top of a
+    draft without one), where a paste leaves the page's byline or timestamp run into the text."""
+    for i, b in enumerate(doc.blocks):
+        if b.kind in ("front_matter", "comment", "blank") or (b.kind == "headline"):
+            continue
+        return i if b.kind == "paragraph" else None
+    return None
+
+
 def _run_in_kind(text: str) -> str:
     low = text.lower()
-    stamp = any(w in low for w in ("updated", "published", "posted", "modified", " ago"))
+    stamp = any(w in low for w in ("updated", "published", "posted", "modified", " ago")) or furniture.looks_like_time(text)
     if low.startswith("by "):
         return "a byline and timestamp" if stamp else "a byline"
     if stamp:
@@ -450,7 +465,7 @@ def _run_in_kind(text: str) -> str:
     return "a label"
 
 
-def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark]:
+def page_furniture(doc: Document, options: dict | None = None, house: House | None = None) -> dict[int, Mark]:
     """The blocks of doc that are page furniture or teasers of other stories, by block index.
 
     This is what layout reports as layout.page-furniture and layout.teaser; other checkers
@@ -520,7 +535,23 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
             own_words = furniture.stems(blocks[content[q]].text) - FUNCTION_STEMS
             if own_words and not (own_words & vocab):
                 strangers.append(q)
+    # The script the article is written in, from its prose: a line in another one is not its own.
+    script = furniture.script_of(" ".join(blocks[content[q]].text[:200] for q, x in enumerate(prose) if x)[:4000])
+    credit_lines: dict[int, bool] = {}
+
+    def credit_line(i: int) -> bool:
+        """A photo credit on a line of its own: the credits checker's, never furniture."""
+        if i not in credit_lines:
+            t = blocks[i].text
+            credit_lines[i] = len(t) <= 120 and is_credit_line(t, house, standalone=True)
+        return credit_lines[i]
+
+    # How many lines with text stand before the first paragraph of prose (after the headline)
+    # and after the last one.
+    top_run = sum(1 for q in range(first_prose) if blocks[content[q]].kind != "headline" and blocks[content[q]].text)
+    tail_run = sum(1 for q in range(last_prose + 1, len(content)) if blocks[content[q]].text)
     marks: dict[int, Mark] = {}
+    edges: dict[int, Mark] = {}  # furniture by its place at the top or tail alone
     for p, i in enumerate(content):
         b = blocks[i]
         t = b.text
@@ -536,6 +567,8 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
         listed = (norm in own) or (furniture.USE_LABEL_LIST and norm in labels)
         patterned = bool(whole.search(t.strip(LABEL_STRIP))) if len(t) <= 2 * MAX_LINE else False
         pos = position(p, b)
+        if credit_line(i):
+            continue
         if listed or patterned or b.key == "nav":
             verdict = furniture.score(t, pos, label=True) if len(t) <= MAX_LINE else None
             kind = verdict.kind if verdict and verdict.kind in ("timestamp", "picture", "byline", "social") else "label"
@@ -551,11 +584,20 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
         # The odd one out: a short line with no word in common with the article, among
         # crossheads that have (a crosshead takes its words from the paragraphs it introduces).
         odd_one = len(middle) >= 3 and strangers == [p]
-        verdict = furniture.score(t, pos, alone=alone, foreign=(p in strangers and (alone or odd_one)))
+        edge_run = 0
+        # The first line of a draft with no headline block (Markdown without a title) is its title.
+        first_line = not any(blocks[content[q]].text for q in range(p))
+        if pos == "edge" and not first_line and not (p > 0 and blocks[content[p - 1]].text.rstrip().endswith(":")):
+            edge_run = top_run if p < first_prose else tail_run
+        verdict = furniture.score(t, pos, alone=alone, foreign=(p in strangers and (alone or odd_one)), script=script,
+                                  edge_run=edge_run)
         if verdict is None:
             continue
         if verdict.kind in ("byline", "author") and p == 1 and blocks[content[0]].kind == "headline":
             continue  # the article's own byline, under its headline
+        if verdict.kind == "edge":
+            edges[i] = Mark("layout.page-furniture", "edge", furniture.message(t, "edge"))
+            continue  # decided after the teasers: among pasted fragments it is another story's headline
         marks[i] = Mark("layout.page-furniture", verdict.kind, furniture.message(t, verdict.kind))
 
     # Teasers: short unpunctuated lines among fragments.
@@ -578,7 +620,7 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
     # A teaser sits next to another fragment: an invisible line, page furniture, or
     # another teaser (so a run of them next to furniture is caught whole).
     candidate = {pos for pos, i in enumerate(content)
-                 if i not in marks and i not in structure and short_unpunctuated(blocks[i])}
+                 if i not in marks and i not in structure and short_unpunctuated(blocks[i]) and not credit_line(i)}
     seeds = {i for i, m in marks.items() if m.kind not in WEAK}
     queue = [pos for pos in sorted(candidate)
              if any(blocks[j].kind == "blank" or j in seeds for j in neighbours(pos))]
@@ -593,6 +635,8 @@ def page_furniture(doc: Document, options: dict | None = None) -> dict[int, Mark
         t = blocks[content[pos]].text
         marks[content[pos]] = Mark("layout.teaser", "teaser",
                                    f"“{t.strip()}” looks like the headline of another story left from the page; delete it.")
+    for i, mark in edges.items():
+        marks.setdefault(i, mark)
     return marks
 
 
