@@ -88,18 +88,25 @@ def top_run_in(text: str) -> tuple[int, int] | None:
     return m.span()
 
 
+HANDLE_RE = re.compile(r"\S*@\S+|\w+://\S+|www\.\S+|\w+\.(?:com|org|net|co|kr|ru|jp|de|fr|uk)\b\S*")  # no script of a language
+
+
 def script_of(text: str) -> str | None:
-    """The script most letters of text are written in: "latin", "other", or None (no letters)."""
+    """The script the letters of text are written in: "latin", "other" (one that is not Latin),
+    or None (no letters, or a mix with neither four letters in five). Handles, e-mail addresses
+    and links are left out: "Аккаунт: @darkzip" is Cyrillic."""
     latin = other = 0
-    for c in text:
+    for c in HANDLE_RE.sub(" ", text):
         if c.isalpha():
             if c < "\u0250":
                 latin += 1
             else:
                 other += 1
-    if not latin and not other:
-        return None
-    return "latin" if latin >= other else "other"
+    if latin >= 4 * other and latin:
+        return "latin"
+    if other >= 4 * latin and other:
+        return "other"
+    return None
 
 
 # A line that only credits or notes the reporting is the article's, wherever it stands.
@@ -181,13 +188,14 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     if not t:
         return None
     words = _words(t)
-    n = len(words)
+    # Scripts written without spaces (Chinese, Japanese) hold a word in about two characters.
+    n = max(len(words), sum(1 for c in t if "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af") // 2)
     first = t.split(None, 1)[0]
     if (t[0].islower() and first.islower()) or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
         return None  # a fragment of a sentence (broken-paragraph's business), a dateline, "Additional reporting by"
     points: dict[str, float] = {}
     bare = t.rstrip("\"'”’)]*")
-    sentence = bare.endswith((".", "!", "?", "…")) and n >= 3
+    sentence = bare.endswith((".", "!", "?", "…", "。", "！", "？")) and n >= 3
     letters = sum(c.isalpha() for c in t) if len(t) < 40 else len(t)
     if label and USE_LABEL_LIST:
         points["label"] = 3.0

@@ -321,3 +321,32 @@ def test_a_credit_line_is_left_to_the_credits_checker(line):
 def test_the_first_line_of_a_markdown_draft_without_a_title_is_its_title_not_furniture():
     assert layout(f"Harbour Diaries\n\n{P1}\n\n{P2}\n\n{P3}\n", "a.md") == []
     assert layout(f"# {HEAD}\n\nHarbour Diaries\n\n{P1}\n\n{P2}\n\n{P3}\n", "a.md") == [("layout.page-furniture", "Harbour Diaries")]
+
+
+def _furniture_rules(text):
+    from copydesk.config import Config
+    from copydesk.document import Document
+    from copydesk.engine import check_document
+
+    return [(f.rule, f.excerpt) for f in check_document(Document(text, "a.txt"), Config(select=["layout"]))]
+
+
+def test_a_line_in_the_articles_own_script_is_not_foreign_for_its_handle():
+    # A Cyrillic article: a contributor's name and account handle are the article's, not a
+    # line in another script.
+    text = ("Рецепты недели\n\nМы попросили авторов кулинарных блогов рассказать о любимых блюдах зимы.\n\n"
+            "Аккаунт: @zimnie_recepty\n\nОна готовит суп из тыквы каждую неделю и делится рецептом с подписчиками.\n\n"
+            "Аккаунт: @tykva_i_sol\n\nОн печёт хлеб на закваске и рассказывает, как ухаживать за ней.\n")
+    assert not [r for r in _furniture_rules(text) if "another script" in r[1]]
+    assert all("@" not in excerpt for _rule, excerpt in _furniture_rules(text))
+
+
+def test_sentences_in_scripts_without_spaces_are_not_labels():
+    from copydesk.checks.layout import ends_sentence
+    from copydesk.furniture import score
+
+    assert ends_sentence("工事は来年の春に始まる。")
+    # A long line of Japanese is a sentence's worth of words, not a one-word label, even where
+    # a paste lost its full stop.
+    line = "図書館には子ども向けの読書室と、夜まで使える自習室が設けられる予定で、市民の期待は大きい"
+    assert score(line, "edge", edge_run=1) is None

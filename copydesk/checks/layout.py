@@ -16,7 +16,7 @@ from ..house import House, load_data_pack
 from ..patterns import alternation, compile_user, group_span
 from ..yamlio import DataError, line_of
 
-TERMINAL = ".!?…:;"
+TERMINAL = ".!?…:;。！？"
 CLOSERS = "\"'”’)]*_"
 LABEL_STRIP = " \t:|»›>•·–—-" + INVISIBLE
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
