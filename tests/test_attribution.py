@@ -317,3 +317,20 @@ def test_a_speaker_in_those_words_still_carries(before):
         "“We have turned the corner and the staff deserve the credit for it.”\n"
     )
     assert unattributed(text) == []
+
+
+@pytest.mark.parametrize("clause", [
+    "Tom Reyes, the agency's associate administrator of science, said in the statement.",
+    "Ann Bell, a fellow at the institute in Leeds, England, and co-author of the study, said in a statement.",
+])
+def test_a_speaker_with_a_long_apposition_said_in_a_statement(clause):
+    text = ("Moon landers chosen\n\nThe agency picked five firms on Monday.\n\n"
+            f"\"The scheme was designed to use the skill of private firms to reach the Moon quickly,\" {clause}\n")
+    assert unattributed(text) == []
+
+
+def test_a_participle_closed_by_commas_is_still_no_speaker():
+    text = ("Cup run ends\n\nThe club lost 2-0 at home on Saturday.\n\n"
+            "Nemeth, recalled in place of the injured captain, missed two chances before the break.\n\n"
+            "\"We did not take our chances and we paid for it in the end.\"\n")
+    assert len(unattributed(text)) == 1

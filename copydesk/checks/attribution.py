@@ -525,8 +525,11 @@ def _speaker(s: str, m: "re.Match", kinds) -> "Speaker | None":
     after = s[m.end():]
     words = []
     following = WORD_RE.match(after.lstrip())
-    if following and following.group(0).lower() in PREPOSITIONS and before.rstrip().endswith(","):
-        return None  # “Nemeth, recalled in place of Job, …”: a participle, no one speaking
+    if (following and following.group(0).lower() in PREPOSITIONS and before.rstrip().endswith(",")
+            and re.search(r",\s+\w", after)):
+        # “Nemeth, recalled in place of Job, scored…”: a participle closed by a comma, no one
+        # speaking; “Tom Reyes, the firm's director, said in a statement.” is speech.
+        return None
     inverted = not clause[-1].strip() and following is not None and (
         following.group(0)[:1].isupper() or following.group(0).lower() in PRONOUNS)  # “…, said Mr Bud.”
     if inverted or not WORD_RE.search(before) or word.startswith("according") or word.startswith("quot"):
