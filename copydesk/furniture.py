@@ -23,6 +23,7 @@ from .house import load_data_pack
 USE_LABEL_LIST = True
 
 WORD_RE = re.compile(r"[^\W_][\w'’.&+-]*")
+DETERMINERS = frozenset("the a an this that these those my your our his her their its some any no every".split())
 FUNCTION = frozenset("and & the of to on in for with a an our us your my at by this all + from".split())
 
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -159,7 +160,7 @@ def _words(text: str) -> list[str]:
 
 
 def score(text: str, position: str, label: bool = False, alone: bool = False, foreign: bool = False,
-          script: str | None = None, edge_run: int = 0) -> Verdict | None:
+          script: str | None = None, edge_run: int = 0, unrelated: bool = False) -> Verdict | None:
     """The verdict on one line, or None when it is not furniture.
 
     position: "isolated" (alone between two paragraphs of prose), "edge" (at the top or the
@@ -246,6 +247,14 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     if odd and position == "isolated" and 2 <= n <= 5 and t[0].isupper() and not punctuated and not t.isupper():
         title = all(w[0].isupper() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
         points["lone"] = 2.0 if title else 1.5
+    # A topic tag or menu link pasted into a passage: a Title Case noun phrase of one to four
+    # words, with no verb, article or determiner and no sentence punctuation, that shares no word
+    # with the paragraph before it or the two after it (unrelated). A crosshead announces the
+    # words of what follows; a tag ("Mental Health", "Slow Cooker Meals") belongs to the page.
+    if unrelated and position == "isolated" and 1 <= n <= 4 and not punctuated and t[0].isupper() and "lone" not in points:
+        tokens = WORD_RE.findall(t)
+        if all(w[0].isupper() or w[0].isdigit() or w in ("&", "and", "of") for w in tokens) and words[0] not in DETERMINERS:
+            points["lone"] = 2.0
     total = sum(points.values())
     # What makes a line prose rather than a label.
     if sentence:
@@ -296,6 +305,12 @@ STEM_RE = re.compile(r"[^\W\d_]{3,}")
 def stems(text: str) -> set[str]:
     """The words of three letters or more, lower case, without a plural or possessive s."""
     return {w.lower().rstrip("s") for w in STEM_RE.findall(text)}
+
+
+def prefixes(text: str) -> set[str]:
+    """The words of three letters or more, lower case, cut to their first five letters: enough
+    to tell "recipes" and "recipe", "parenting" and "parents" for the same word."""
+    return {w.lower()[:5] for w in STEM_RE.findall(text)}
 
 
 def message(text: str, kind: str) -> str:
