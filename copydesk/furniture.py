@@ -251,10 +251,12 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     # words, with no verb, article or determiner and no sentence punctuation, that shares no word
     # with the paragraph before it or the two after it (unrelated). A crosshead announces the
     # words of what follows; a tag ("Mental Health", "Slow Cooker Meals") belongs to the page.
-    if unrelated and position == "isolated" and 1 <= n <= 4 and not punctuated and t[0].isupper() and "lone" not in points:
+    # A line in capitals is left alone: a fact box or a crosshead in capitals is the article's.
+    if (unrelated and position == "isolated" and 1 <= n <= 4 and not punctuated and t[0].isupper() and not t.isupper()
+            and "lone" not in points):
         tokens = WORD_RE.findall(t)
         if all(w[0].isupper() or w[0].isdigit() or w in ("&", "and", "of") for w in tokens) and words[0] not in DETERMINERS:
-            points["lone"] = 2.0
+            points["passage"] = 2.0
     total = sum(points.values())
     # What makes a line prose rather than a label.
     if sentence:
@@ -271,11 +273,12 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     if total < threshold or not points:
         return None
     # The most specific signal names the kind: the label list only says that it is furniture.
-    named = [k for k in points if k not in ("outside", "lone", "label", "edge")]
-    kind = max(named, key=lambda k: points[k]) if named else ("label" if "label" in points else "lone")
+    named = [k for k in points if k not in ("outside", "lone", "label", "edge", "passage")]
+    kind = max(named, key=lambda k: points[k]) if named else (
+        "label" if "label" in points else "passage" if "passage" in points else "lone")
     if not named and "edge" in points and "label" not in points:
         kind = "edge"
-    if position == "outside" and kind in ("word", "lone"):
+    if position == "outside" and kind in ("word", "lone", "passage"):
         kind = "outside"
     return Verdict(kind, total)
 
@@ -295,6 +298,8 @@ MESSAGES = {
     "outside": "stands outside the article, in the web page's navigation, header, footer or a side box",
     "edge": "is a short line that is not a sentence, standing before or after the article's prose: a link, label or tag left from the web page",
     "script": "is written in another script than the article: a link or label left from the web page",
+    "passage": ("is a short label between two paragraphs of one passage and shares no word with them, as a crosshead "
+                "would with the paragraphs it introduces: a link or tag left from the web page"),
     "lone": "is a short label alone between paragraphs, with no other crosshead in the article: a link or label left from the web page",
 }
 
@@ -308,9 +313,9 @@ def stems(text: str) -> set[str]:
 
 
 def prefixes(text: str) -> set[str]:
-    """The words of three letters or more, lower case, cut to their first five letters: enough
-    to tell "recipes" and "recipe", "parenting" and "parents" for the same word."""
-    return {w.lower()[:5] for w in STEM_RE.findall(text)}
+    """The words of three letters or more, lower case, without a plural s and cut to their first
+    five letters: enough to take "costs" and "cost", "parenting" and "parents" for one word."""
+    return {w.lower().rstrip("s")[:5] for w in STEM_RE.findall(text)}
 
 
 def message(text: str, kind: str) -> str:

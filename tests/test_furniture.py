@@ -321,3 +321,60 @@ def test_a_credit_line_is_left_to_the_credits_checker(line):
 def test_the_first_line_of_a_markdown_draft_without_a_title_is_its_title_not_furniture():
     assert layout(f"Harbour Diaries\n\n{P1}\n\n{P2}\n\n{P3}\n", "a.md") == []
     assert layout(f"# {HEAD}\n\nHarbour Diaries\n\n{P1}\n\n{P2}\n\n{P3}\n", "a.md") == [("layout.page-furniture", "Harbour Diaries")]
+
+
+# -- third round: a line the passage runs on across -------------------------------------------
+
+P4 = "Readers will be able to borrow laptops as well as books, and the children's room will double in size."
+P5 = "The council expects the library to cost about £4m, most of it from the sale of the bus station site."
+
+
+def passage(line):
+    """An article that already has a short line of its own (a fact-box label in capitals), so that
+    a planted line is not the only short line among its prose."""
+    return f"{HEAD}\n\n{P1}\n\nKEY DATES\n\n{P2}\n\n{P3}\n\n{line}\n\n{P4}\n\n{P5}\n"
+
+
+@pytest.mark.parametrize("line", ["Mental Health", "Slow Cooker Recipes", "Gardening", "Personal Finance",
+                                  "Cats & Dogs"])
+def test_a_tag_sharing_no_word_with_the_passage_around_it_is_furniture(line, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    text = passage(line)
+    doc, fs = findings(text)
+    assert [(f.rule, f.excerpt) for f in fs] == [("layout.page-furniture", line)]
+    assert text[fs[0].start:fs[0].end] == line
+    assert fs[0].message.startswith(f"“{line}” is ") and fs[0].message.endswith("; delete it.")
+
+
+def test_the_message_says_the_line_shares_no_word_with_the_passage(monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    fs = findings(passage("Mental Health"))[1]
+    assert fs[0].message == ("“Mental Health” is a short label between two paragraphs of one passage and shares no word "
+                             "with them, as a crosshead would with the paragraphs it introduces: a link or tag left from "
+                             "the web page; delete it.")
+
+
+@pytest.mark.parametrize("line", [
+    "Borrowing Laptops",          # a crosshead announces the words of the paragraphs after it
+    "The Children's Room",        # an article or determiner: a phrase, not a tag
+    "Costs and Delays",           # shares "cost" with the paragraph after next
+    "WHAT HAPPENS NEXT",          # in capitals, like the article's own fact-box label
+    "Why now?",                   # sentence punctuation
+])
+def test_a_crosshead_or_phrase_in_the_passage_stays_clean(line, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    assert layout(passage(line)) == []
+
+
+def test_crossheads_that_share_a_shape_stay_clean_even_when_they_share_no_word():
+    paras = [f"Part {n} of the report follows the harbour master through one long working week on the quay."
+             for n in range(1, 8)]
+    text = (f"A week on the quay\n\n{paras[0]}\n\n{paras[1]}\n\nMonday Tides\n\n{paras[2]}\n\n{paras[3]}\n\n"
+            f"Storm Warnings\n\n{paras[4]}\n\n{paras[5]}\n\nQuiet Sunday\n\n{paras[6]}\n")
+    assert layout(text) == []
+
+
+def test_the_passage_signal_needs_prose_on_both_sides():
+    # After a colon the line opens a list: not a line between two paragraphs of one passage.
+    text = f"{HEAD}\n\n{P1}\n\nKEY DATES\n\n{P2}\n\nWhat the library will offer:\n\nMental Health\n\n{P4}\n"
+    assert layout(text) == []

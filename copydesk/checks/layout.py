@@ -403,7 +403,7 @@ CONTENT_KINDS = ("headline", "paragraph", "blank", "blockquote", "list_item", "h
 MAX_LINE = 200
 FUNCTION_STEMS = frozenset("the and for with our your from thi that what who how why".split())
 # Furniture found by these signals alone does not make its neighbours teasers.
-WEAK = frozenset({"word", "lone", "author", "edge"})  # longer paragraphs are prose, never furniture
+WEAK = frozenset({"word", "lone", "passage", "author", "edge"})  # longer paragraphs are prose, never furniture
 
 
 @dataclass(frozen=True)
@@ -559,6 +559,7 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
     for q in middle:
         own_words = furniture.prefixes(blocks[content[q]].text) - FUNCTION_STEMS
         if (own_words and shapes[_shape(blocks[content[q]].text)] == 1
+                and not blocks[content[q - 1]].text.rstrip().rstrip(CLOSERS).endswith(":")  # a colon opens a list
                 and not (own_words & (near(q - 1) | near(q + 1) | near(q + 2)))):
             unrelated.add(q)
     # The script the article is written in, from its prose: a line in another one is not its own.
