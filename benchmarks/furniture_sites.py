@@ -21,7 +21,8 @@ For each English page it measures:
 - body lines: the share of true body paragraphs reported as furniture or teasers, in the
   body-only draft and in the whole page pasted as text;
 - with --html N: N raw pages read as HTML drafts, and how many of their list items and
-  headings are reported, apart for those outside the true body (furniture) and those in it.
+  headings are reported, apart for those outside the true body (furniture), those in it, and
+  those that repeat a body line outside the article element the page marks (menus, related links).
 
     python benchmarks/furniture_sites.py                  # held-out sites
     python benchmarks/furniture_sites.py --no-labels      # without the label list of layout.yaml
@@ -212,7 +213,9 @@ def main() -> None:
 
 def html_pages(args) -> None:
     """The raw pages read as HTML drafts: list items and headings outside the true body that
-    are reported as furniture or teasers, and those of the body that are reported."""
+    are reported as furniture or teasers, and those of the body that are reported. An item whose
+    text is in the body but that stands outside the article element the page marks is counted
+    apart ("repeat"): a menu or related link that repeats a body line."""
     rules = Config(select=["layout.page-furniture", "layout.teaser"])
     seen = Counter()
     hit = Counter()
@@ -233,6 +236,12 @@ def html_pages(args) -> None:
                 continue
             text = re.sub(r"\s+", " ", b.text)
             where = "body" if text in paras or (len(text.split()) >= 4 and text in body) else "furniture"
+            ctx = doc.html_context.get(b.start)
+            if where == "body" and doc.has_article and ctx is not None and not ctx.in_article:
+                # The page marks its article (article, [itemprop=articleBody]) and this item stands
+                # outside it: a menu or related link that repeats a line of the body ("Dare to
+                # Play 3" in a side menu, "Dare to Play 3:" in the text), not the body's own line.
+                where = "repeat"
             key = f"{b.kind} ({where})"
             seen[key] += 1
             if b.prose.source_span(0, len(b.text))[0] in starts:
@@ -240,7 +249,6 @@ def html_pages(args) -> None:
                 if where == "body":
                     shown.append((page.site, "body", b.text))
             elif where == "furniture":
-                ctx = doc.html_context.get(b.start)
                 shown.append((page.site, f"missed {b.kind[:4]} {ctx.tag if ctx else ''} "
                               f"{'in' if ctx and ctx.in_article else 'out'}{' chrome' if ctx and ctx.chrome else ''}"
                               f"{'' if doc.has_article else ' no-article'}", b.text))
