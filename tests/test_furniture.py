@@ -378,3 +378,14 @@ def test_the_passage_signal_needs_prose_on_both_sides():
     # After a colon the line opens a list: not a line between two paragraphs of one passage.
     text = f"{HEAD}\n\n{P1}\n\nKEY DATES\n\n{P2}\n\nWhat the library will offer:\n\nMental Health\n\n{P4}\n"
     assert layout(text) == []
+
+
+def test_single_word_crossheads_are_twins_and_a_planted_word_among_phrase_crossheads_is_not():
+    paras = [f"Part {n} of the report follows the harbour master through one long working week on the quay."
+             for n in range(1, 8)]
+    pair = (f"A week on the quay\n\n{paras[0]}\n\n{paras[1]}\n\nMorning\n\n{paras[2]}\n\n{paras[3]}\n\n"
+            f"Evening\n\n{paras[4]}\n\n{paras[5]}\n")
+    assert layout(pair) == []
+    planted = (f"A week on the quay\n\n{paras[0]}\n\n{paras[1]}\n\nMonday Tides\n\n{paras[2]}\n\n{paras[3]}\n\n"
+               f"Storm Warnings\n\n{paras[4]}\n\nPilates\n\n{paras[5]}\n\n{paras[6]}\n")
+    assert layout(planted) == [("layout.page-furniture", "Pilates")]

@@ -466,10 +466,10 @@ def _run_in_kind(text: str) -> str:
     return "a label"
 
 
-def _shape(text: str) -> tuple[bool, bool]:
-    """What crossheads of one article share: capitals only, or a colon at the end."""
+def _shape(text: str) -> tuple[bool, bool, bool]:
+    """What crossheads of one article share: capitals only, a colon at the end, one word."""
     t = text.strip()
-    return t.isupper(), t.endswith(":")
+    return t.isupper(), t.endswith(":"), " " not in t
 
 
 def page_furniture(doc: Document, options: dict | None = None, house: House | None = None) -> dict[int, Mark]:
