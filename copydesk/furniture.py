@@ -24,6 +24,8 @@ USE_LABEL_LIST = True
 
 WORD_RE = re.compile(r"[^\W_][\w'’.&+-]*")
 DETERMINERS = frozenset("the a an this that these those my your our his her their its some any no every".split())
+# Small words a Title Case tag keeps in lower case, in English and other languages in Latin script.
+TAG_SMALL_WORDS = frozenset("& and of for in on to at de da di do du des del della la le van von und et y e".split())
 FUNCTION = frozenset("and & the of to on in for with a an our us your my at by this all + from".split())
 
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -252,10 +254,12 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     # with the paragraph before it or the two after it (unrelated). A crosshead announces the
     # words of what follows; a tag ("Mental Health", "Slow Cooker Meals") belongs to the page.
     # A line in capitals is left alone: a fact box or a crosshead in capitals is the article's.
-    if (unrelated and position == "isolated" and 1 <= n <= 4 and not punctuated and t[0].isupper() and not t.isupper()
-            and "lone" not in points):
+    # Small words may stand lower case inside it, in English or another language in Latin script
+    # ("Classificação da MotoGP"); a brand may start lower case if it has capitals ("eBay Deals").
+    if unrelated and position == "isolated" and 1 <= n <= 4 and not punctuated and not t.isupper() and "lone" not in points:
         tokens = WORD_RE.findall(t)
-        if all(w[0].isupper() or w[0].isdigit() or w in ("&", "and", "of") for w in tokens) and words[0] not in DETERMINERS:
+        if (tokens and (tokens[0][0].isupper() or any(c.isupper() for c in tokens[0][1:])) and words[0] not in DETERMINERS
+                and all(w[0].isupper() or w[0].isdigit() or w in TAG_SMALL_WORDS for w in tokens[1:])):
             points["passage"] = 2.0
     total = sum(points.values())
     # What makes a line prose rather than a label.

@@ -336,7 +336,7 @@ def passage(line):
 
 
 @pytest.mark.parametrize("line", ["Mental Health", "Slow Cooker Recipes", "Gardening", "Personal Finance",
-                                  "Cats & Dogs"])
+                                  "Cats & Dogs", "Revista da Semana", "iPad Deals"])
 def test_a_tag_sharing_no_word_with_the_passage_around_it_is_furniture(line, monkeypatch):
     monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
     text = passage(line)
