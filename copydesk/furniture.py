@@ -152,7 +152,8 @@ def is_match_line(line: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _lexicon():
-    shape = {k: list for k in ("ui_words", "strong_ui_words", "ui_verbs", "social", "sections", "places", "first_names", "finite_verbs")}
+    shape = {k: list for k in ("ui_words", "strong_ui_words", "ui_verbs", "social", "sections", "places", "first_names", "finite_verbs",
+                               "publications")}
     pack = load_data_pack("furniture.yaml", shape)
     return {k: frozenset(" ".join(str(v).lower().split()) for v in pack[k]) for k in shape}
 
@@ -261,6 +262,14 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         if (tokens and (tokens[0][0].isupper() or any(c.isupper() for c in tokens[0][1:])) and words[0] not in DETERMINERS
                 and all(w[0].isupper() or w[0].isdigit() or w in TAG_SMALL_WORDS for w in tokens[1:])):
             points["passage"] = 2.0
+    # The name of a newspaper, agency or news site alone between two paragraphs of prose ("The
+    # Times", "Daily Courier", "Associated Press"): a masthead, a link or a picture agency left
+    # from the page. Every word capitalised, the last one a publication's noun. A crosshead
+    # naming a paper is rare; one in sentence case ("Good news") is not this shape.
+    if position == "isolated" and 2 <= n <= 4 and not punctuated and words[-1] in lex["publications"]:
+        tokens = WORD_RE.findall(t)
+        if all(w[0].isupper() or w[0].isdigit() or w == "&" for w in tokens):
+            points["brand"] = 2.0
     total = sum(points.values())
     # What makes a line prose rather than a label.
     if sentence:
@@ -297,6 +306,7 @@ MESSAGES = {
     "section": "is a section name from the web page's navigation, alone on its line",
     "place": "is a place name from the web page's navigation or tags, alone on its line",
     "counter": "is a counter or symbol from the web page, not part of the article",
+    "brand": "is the name of a newspaper, agency or news site alone between paragraphs: a masthead, link or credit left from the web page",
     "picture": "is a picture label from the web page (its source or caption field), not part of the article",
     "word": "is a single word alone between paragraphs: a link or label left from the web page",
     "outside": "stands outside the article, in the web page's navigation, header, footer or a side box",

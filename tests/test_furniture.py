@@ -389,3 +389,24 @@ def test_single_word_crossheads_are_twins_and_a_planted_word_among_phrase_crossh
     planted = (f"A week on the quay\n\n{paras[0]}\n\n{paras[1]}\n\nMonday Tides\n\n{paras[2]}\n\n{paras[3]}\n\n"
                f"Storm Warnings\n\n{paras[4]}\n\nPilates\n\n{paras[5]}\n\n{paras[6]}\n")
     assert layout(planted) == [("layout.page-furniture", "Pilates")]
+
+
+@pytest.mark.parametrize("line", ["The Westmoor Courier", "Daily Herald", "Evening Gazette", "Valley News"])
+def test_a_publication_name_alone_between_paragraphs_is_furniture(line, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    text = passage(line)
+    fs = findings(text)[1]
+    assert [(f.rule, f.excerpt) for f in fs] == [("layout.page-furniture", line)]
+    assert text[fs[0].start:fs[0].end] == line
+    assert fs[0].message == (f"“{line}” is the name of a newspaper, agency or news site alone between paragraphs: "
+                             "a masthead, link or credit left from the web page; delete it.")
+
+
+@pytest.mark.parametrize("text", [
+    passage("Good news for readers"),                    # sentence case: a crosshead
+    passage("The library says it will print a weekly bulletin."),  # a sentence
+    tail("The Associated Press"),                       # a wire credit signing off the story
+])
+def test_a_crosshead_or_sign_off_naming_news_stays_clean(text, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    assert layout(text) == []

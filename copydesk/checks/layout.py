@@ -403,7 +403,7 @@ CONTENT_KINDS = ("headline", "paragraph", "blank", "blockquote", "list_item", "h
 MAX_LINE = 200
 FUNCTION_STEMS = frozenset("the and for with our your from thi that what who how why".split())
 # Furniture found by these signals alone does not make its neighbours teasers.
-WEAK = frozenset({"word", "lone", "passage", "author", "edge"})  # longer paragraphs are prose, never furniture
+WEAK = frozenset({"word", "lone", "passage", "brand", "author", "edge"})  # longer paragraphs are prose, never furniture
 
 
 @dataclass(frozen=True)
