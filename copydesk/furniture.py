@@ -35,7 +35,10 @@ DATE = (rf"(?:{DAYS},? )?(?:\d{{1,2}}(?:st|nd|rd|th)? {MONTHS},?(?: \d{{4}})?|{M
         rf"|{MONTHS} \d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.]+z?)?)")
 RELATIVE = (r"(?:\d+|an?|one|two|three|few) ?(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?(?: ago)?"
             r"|\d+ ?[smhdw] ago|just now|yesterday|today")
-STAMP_WORDS = r"(?:(?:last )?(?:updated|published|posted|modified|first published|created|edited)(?: on| at)?:?)"
+STAMP_WORDS = (r"(?:(?:last )?(?:updated|published|posted|modified|first published|created|edited)(?: on| at)?:?"
+               # the same labels in other languages in Latin script, as pasted from a foreign edition
+               r"|(?:publiziert|veröffentlicht|aktualisiert)(?: am)?:?|(?:publicado|actualizado|atualizado)(?: el| em| en)?:?"
+               r"|(?:publié|mis à jour)(?: le)?:?|(?:pubblicato|aggiornato)(?: il)?:?)")
 TIME_RE = re.compile(
     rf"(?:{STAMP_WORDS} )?(?:{DAYS} )?(?:(?:{DATE})(?:,? (?:at |- |\| )?(?:{CLOCK}))?|(?:{CLOCK})(?:,? (?:on )?(?:{DATE}))?|{RELATIVE})"
     rf"|{STAMP_WORDS} .{{0,40}}",
@@ -187,7 +190,8 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     words = _words(t)
     n = len(words)
     first = t.split(None, 1)[0]
-    if (t[0].islower() and first.islower()) or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
+    dated = any(c.isdigit() for c in t) and looks_like_time(t)  # "updated 3 hours ago", "publiziert am 2. Mai 2018"
+    if (t[0].islower() and first.islower() and not dated) or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
         return None  # a fragment of a sentence (broken-paragraph's business), a dateline, "Additional reporting by"
     points: dict[str, float] = {}
     bare = t.rstrip("\"'”’)]*")

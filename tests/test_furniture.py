@@ -410,3 +410,18 @@ def test_a_publication_name_alone_between_paragraphs_is_furniture(line, monkeypa
 def test_a_crosshead_or_sign_off_naming_news_stays_clean(text, monkeypatch):
     monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
     assert layout(text) == []
+
+
+@pytest.mark.parametrize("line", ["Compartir en Facebook", "Iniciar sesión", "Impressum", "Publicado el 3 de marzo",
+                                  "publiziert am 2. Mai 2018", "updated 3 hours ago"])
+def test_chrome_and_timestamps_in_other_languages_in_latin_script_are_furniture(line, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    text = passage(line)
+    fs = findings(text)[1]
+    assert [(f.rule, f.excerpt) for f in fs] == [("layout.page-furniture", line)]
+    assert text[fs[0].start:fs[0].end] == line
+
+
+def test_a_lower_case_piece_of_a_broken_sentence_is_not_a_timestamp():
+    text = f"{HEAD}\n\n{P1}\n\nThe library will open\n\nyesterday\n\n{P2}\n"
+    assert [r for r, _ in layout(text) if r != "layout.broken-paragraph"] == []
