@@ -22,7 +22,7 @@ For each English page it measures:
   body-only draft and in the whole page pasted as text;
 - with --html N: N raw pages read as HTML drafts, and how many of their list items and
   headings are reported, apart for those outside the true body (furniture), those in it, and
-  those that repeat a body line outside the article element the page marks (menus, related links).
+  those outside the article element the page marks that repeat a line inside it (menus, related links).
 
     python benchmarks/furniture_sites.py                  # held-out sites
     python benchmarks/furniture_sites.py --no-labels      # without the label list of layout.yaml
@@ -214,8 +214,8 @@ def main() -> None:
 def html_pages(args) -> None:
     """The raw pages read as HTML drafts: list items and headings outside the true body that
     are reported as furniture or teasers, and those of the body that are reported. An item whose
-    text is in the body but that stands outside the article element the page marks is counted
-    apart ("repeat"): a menu or related link that repeats a body line."""
+    text is in the body but that stands outside the article element the page marks, and that
+    repeats a line standing inside it, is counted apart ("repeat"): a menu or related link."""
     rules = Config(select=["layout.page-furniture", "layout.teaser"])
     seen = Counter()
     hit = Counter()
@@ -231,16 +231,18 @@ def html_pages(args) -> None:
         starts = {f.start for f in check_document(doc, rules)}
         body = re.sub(r"\s+", " ", page.body)
         paras = {re.sub(r"\s+", " ", p.strip()) for p in page.body.split("\n")}
+        in_article = " ".join(re.sub(r"\s+", " ", x.text) for x in doc.blocks
+                              if x.text and doc.html_context.get(x.start) and doc.html_context[x.start].in_article)
         for b in doc.blocks:
             if b.kind not in ("list_item", "heading") or not b.text:
                 continue
             text = re.sub(r"\s+", " ", b.text)
             where = "body" if text in paras or (len(text.split()) >= 4 and text in body) else "furniture"
             ctx = doc.html_context.get(b.start)
-            if where == "body" and doc.has_article and ctx is not None and not ctx.in_article:
-                # The page marks its article (article, [itemprop=articleBody]) and this item stands
-                # outside it: a menu or related link that repeats a line of the body ("Dare to
-                # Play 3" in a side menu, "Dare to Play 3:" in the text), not the body's own line.
+            if where == "body" and doc.has_article and ctx is not None and not ctx.in_article and text in in_article:
+                # The item stands outside the article the page marks and repeats a line that also
+                # stands inside it: a menu or related link ("Dare to Play 3" in a side menu beside
+                # "Dare to Play 3:" in the text), not the body's own line.
                 where = "repeat"
             key = f"{b.kind} ({where})"
             seen[key] += 1

@@ -425,3 +425,30 @@ def test_chrome_and_timestamps_in_other_languages_in_latin_script_are_furniture(
 def test_a_lower_case_piece_of_a_broken_sentence_is_not_a_timestamp():
     text = f"{HEAD}\n\n{P1}\n\nThe library will open\n\nyesterday\n\n{P2}\n"
     assert [r for r, _ in layout(text) if r != "layout.broken-paragraph"] == []
+
+
+CARDS = ("<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/deals'>Deals</a></li></ul></nav>\n"
+         "<main><h1>Library plans approved</h1>\n"
+         f"<p>{P1}</p>\n<h2>What the library will offer</h2>\n<p>{P2}</p>\n"
+         "<ul><li>New reading rooms on two floors</li><li>Laptops to borrow for a week</li></ul>\n"
+         f"<p>{P3}</p>\n<p>{P4}</p>\n"
+         "<section><article><h3>Lido to reopen in May</h3><p>Swimmers back soon</p></article>"
+         "<article><h3>Bus fares frozen</h3><p>Prices held for a year</p></article></section></main>\n"
+         "<footer><ul><li>Cookie settings</li></ul></footer></body></html>\n")
+
+
+def test_article_cards_beside_a_story_in_main_do_not_push_the_story_outside():
+    # The page's article elements are cards of other stories holding none of its prose: the
+    # story's own heading and list, standing in main, are the article's.
+    doc = Document(CARDS, "a.html")
+    assert not doc.has_article and doc.has_main
+    excerpts = {e for _r, e in layout(CARDS, "a.html")}
+    for article_text in ("What the library will offer", "New reading rooms on two floors", "Laptops to borrow for a week"):
+        assert not any(article_text in e for e in excerpts), article_text
+    for furniture_text in ("Deals", "Cookie settings"):
+        assert any(furniture_text in e for e in excerpts), furniture_text
+
+
+def test_an_article_element_holding_the_prose_stays_the_article():
+    doc = Document(PAGE, "a.html")
+    assert doc.has_article
