@@ -270,7 +270,8 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     # Times", "Daily Courier", "Associated Press"): a masthead, a link or a picture agency left
     # from the page. Every word capitalised, the last one a publication's noun. A crosshead
     # naming a paper is rare; one in sentence case ("Good news") is not this shape.
-    if position == "isolated" and 2 <= n <= 4 and not punctuated and words[-1] in lex["publications"]:
+    # A name in brackets ("[ The Courier ]") is the piece citing its source, not a link.
+    if position == "isolated" and 2 <= n <= 4 and not punctuated and t[0].isalnum() and words[-1] in lex["publications"]:
         tokens = WORD_RE.findall(t)
         if all(w[0].isupper() or w[0].isdigit() or w == "&" for w in tokens):
             points["brand"] = 2.0

@@ -406,6 +406,7 @@ def test_a_publication_name_alone_between_paragraphs_is_furniture(line, monkeypa
     passage("Good news for readers"),                    # sentence case: a crosshead
     passage("The library says it will print a weekly bulletin."),  # a sentence
     tail("The Associated Press"),                       # a wire credit signing off the story
+    passage("[ The Westmoor Courier ]"),                # the piece citing its source
 ])
 def test_a_crosshead_or_sign_off_naming_news_stays_clean(text, monkeypatch):
     monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
