@@ -21,7 +21,8 @@ For each English page it measures:
 - body lines: the share of true body paragraphs reported as furniture or teasers, in the
   body-only draft and in the whole page pasted as text;
 - with --html N: N raw pages read as HTML drafts, and how many of their list items and
-  headings are reported, apart for those outside the true body (furniture) and those in it.
+  headings are reported, apart for those outside the true body (furniture), those in it, and
+  those outside the article element the page marks that repeat a line inside it (menus, related links).
 
     python benchmarks/furniture_sites.py                  # held-out sites
     python benchmarks/furniture_sites.py --no-labels      # without the label list of layout.yaml
@@ -212,7 +213,9 @@ def main() -> None:
 
 def html_pages(args) -> None:
     """The raw pages read as HTML drafts: list items and headings outside the true body that
-    are reported as furniture or teasers, and those of the body that are reported."""
+    are reported as furniture or teasers, and those of the body that are reported. An item whose
+    text is in the body but that stands outside the article element the page marks, and that
+    repeats a line standing inside it, is counted apart ("repeat"): a menu or related link."""
     rules = Config(select=["layout.page-furniture", "layout.teaser"])
     seen = Counter()
     hit = Counter()
@@ -228,11 +231,19 @@ def html_pages(args) -> None:
         starts = {f.start for f in check_document(doc, rules)}
         body = re.sub(r"\s+", " ", page.body)
         paras = {re.sub(r"\s+", " ", p.strip()) for p in page.body.split("\n")}
+        in_article = " ".join(re.sub(r"\s+", " ", x.text) for x in doc.blocks
+                              if x.text and doc.html_context.get(x.start) and doc.html_context[x.start].in_article)
         for b in doc.blocks:
             if b.kind not in ("list_item", "heading") or not b.text:
                 continue
             text = re.sub(r"\s+", " ", b.text)
             where = "body" if text in paras or (len(text.split()) >= 4 and text in body) else "furniture"
+            ctx = doc.html_context.get(b.start)
+            if where == "body" and doc.has_article and ctx is not None and not ctx.in_article and text in in_article:
+                # The item stands outside the article the page marks and repeats a line that also
+                # stands inside it: a menu or related link ("Dare to Play 3" in a side menu beside
+                # "Dare to Play 3:" in the text), not the body's own line.
+                where = "repeat"
             key = f"{b.kind} ({where})"
             seen[key] += 1
             if b.prose.source_span(0, len(b.text))[0] in starts:
@@ -240,7 +251,6 @@ def html_pages(args) -> None:
                 if where == "body":
                     shown.append((page.site, "body", b.text))
             elif where == "furniture":
-                ctx = doc.html_context.get(b.start)
                 shown.append((page.site, f"missed {b.kind[:4]} {ctx.tag if ctx else ''} "
                               f"{'in' if ctx and ctx.in_article else 'out'}{' chrome' if ctx and ctx.chrome else ''}"
                               f"{'' if doc.has_article else ' no-article'}", b.text))

@@ -23,6 +23,9 @@ from .house import load_data_pack
 USE_LABEL_LIST = True
 
 WORD_RE = re.compile(r"[^\W_][\w'’.&+-]*")
+DETERMINERS = frozenset("the a an this that these those my your our his her their its some any no every".split())
+# Small words a Title Case tag keeps in lower case, in English and other languages in Latin script.
+TAG_SMALL_WORDS = frozenset("& and of for in on to at de da di do du des del della la le van von und et y e".split())
 FUNCTION = frozenset("and & the of to on in for with a an our us your my at by this all + from".split())
 
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -32,7 +35,10 @@ DATE = (rf"(?:{DAYS},? )?(?:\d{{1,2}}(?:st|nd|rd|th)? {MONTHS},?(?: \d{{4}})?|{M
         rf"|{MONTHS} \d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.]+z?)?)")
 RELATIVE = (r"(?:\d+|an?|one|two|three|few) ?(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?(?: ago)?"
             r"|\d+ ?[smhdw] ago|just now|yesterday|today")
-STAMP_WORDS = r"(?:(?:last )?(?:updated|published|posted|modified|first published|created|edited)(?: on| at)?:?)"
+STAMP_WORDS = (r"(?:(?:last )?(?:updated|published|posted|modified|first published|created|edited)(?: on| at)?:?"
+               # the same labels in other languages in Latin script, as pasted from a foreign edition
+               r"|(?:publiziert|veröffentlicht|aktualisiert)(?: am)?:?|(?:publicado|actualizado|atualizado)(?: el| em| en)?:?"
+               r"|(?:publié|mis à jour)(?: le)?:?|(?:pubblicato|aggiornato)(?: il)?:?)")
 TIME_RE = re.compile(
     rf"(?:{STAMP_WORDS} )?(?:{DAYS} )?(?:(?:{DATE})(?:,? (?:at |- |\| )?(?:{CLOCK}))?|(?:{CLOCK})(?:,? (?:on )?(?:{DATE}))?|{RELATIVE})"
     rf"|{STAMP_WORDS} .{{0,40}}",
@@ -156,7 +162,8 @@ def is_match_line(line: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _lexicon():
-    shape = {k: list for k in ("ui_words", "strong_ui_words", "ui_verbs", "social", "sections", "places", "first_names", "finite_verbs")}
+    shape = {k: list for k in ("ui_words", "strong_ui_words", "ui_verbs", "social", "sections", "places", "first_names", "finite_verbs",
+                               "publications")}
     pack = load_data_pack("furniture.yaml", shape)
     return {k: frozenset(" ".join(str(v).lower().split()) for v in pack[k]) for k in shape}
 
@@ -166,7 +173,7 @@ def _words(text: str) -> list[str]:
 
 
 def score(text: str, position: str, label: bool = False, alone: bool = False, foreign: bool = False,
-          script: str | None = None, edge_run: int = 0) -> Verdict | None:
+          script: str | None = None, edge_run: int = 0, unrelated: bool = False) -> Verdict | None:
     """The verdict on one line, or None when it is not furniture.
 
     position: "isolated" (alone between two paragraphs of prose), "edge" (at the top or the
@@ -191,7 +198,8 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     # Scripts written without spaces (Chinese, Japanese) hold a word in about two characters.
     n = max(len(words), sum(1 for c in t if "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af") // 2)
     first = t.split(None, 1)[0]
-    if (t[0].islower() and first.islower()) or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
+    dated = any(c.isdigit() for c in t) and looks_like_time(t)  # "updated 3 hours ago", "publiziert am 2. Mai 2018"
+    if (t[0].islower() and first.islower() and not dated) or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
         return None  # a fragment of a sentence (broken-paragraph's business), a dateline, "Additional reporting by"
     points: dict[str, float] = {}
     bare = t.rstrip("\"'”’)]*")
@@ -254,6 +262,27 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     if odd and position == "isolated" and 2 <= n <= 5 and t[0].isupper() and not punctuated and not t.isupper():
         title = all(w[0].isupper() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
         points["lone"] = 2.0 if title else 1.5
+    # A topic tag or menu link pasted into a passage: a Title Case noun phrase of one to four
+    # words, with no verb, article or determiner and no sentence punctuation, that shares no word
+    # with the paragraph before it or the two after it (unrelated). A crosshead announces the
+    # words of what follows; a tag ("Mental Health", "Slow Cooker Meals") belongs to the page.
+    # A line in capitals is left alone: a fact box or a crosshead in capitals is the article's.
+    # Small words may stand lower case inside it, in English or another language in Latin script
+    # ("Classificação da MotoGP"); a brand may start lower case if it has capitals ("eBay Deals").
+    if unrelated and position == "isolated" and 1 <= n <= 4 and not punctuated and not t.isupper() and "lone" not in points:
+        tokens = WORD_RE.findall(t)
+        if (tokens and (tokens[0][0].isupper() or any(c.isupper() for c in tokens[0][1:])) and words[0] not in DETERMINERS
+                and all(w[0].isupper() or w[0].isdigit() or w in TAG_SMALL_WORDS for w in tokens[1:])):
+            points["passage"] = 2.0
+    # The name of a newspaper, agency or news site alone between two paragraphs of prose ("The
+    # Times", "Daily Courier", "Associated Press"): a masthead, a link or a picture agency left
+    # from the page. Every word capitalised, the last one a publication's noun. A crosshead
+    # naming a paper is rare; one in sentence case ("Good news") is not this shape.
+    # A name in brackets ("[ The Courier ]") is the piece citing its source, not a link.
+    if position == "isolated" and 2 <= n <= 4 and not punctuated and t[0].isalnum() and words[-1] in lex["publications"]:
+        tokens = WORD_RE.findall(t)
+        if all(w[0].isupper() or w[0].isdigit() or w == "&" for w in tokens):
+            points["brand"] = 2.0
     total = sum(points.values())
     # What makes a line prose rather than a label.
     if sentence:
@@ -270,11 +299,12 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     if total < threshold or not points:
         return None
     # The most specific signal names the kind: the label list only says that it is furniture.
-    named = [k for k in points if k not in ("outside", "lone", "label", "edge")]
-    kind = max(named, key=lambda k: points[k]) if named else ("label" if "label" in points else "lone")
+    named = [k for k in points if k not in ("outside", "lone", "label", "edge", "passage")]
+    kind = max(named, key=lambda k: points[k]) if named else (
+        "label" if "label" in points else "passage" if "passage" in points else "lone")
     if not named and "edge" in points and "label" not in points:
         kind = "edge"
-    if position == "outside" and kind in ("word", "lone"):
+    if position == "outside" and kind in ("word", "lone", "passage"):
         kind = "outside"
     return Verdict(kind, total)
 
@@ -289,11 +319,14 @@ MESSAGES = {
     "section": "is a section name from the web page's navigation, alone on its line",
     "place": "is a place name from the web page's navigation or tags, alone on its line",
     "counter": "is a counter or symbol from the web page, not part of the article",
+    "brand": "is the name of a newspaper, agency or news site alone between paragraphs: a masthead, link or credit left from the web page",
     "picture": "is a picture label from the web page (its source or caption field), not part of the article",
     "word": "is a single word alone between paragraphs: a link or label left from the web page",
     "outside": "stands outside the article, in the web page's navigation, header, footer or a side box",
     "edge": "is a short line that is not a sentence, standing before or after the article's prose: a link, label or tag left from the web page",
     "script": "is written in another script than the article: a link or label left from the web page",
+    "passage": ("is a short label between two paragraphs of one passage and shares no word with them, as a crosshead "
+                "would with the paragraphs it introduces: a link or tag left from the web page"),
     "lone": "is a short label alone between paragraphs, with no other crosshead in the article: a link or label left from the web page",
 }
 
@@ -304,6 +337,12 @@ STEM_RE = re.compile(r"[^\W\d_]{3,}")
 def stems(text: str) -> set[str]:
     """The words of three letters or more, lower case, without a plural or possessive s."""
     return {w.lower().rstrip("s") for w in STEM_RE.findall(text)}
+
+
+def prefixes(text: str) -> set[str]:
+    """The words of three letters or more, lower case, without a plural s and cut to their first
+    five letters: enough to take "costs" and "cost", "parenting" and "parents" for one word."""
+    return {w.lower().rstrip("s")[:5] for w in STEM_RE.findall(text)}
 
 
 def message(text: str, kind: str) -> str:

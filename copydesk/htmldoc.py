@@ -287,3 +287,25 @@ def parse_html(doc) -> None:
     finally:
         reader._close(len(doc.text))
     doc.blocks.sort(key=lambda b: b.start)
+    _settle_article(doc)
+
+
+def _settle_article(doc) -> None:
+    """The article element is the one that holds the article's prose. When the page's article
+    elements hold less than a quarter of its paragraphs of prose (by their length), they are
+    cards of other stories beside a story that stands in main or in a plain div: the page is
+    read as if it marked no article, so that the story's lists and headings stay its own."""
+    if not doc.has_article:
+        return
+    inside = total = 0
+    for b in doc.blocks:
+        if b.kind != "paragraph" or b.text.count(" ") < 7:
+            continue
+        ctx = doc.html_context.get(b.start)
+        if ctx is None or ctx.chrome:
+            continue
+        total += len(b.text)
+        if ctx.in_article:
+            inside += len(b.text)
+    if total and 4 * inside < total:
+        doc.has_article = False

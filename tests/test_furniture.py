@@ -324,10 +324,6 @@ def test_the_first_line_of_a_markdown_draft_without_a_title_is_its_title_not_fur
 
 
 def _furniture_rules(text):
-    from copydesk.config import Config
-    from copydesk.document import Document
-    from copydesk.engine import check_document
-
     return [(f.rule, f.excerpt) for f in check_document(Document(text, "a.txt"), Config(select=["layout"]))]
 
 
@@ -350,3 +346,133 @@ def test_sentences_in_scripts_without_spaces_are_not_labels():
     # a paste lost its full stop.
     line = "図書館には子ども向けの読書室と、夜まで使える自習室が設けられる予定で、市民の期待は大きい"
     assert score(line, "edge", edge_run=1) is None
+# -- third round: a line the passage runs on across -------------------------------------------
+
+P4 = "Readers will be able to borrow laptops as well as books, and the children's room will double in size."
+P5 = "The council expects the library to cost about £4m, most of it from the sale of the bus station site."
+
+
+def passage(line):
+    """An article that already has a short line of its own (a fact-box label in capitals), so that
+    a planted line is not the only short line among its prose."""
+    return f"{HEAD}\n\n{P1}\n\nKEY DATES\n\n{P2}\n\n{P3}\n\n{line}\n\n{P4}\n\n{P5}\n"
+
+
+@pytest.mark.parametrize("line", ["Mental Health", "Slow Cooker Recipes", "Gardening", "Personal Finance",
+                                  "Cats & Dogs", "Revista da Semana", "iPad Deals"])
+def test_a_tag_sharing_no_word_with_the_passage_around_it_is_furniture(line, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    text = passage(line)
+    doc, fs = findings(text)
+    assert [(f.rule, f.excerpt) for f in fs] == [("layout.page-furniture", line)]
+    assert text[fs[0].start:fs[0].end] == line
+    assert fs[0].message.startswith(f"“{line}” is ") and fs[0].message.endswith("; delete it.")
+
+
+def test_the_message_says_the_line_shares_no_word_with_the_passage(monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    fs = findings(passage("Mental Health"))[1]
+    assert fs[0].message == ("“Mental Health” is a short label between two paragraphs of one passage and shares no word "
+                             "with them, as a crosshead would with the paragraphs it introduces: a link or tag left from "
+                             "the web page; delete it.")
+
+
+@pytest.mark.parametrize("line", [
+    "Borrowing Laptops",          # a crosshead announces the words of the paragraphs after it
+    "The Children's Room",        # an article or determiner: a phrase, not a tag
+    "Costs and Delays",           # shares "cost" with the paragraph after next
+    "WHAT HAPPENS NEXT",          # in capitals, like the article's own fact-box label
+    "Why now?",                   # sentence punctuation
+])
+def test_a_crosshead_or_phrase_in_the_passage_stays_clean(line, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    assert layout(passage(line)) == []
+
+
+def test_crossheads_that_share_a_shape_stay_clean_even_when_they_share_no_word():
+    paras = [f"Part {n} of the report follows the harbour master through one long working week on the quay."
+             for n in range(1, 8)]
+    text = (f"A week on the quay\n\n{paras[0]}\n\n{paras[1]}\n\nMonday Tides\n\n{paras[2]}\n\n{paras[3]}\n\n"
+            f"Storm Warnings\n\n{paras[4]}\n\n{paras[5]}\n\nQuiet Sunday\n\n{paras[6]}\n")
+    assert layout(text) == []
+
+
+def test_the_passage_signal_needs_prose_on_both_sides():
+    # After a colon the line opens a list: not a line between two paragraphs of one passage.
+    text = f"{HEAD}\n\n{P1}\n\nKEY DATES\n\n{P2}\n\nWhat the library will offer:\n\nMental Health\n\n{P4}\n"
+    assert layout(text) == []
+
+
+def test_single_word_crossheads_are_twins_and_a_planted_word_among_phrase_crossheads_is_not():
+    paras = [f"Part {n} of the report follows the harbour master through one long working week on the quay."
+             for n in range(1, 8)]
+    pair = (f"A week on the quay\n\n{paras[0]}\n\n{paras[1]}\n\nMorning\n\n{paras[2]}\n\n{paras[3]}\n\n"
+            f"Evening\n\n{paras[4]}\n\n{paras[5]}\n")
+    assert layout(pair) == []
+    planted = (f"A week on the quay\n\n{paras[0]}\n\n{paras[1]}\n\nMonday Tides\n\n{paras[2]}\n\n{paras[3]}\n\n"
+               f"Storm Warnings\n\n{paras[4]}\n\nPilates\n\n{paras[5]}\n\n{paras[6]}\n")
+    assert layout(planted) == [("layout.page-furniture", "Pilates")]
+
+
+@pytest.mark.parametrize("line", ["The Westmoor Courier", "Daily Herald", "Evening Gazette", "Valley News"])
+def test_a_publication_name_alone_between_paragraphs_is_furniture(line, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    text = passage(line)
+    fs = findings(text)[1]
+    assert [(f.rule, f.excerpt) for f in fs] == [("layout.page-furniture", line)]
+    assert text[fs[0].start:fs[0].end] == line
+    assert fs[0].message == (f"“{line}” is the name of a newspaper, agency or news site alone between paragraphs: "
+                             "a masthead, link or credit left from the web page; delete it.")
+
+
+@pytest.mark.parametrize("text", [
+    passage("Good news for readers"),                    # sentence case: a crosshead
+    passage("The library says it will print a weekly bulletin."),  # a sentence
+    tail("The Associated Press"),                       # a wire credit signing off the story
+    passage("[ The Westmoor Courier ]"),                # the piece citing its source
+])
+def test_a_crosshead_or_sign_off_naming_news_stays_clean(text, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    assert layout(text) == []
+
+
+@pytest.mark.parametrize("line", ["Compartir en Facebook", "Iniciar sesión", "Impressum", "Publicado el 3 de marzo",
+                                  "publiziert am 2. Mai 2018", "updated 3 hours ago"])
+def test_chrome_and_timestamps_in_other_languages_in_latin_script_are_furniture(line, monkeypatch):
+    monkeypatch.setattr(furniture, "USE_LABEL_LIST", False)
+    text = passage(line)
+    fs = findings(text)[1]
+    assert [(f.rule, f.excerpt) for f in fs] == [("layout.page-furniture", line)]
+    assert text[fs[0].start:fs[0].end] == line
+
+
+def test_a_lower_case_piece_of_a_broken_sentence_is_not_a_timestamp():
+    text = f"{HEAD}\n\n{P1}\n\nThe library will open\n\nyesterday\n\n{P2}\n"
+    assert [r for r, _ in layout(text) if r != "layout.broken-paragraph"] == []
+
+
+CARDS = ("<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/deals'>Deals</a></li></ul></nav>\n"
+         "<main><h1>Library plans approved</h1>\n"
+         f"<p>{P1}</p>\n<h2>What the library will offer</h2>\n<p>{P2}</p>\n"
+         "<ul><li>New reading rooms on two floors</li><li>Laptops to borrow for a week</li></ul>\n"
+         f"<p>{P3}</p>\n<p>{P4}</p>\n"
+         "<section><article><h3>Lido to reopen in May</h3><p>Swimmers back soon</p></article>"
+         "<article><h3>Bus fares frozen</h3><p>Prices held for a year</p></article></section></main>\n"
+         "<footer><ul><li>Cookie settings</li></ul></footer></body></html>\n")
+
+
+def test_article_cards_beside_a_story_in_main_do_not_push_the_story_outside():
+    # The page's article elements are cards of other stories holding none of its prose: the
+    # story's own heading and list, standing in main, are the article's.
+    doc = Document(CARDS, "a.html")
+    assert not doc.has_article and doc.has_main
+    excerpts = {e for _r, e in layout(CARDS, "a.html")}
+    for article_text in ("What the library will offer", "New reading rooms on two floors", "Laptops to borrow for a week"):
+        assert not any(article_text in e for e in excerpts), article_text
+    for furniture_text in ("Deals", "Cookie settings"):
+        assert any(furniture_text in e for e in excerpts), furniture_text
+
+
+def test_an_article_element_holding_the_prose_stays_the_article():
+    doc = Document(PAGE, "a.html")
+    assert doc.has_article

@@ -4,6 +4,7 @@ invisible lines, a paragraph pasted twice, a paragraph broken mid-sentence."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -402,7 +403,7 @@ CONTENT_KINDS = ("headline", "paragraph", "blank", "blockquote", "list_item", "h
 MAX_LINE = 200
 FUNCTION_STEMS = frozenset("the and for with our your from thi that what who how why".split())
 # Furniture found by these signals alone does not make its neighbours teasers.
-WEAK = frozenset({"word", "lone", "author", "edge"})  # longer paragraphs are prose, never furniture
+WEAK = frozenset({"word", "lone", "passage", "brand", "author", "edge"})  # longer paragraphs are prose, never furniture
 
 
 @dataclass(frozen=True)
@@ -463,6 +464,12 @@ def _run_in_kind(text: str) -> str:
     if low.startswith(("image", "media")):
         return "a picture label"
     return "a label"
+
+
+def _shape(text: str) -> tuple[bool, bool, bool]:
+    """What crossheads of one article share: capitals only, a colon at the end, one word."""
+    t = text.strip()
+    return t.isupper(), t.endswith(":"), " " not in t
 
 
 def page_furniture(doc: Document, options: dict | None = None, house: House | None = None) -> dict[int, Mark]:
@@ -535,6 +542,26 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
             own_words = furniture.stems(blocks[content[q]].text) - FUNCTION_STEMS
             if own_words and not (own_words & vocab):
                 strangers.append(q)
+    # A line the passage runs on across: it shares no word with the paragraph before it or the
+    # two after it. A crosshead announces the words of the paragraphs it introduces; a tag or a
+    # menu link pasted into the middle of a passage has nothing to do with either side.
+    unrelated: set[int] = set()
+    near_cache: dict[int, set[str]] = {}
+
+    def near(q: int) -> set[str]:
+        if q not in near_cache:
+            near_cache[q] = furniture.prefixes(blocks[content[q]].text) if 0 <= q < len(content) and prose[q] else set()
+        return near_cache[q]
+
+    # Crossheads come several to an article and share a shape (all in capitals, or a colon at
+    # the end, or neither): a short line with a twin of its shape among the prose is one of them.
+    shapes = Counter(_shape(blocks[content[q]].text) for q in middle)
+    for q in middle:
+        own_words = furniture.prefixes(blocks[content[q]].text) - FUNCTION_STEMS
+        if (own_words and shapes[_shape(blocks[content[q]].text)] == 1
+                and not blocks[content[q - 1]].text.rstrip().rstrip(CLOSERS).endswith(":")  # a colon opens a list
+                and not (own_words & (near(q - 1) | near(q + 1) | near(q + 2)))):
+            unrelated.add(q)
     # The script the article is written in, from its prose: a line in another one is not its own.
     script = furniture.script_of(" ".join(blocks[content[q]].text[:200] for q, x in enumerate(prose) if x)[:4000])
     credit_lines: dict[int, bool] = {}
@@ -590,7 +617,7 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
         if pos == "edge" and not first_line and not (p > 0 and blocks[content[p - 1]].text.rstrip().endswith(":")):
             edge_run = top_run if p < first_prose else tail_run
         verdict = furniture.score(t, pos, alone=alone, foreign=(p in strangers and (alone or odd_one)), script=script,
-                                  edge_run=edge_run)
+                                  edge_run=edge_run, unrelated=p in unrelated)
         if verdict is None:
             continue
         if verdict.kind in ("byline", "author") and p == 1 and blocks[content[0]].kind == "headline":
