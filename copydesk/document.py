@@ -165,7 +165,8 @@ def is_blank(line: str) -> bool:
 
 
 EMPTY_LINE_RE = re.compile(
-    r"(?:[ \t" + INVISIBLE + r"]|&nbsp;|&#160;|&#x[aA]0;|&zwnj;|&zwj;|&ensp;|&emsp;|&thinsp;|<br\s*/?>|<p>\s*</p>|<div>\s*</div>)+"
+    r"(?:[ \t" + INVISIBLE + r"]|&nbsp;|&#160;|&#x[aA]0;|&zwnj;|&zwj;|&ensp;|&emsp;|&thinsp;|<br\s*/?>|<p>\s*</p>|<div>\s*</div>)+",
+    re.IGNORECASE,  # tags as old CMSs write them: <BR>, <P></P>
 )
 
 

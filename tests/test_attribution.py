@@ -334,3 +334,12 @@ def test_a_participle_closed_by_commas_is_still_no_speaker():
             "Nemeth, recalled in place of the injured captain, missed two chances before the break.\n\n"
             "\"We did not take our chances and we paid for it in the end.\"\n")
     assert len(unattributed(text)) == 1
+
+
+def test_a_credit_line_between_a_speaker_and_the_quotation_does_not_break_the_chain():
+    text = ("Harbour wall to be rebuilt\n\nThe harbour master, Ruth Okoye, said the council had agreed to pay for the work.\n\n"
+            "Photograph: Tom Reyes/Reuters\n\n"
+            "\"We have waited three winters for this and the town will not wait another one.\"\n")
+    assert unattributed(text) == []
+    narrative = text.replace("Photograph: Tom Reyes/Reuters", "The wall was built in 1870 and last repaired in 1952.")
+    assert len(unattributed(narrative)) == 1

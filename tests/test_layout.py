@@ -53,3 +53,8 @@ def test_a_break_that_lost_words_is_reported_without_a_join():
     comma = ("Indoor season opens in Leeds\n\nThe men's race in the evening session was won by\n\n"
              ", who had to fight off a closing pack over the last lap of the race.\n")
     assert [f.fix for f in _broken(comma)] == [None]
+
+
+def test_an_empty_line_tag_in_capitals_is_a_whitespace_line():
+    text = "Talks go on\n\nMinisters met in London on Monday.\n\n<BR>\n\nThe talks went on late into the night.\n"
+    assert layout(text) == [("layout.whitespace-line", "<BR>")]

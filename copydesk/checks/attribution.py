@@ -25,6 +25,7 @@ from ..house import load_data_pack
 from ..patterns import alternation, finditer_windowed
 from ..yamlio import line_of
 from ..quoting import DOUBLE, SINGLE
+from .credits import is_credit_line
 
 SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 SMALL_WORDS = frozenset("a an and the of in on at to for by with or nor but from as vs".split())
@@ -314,6 +315,8 @@ class AttributionChecker(Checker):
         headline = ""
         for b in ctx.read(doc).blocks:
             if b.is_body and b.text:
+                if is_credit_line(b.text, ctx.house):
+                    continue  # a picture's credit between paragraphs is no narrative: the speaker goes on
                 runs[-1].append(_Para(b, outer))
             elif b.text and b.kind in ("heading", "headline"):
                 headline = headline or (b.text if b.kind == "headline" else "")
