@@ -281,7 +281,9 @@ def _quote_marks(para: str) -> list[int] | None:
     return marks
 
 
-def plant_unclosed(art, kind, rng, src):
+def _quoted_paragraphs(art, rng):
+    """(index, start, paragraph, marks) for the body paragraphs whose straight double marks
+    pair up, in a random order."""
     body = art.body
     order = list(range(len(body)))
     rng.shuffle(order)
@@ -289,9 +291,17 @@ def plant_unclosed(art, kind, rng, src):
         ps, pe = body[i]
         para = art.text[ps:pe]
         marks = _quote_marks(para)
-        if not marks:
-            continue
-        if i + 1 < len(body) and art.text[body[i + 1][0]:body[i + 1][1]].lstrip()[:1] in "\"“'‘":
+        if marks:
+            yield i, ps, para, marks
+
+
+def _paragraph_text(art, i):
+    return art.text[art.body[i][0]:art.body[i][1]]
+
+
+def plant_unclosed(art, kind, rng, src):
+    for i, ps, para, marks in _quoted_paragraphs(art, rng):
+        if i + 1 < len(art.body) and _paragraph_text(art, i + 1).lstrip()[:1] in "\"“'‘":
             continue
         o, c = marks[-2], marks[-1]
         if len(para[o + 1:c].split()) < 3:
@@ -302,16 +312,8 @@ def plant_unclosed(art, kind, rng, src):
 
 
 def plant_unopened(art, kind, rng, src):
-    body = art.body
-    order = list(range(len(body)))
-    rng.shuffle(order)
-    for i in order:
-        ps, pe = body[i]
-        para = art.text[ps:pe]
-        marks = _quote_marks(para)
-        if not marks:
-            continue
-        if i > 0 and art.text[body[i - 1][0]:body[i - 1][1]].count('"') % 2:
+    for i, ps, para, marks in _quoted_paragraphs(art, rng):
+        if i > 0 and _paragraph_text(art, i - 1).count('"') % 2:
             continue
         o, c = marks[0], marks[1]
         if len(para[o + 1:c].split()) < 3:

@@ -21,49 +21,17 @@ import os
 import re
 import sys
 from collections import Counter
-from html.parser import HTMLParser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
+sys.path.insert(0, HERE)
 
 from copydesk.config import Config  # noqa: E402
 from copydesk.document import Document  # noqa: E402
 from copydesk.engine import check_document  # noqa: E402
+from furniture_sites import visible_lines  # noqa: E402  (the page as a reader would copy it)
 
 CORPUS = os.path.join(HERE, "..", "..", "shared", "corpora", "article-extraction-benchmark")
-BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "td", "button", "header",
-              "footer", "nav", "section", "figcaption", "br", "time", "label"}
-
-
-class _Visible(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.out, self.skip = [], 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "noscript", "svg", "head", "template"):
-            self.skip += 1
-        if tag in BLOCK_TAGS:
-            self.out.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style", "noscript", "svg", "head", "template"):
-            self.skip = max(0, self.skip - 1)
-        if tag in BLOCK_TAGS:
-            self.out.append("\n")
-
-    def handle_data(self, data):
-        if not self.skip:
-            self.out.append(data)
-
-
-def visible_lines(html: str) -> list[str]:
-    p = _Visible()
-    p.feed(html)
-    lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(p.out).split("\n"))
-    return [line for line in lines if line]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=CORPUS)
