@@ -321,7 +321,7 @@ def test_a_speaker_in_those_words_still_carries(before):
 
 @pytest.mark.parametrize("clause", [
     "Tom Reyes, the agency's associate administrator of science, said in the statement.",
-    "Ann Bell, a fellow at the institute in Leeds, England, and co-author of the study, said in a statement.",
+    "Ann Bell, a fellow at the institute in Leeds, England, and one of the report's three authors, said in a statement.",
 ])
 def test_a_speaker_with_a_long_apposition_said_in_a_statement(clause):
     text = ("Moon landers chosen\n\nThe agency picked five firms on Monday.\n\n"
@@ -343,3 +343,12 @@ def test_a_credit_line_between_a_speaker_and_the_quotation_does_not_break_the_ch
     assert unattributed(text) == []
     narrative = text.replace("Photograph: Tom Reyes/Reuters", "The wall was built in 1870 and last repaired in 1952.")
     assert len(unattributed(narrative)) == 1
+
+
+def test_a_group_cannot_speak_a_quotation_with_one_voice_and_the_message_says_so():
+    text = ("Market stalls to go\n\nThe council will close the Saturday market in March.\n\n"
+            "Traders say the decision was taken without asking them.\n\n"
+            "\"People will simply drive to the retail park and the high street will empty.\"\n")
+    found = unattributed(text)
+    assert len(found) == 1
+    assert "“”" not in found[0].message and "one voice" in found[0].message

@@ -51,7 +51,7 @@ def test_a_break_that_lost_words_is_reported_without_a_join():
     assert len(found) == 1 and found[0].fix is not None and found[0].fix.safe
     # A paragraph that opens on a comma has lost the name before it.
     comma = ("Indoor season opens in Leeds\n\nThe men's race in the evening session was won by\n\n"
-             ", who had to fight off a closing pack over the last lap of the race.\n")
+             ", who held on by a stride as the others closed in over the final bend.\n")
     assert [f.fix for f in _broken(comma)] == [None]
 
 

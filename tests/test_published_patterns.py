@@ -31,7 +31,7 @@ def test_no_quote_finding(text):
     "text",
     [
         'The chancellor urged voters not to stay at home, warning the "stakes are far too high" this time.',
-        'A runner hits the wall and sees written on it, "Are you strong enough to finish this?"',
+        'A climber reaches the last ridge and sees written on a post, "Have you got enough left for the summit?"',
         "“We started slowly and never found our rhythm.\n\n“In the end we were lucky to draw,” the manager said.",
         "The manager praised his goalkeeper after the match.\n\nHe said the team had worked hard.\n\n"
         "“We started slowly and never found our rhythm in the first half.”",

@@ -491,8 +491,11 @@ def _why(st: _State, i: int, person: str) -> str:
     head = "This quotation has no speaker: "
     last = st.last
     if st.inherited is not None:  # a speaker who cannot be its “I” or “we”
-        needs = "one person" if person == "I" else "a person, an organisation or a group"
         who = _label(st.inherited) or "a speaker"
+        if not person:  # neither “I” nor “we”: one voice is speaking
+            return (head + f"the paragraph before reports {who}, who cannot speak it with one voice "
+                    "(a direct quotation needs one person or an organisation); say who said it.")
+        needs = "one person" if person == "I" else "a person, an organisation or a group"
         return (head + f"the paragraph before reports {who}, who cannot be the “{person}” of this "
                 f"quotation (“{person}” needs {needs}); say who said it.")
     if last is not None and st.broken_at is not None:
