@@ -284,7 +284,7 @@ def test_the_message_names_the_speaker_as_the_article_gives_them(report, name):
         "Club looks to the market\n\n"
         f"{report}\n\n"
         "The club's turnover rose to £80m last year.\n\n"
-        "“Listing would be one option, but no decision has been made on that yet.”\n"
+        "“A share sale is one choice on the table, but nothing has been settled.”\n"
     )
     [f] = unattributed(text)
     assert f.message.startswith(f"This quotation has no speaker: the last speaker, {name}, is two paragraphs up")

@@ -50,14 +50,14 @@ def test_photo_credit_with_a_dash_glued_to_a_paragraph():
 
 def test_a_caption_that_describes_the_picture_is_not_a_credit():
     draft = ("![The new manager](manager.jpg)\n\n"
-             "Image: Jose Mourinho, left, has replaced Mauricio Pochettino as manager of Tottenham\n\n"
+             "Image: Owen Pryce, left, has replaced Dan Reeve as manager of Millbrook Town\n\n"
              "Photograph: Ann Bell/Reuters\n")
     got = [(f.rule, f.excerpt) for f in check(HEAD + draft, "a.md") if f.rule.startswith("credits")]
     assert got == []  # the description is left alone, the credit below it is in house format
     fixed = fix_text(HEAD + draft, "a.md", "markdown", Config(), unsafe=True)
     assert fixed.text == HEAD + draft  # nothing rewritten into nonsense
-    for caption in ("Image: Jose Mourinho, left, has replaced Mauricio Pochettino as manager",
-                    "Image: Jose Mourinho has agreed a deal to become manager of the club",
+    for caption in ("Image: Owen Pryce, left, has replaced Dan Reeve as manager",
+                    "Image: Owen Pryce has agreed terms to coach the county side",
                     "Photo: Firefighters, who worked through the night, at the scene",
                     "Picture: A lifeboat, launched from Harwich, reaches the stricken yacht",
                     "Image: The harbour wall, seen from the east pier, after the storm"):
@@ -164,7 +164,7 @@ def test_credit_fix_never_makes_nonsense():
         "Photo: family handout": "Photo: family handout",
         "Image credit: Harbour Engineering Co., Ltd.": "Image credit: Harbour Engineering Co., Ltd.",
         "Courtesy Millbrook Town Council": "Courtesy Millbrook Town Council",
-        "Image: Jose Mourinho, left, has replaced the coach": "Image: Jose Mourinho, left, has replaced the coach",
+        "Image: Owen Pryce, left, has replaced the coach": "Image: Owen Pryce, left, has replaced the coach",
     }
     for line, want in expected.items():
         text = HEAD + "The wall was finished on Friday.\n\n" + line + "\n"
@@ -286,7 +286,7 @@ def test_agency_dash_name_names_the_agency_as_source():
     "MILLBROOK, March 3 (Reuters) - The harbour reopened on Monday.",
     "Image copyright law is changing across Europe, the commission said.",
     "Image copyright holders will be paid under the new rules.",
-    "Image: Jose Mourinho, left, has replaced the coach",
+    "Image: Owen Pryce, left, has replaced the coach",
     "Talks resumed in Geneva on Monday, officials told reporters (AFP)",
     "Tony Blair, MP",
     "Gordon Brown, Chancellor",

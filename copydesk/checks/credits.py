@@ -17,7 +17,7 @@ The AP ("AP Photo/Ann Bell"), Reuters ("REUTERS/Ann Bell"), Getty ("Ann Bell/Get
 BBC ("Image copyright X", "Image source, X"), Guardian ("Photograph: Ann Bell/Reuters") and
 wire ("Reuters - Ann Bell", "Ann Bell, AP", "Ann Bell | Bloomberg") forms all fall out of it.
 Nothing may follow the names but the end of the line, a bracket or a new sentence, so a
-caption that describes the picture ("Image: Jose Mourinho, left, has replaced ...") or a
+caption that describes the picture ("Image: Owen Pryce, left, has replaced ...") or a
 sentence ("Image copyright law is changing") is not a credit.
 
 With no label, names are a credit only where a credit stands and in a shape only a credit has
@@ -552,7 +552,7 @@ class CreditsChecker(Checker):
             "or a place of its own, then names of people or agencies and nothing else; a caption "
             "that describes the picture is not a credit.",
             good=examples("Photograph: Jane Doe/Reuters\n",
-                          "![Spurs manager](spurs.jpg)\n\nImage: Jose Mourinho, left, has replaced the sacked coach.\n\nPhotograph: Jane Doe/Reuters\n",
+                          "![Millbrook manager](millbrook.jpg)\n\nImage: Owen Pryce, left, has replaced the sacked coach.\n\nPhotograph: Jane Doe/Reuters\n",
                           format="markdown"),
             bad=examples("Photo by Jane Doe, Reuters\n", "Photo credit - Jane Doe/Reuters\n", "Jane Doe/Reuters\n"),
             fix="safe",
