@@ -111,3 +111,14 @@ def test_overlapping_fixes_are_chosen_the_same_way_whatever_their_order():
         items = [whole, inner, other, touching]
         random.Random(seed).shuffle(items)
         assert [f.rule for f in choose(items, unsafe=False)] == ["credits.format", "style.spelling"]
+
+
+def test_deleting_a_furniture_line_leaves_one_blank_line_between_paragraphs(tmp_path):
+    from copydesk.config import Config
+    from copydesk.fixer import fix_text
+
+    text = "Market to close\n\nThe council voted on Monday.\n\nAdvertise with us\n\nTraders were not asked.\n"
+    fixed = fix_text(text, "a.txt", "text", Config(), unsafe=True)
+    assert fixed.text == "Market to close\n\nThe council voted on Monday.\n\nTraders were not asked.\n"
+    crlf = text.replace("\n", "\r\n")
+    assert fix_text(crlf, "a.txt", "text", Config(), unsafe=True).text == fixed.text.replace("\n", "\r\n")

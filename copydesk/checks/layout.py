@@ -396,6 +396,11 @@ def _delete_block(doc: Document, b: Block) -> Edit:
     last = doc.line_of(b.end)
     s = doc.line_starts[first]
     e = doc.line_starts[last + 1] if last + 1 < doc.line_count else doc.line_ends[last]
+    # Between two blank lines (or at the top, before one), take one of them too, so that one
+    # blank line is left where the paragraphs were separated by one.
+    before_blank = first == 0 or not doc.line_text(first - 1).strip(" \t")
+    if before_blank and last + 2 < doc.line_count and not doc.line_text(last + 1).strip(" \t"):
+        e = doc.line_starts[last + 2]
     return Edit(s, e, "")
 
 
