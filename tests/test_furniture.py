@@ -476,3 +476,14 @@ def test_article_cards_beside_a_story_in_main_do_not_push_the_story_outside():
 def test_an_article_element_holding_the_prose_stays_the_article():
     doc = Document(PAGE, "a.html")
     assert doc.has_article
+
+
+def test_a_recipes_ingredients_next_to_page_furniture_are_not_teasers():
+    text = ("Winter pear jam\n\nThis jam keeps for a year in a cool cupboard and makes a good present.\n\n"
+            "Ingredients\n\n2 kg ripe pears, peeled\n\n1 lemon, juiced\n\n4 tbsp pectin\n\n1 1/2 cups honey\n\n"
+            "Method\n\nCook the pears with the lemon juice until soft, then stir in the rest.\n\n"
+            "Share this recipe\n\nWith agencies\n\nMost read\n")
+    flagged = [e for r, e in _furniture_rules(text) if r in ("layout.page-furniture", "layout.teaser")]
+    assert not any(e[0].isdigit() for e in flagged)
+    assert "With agencies" not in flagged
+    assert "Share this recipe" in flagged and "Most read" in flagged

@@ -404,6 +404,7 @@ def _delete_block(doc: Document, b: Block) -> Edit:
     return Edit(s, e, "")
 
 
+QUANTITY_RE = re.compile(r"\s*(?:\d+(?:[-/.,]\d+)*|[½¼¾⅓⅔])(?:\s+\d+/\d+)?\s+\S")  # 1 tsp, 8-9 pears, 1 1/2 cups
 CONTENT_KINDS = ("headline", "paragraph", "blank", "blockquote", "list_item", "heading", "code", "html", "table")
 MAX_LINE = 200
 FUNCTION_STEMS = frozenset("the and for with our your from thi that what who how why".split())
@@ -504,6 +505,7 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
     # Runs of short lines in the middle of the draft that hold a results line, a fixture or a
     # ranked entry are tables (sport copy, lists of winners): only the label list speaks there.
     table: set[int] = set()
+    lists: set[int] = set()  # of them, lists the piece holds (never another story's headlines)
     p = 0
     while p < len(content):
         if prose[p]:
@@ -514,7 +516,14 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
             q += 1
         run = content[p:q]
         matches = sum(1 for i in run if blocks[i].text and furniture.is_match_line(blocks[i].text))
-        if matches >= 2 or (matches and len(run) >= 2) or any(furniture.is_fixture(blocks[i].text) for i in run):
+        # A run that is mostly lines opening on a quantity (three or more) is a list of the
+        # piece's own: a recipe's ingredients, a ranking, figures. (A page's menus hold a few
+        # numbers among many links.)
+        quantities = sum(1 for i in run if QUANTITY_RE.match(blocks[i].text))
+        if quantities >= 3 and 2 * quantities >= len(run):
+            lists.update(run)
+        if (matches >= 2 or (matches and len(run) >= 2) or run[0] in lists
+                or any(furniture.is_fixture(blocks[i].text) for i in run)):
             table.update(run)
         p = q
 
@@ -652,7 +661,8 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
     # A teaser sits next to another fragment: an invisible line, page furniture, or
     # another teaser (so a run of them next to furniture is caught whole).
     candidate = {pos for pos, i in enumerate(content)
-                 if i not in marks and i not in structure and short_unpunctuated(blocks[i]) and not credit_line(i)}
+                 if i not in marks and i not in structure and i not in lists and short_unpunctuated(blocks[i])
+                 and not credit_line(i) and not furniture.SIGN_OFF_RE.match(blocks[i].text.strip())}
     seeds = {i for i, m in marks.items() if m.kind not in WEAK}
     queue = [pos for pos in sorted(candidate)
              if any(blocks[j].kind == "blank" or j in seeds for j in neighbours(pos))]
