@@ -241,26 +241,7 @@ def _strip_prose(p: Prose) -> Prose:
     trail = len(t.rstrip())
     if lead == 0 and trail == len(t):
         return p
-    out = Prose()
-    if trail <= lead:
-        return out
-    # Rebuild pieces for the kept range.
-    for k in range(len(p._p)):
-        ps, plen = p._p[k], p._plen[k]
-        a, z = max(ps, lead), min(ps + plen, trail)
-        if a >= z:
-            continue
-        out._p.append(a - lead)
-        if plen == p._slen[k]:
-            out._s.append(p._s[k] + (a - ps))
-            out._plen.append(z - a)
-            out._slen.append(z - a)
-        else:
-            out._s.append(p._s[k])
-            out._plen.append(1)
-            out._slen.append(p._slen[k])
-    out.text = t[lead:trail]
-    return out
+    return p.slice(lead, trail)
 
 
 # -- Markdown ---------------------------------------------------------------------------

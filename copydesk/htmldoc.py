@@ -27,6 +27,7 @@ SKIP = {"script", "style", "pre", "code", "template", "noscript", "svg", "head",
 CHROME = {"nav", "aside", "form", "button"}
 EDGE = {"header", "footer"}  # chrome outside the article; the article's own header inside it
 ARTICLE = {"article"}
+IMAGE_FURNITURE = {"nav", "aside", "header", "footer"}  # where an image is page furniture, owing no credit
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -66,10 +67,7 @@ class _Reader(HTMLParser):
         self.quote_depth = 0
         self.nav_depth = 0  # inside <nav>: navigation, page furniture by definition
         self.images: list = []
-        # What an image needs to know of the elements around it (see _image).
-        self.furniture_open: list[str] = []  # open nav, aside, and header/footer outside the article
-        self.article_depth = 0
-        self.link_href: str | None = None
+        self.link_href: str | None = None  # the href of the open link, for an image inside it
         self.breaks = False  # the open element holds a <br>
         self.tag = ""  # the element whose start tag was read last
         self.headline_done = False
@@ -142,11 +140,7 @@ class _Reader(HTMLParser):
             if self.builder is None:
                 self._open("paragraph", 0, at)
             self.images.append(self._image(at, end, dict(attrs)))
-        if tag in ("article", "main"):
-            self.article_depth += 1
-        elif tag in ("nav", "aside") or (tag in ("header", "footer") and not self.article_depth):
-            self.furniture_open.append(tag)
-        elif tag == "a":
+        if tag == "a":
             self.link_href = dict(attrs).get("href") or ""
 
     def _image(self, at: int, end: int, a: dict):
@@ -167,8 +161,10 @@ class _Reader(HTMLParser):
                 width = value
             elif key == "height" and not height:
                 height = value
+        # the innermost open nav, aside, or header or footer outside the article
+        furniture = next((t for t, _depth in reversed(self.chrome_marks) if t in IMAGE_FURNITURE), "")
         return Image(at, end, src, alt=a.get("alt") or "", names=names, width=width, height=height, link=self.link_href,
-                     furniture=self.furniture_open[-1] if self.furniture_open else "", hidden=hidden)
+                     furniture=furniture, hidden=hidden)
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -187,12 +183,7 @@ class _Reader(HTMLParser):
             self.quote_depth = max(0, self.quote_depth - 1)
         if tag == "nav":
             self.nav_depth = max(0, self.nav_depth - 1)
-        if tag in ("article", "main"):
-            self.article_depth = max(0, self.article_depth - 1)
-        elif tag in self.furniture_open:
-            i = len(self.furniture_open) - 1 - self.furniture_open[::-1].index(tag)
-            del self.furniture_open[i:]
-        elif tag == "a":
+        if tag == "a":
             self.link_href = None
         self._leave(tag)
         self.tag = ""

@@ -57,6 +57,47 @@ class Prose:
         return self.source_offset(start), self.source_end(end)
 
 
+    def slice(self, start: int, end: int | None = None) -> "Prose":
+        """The prose text[start:end], each character still mapped to its source span."""
+        end = len(self.text) if end is None else end
+        out = Prose()
+        if end <= start:
+            return out
+        for k in range(len(self._p)):
+            ps, plen = self._p[k], self._plen[k]
+            a, z = max(ps, start), min(ps + plen, end)
+            if a >= z:
+                continue
+            out._p.append(a - start)
+            if plen == self._slen[k]:
+                out._s.append(self._s[k] + (a - ps))
+                out._plen.append(z - a)
+                out._slen.append(z - a)
+            else:  # a synthetic character is kept whole
+                out._s.append(self._s[k])
+                out._plen.append(1)
+                out._slen.append(self._slen[k])
+        out.text = self.text[start:end]
+        return out
+
+    def joined(self, other: "Prose") -> "Prose":
+        """This prose and other read as one paragraph: one space stands for the source between them."""
+        out = Prose()
+        out._p, out._s, out._plen, out._slen = list(self._p), list(self._s), list(self._plen), list(self._slen)
+        n = len(self.text)
+        gap_start, gap_end = self.source_end(n), other.source_offset(0)
+        out._p.append(n)
+        out._s.append(gap_start)
+        out._plen.append(1)
+        out._slen.append(max(gap_end - gap_start, 0))
+        out._p += [q + n + 1 for q in other._p]
+        out._s += other._s
+        out._plen += other._plen
+        out._slen += other._slen
+        out.text = self.text + " " + other.text
+        return out
+
+
 class ProseBuilder:
     """Collects pieces in source order and builds a Prose."""
 

@@ -16,7 +16,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .document import Block, Document
-from .prose import Prose
 
 if TYPE_CHECKING:
     from .checker import Context
@@ -51,7 +50,7 @@ def read(doc: Document, st: "Structure") -> Reading:
     for i, b in enumerate(doc.blocks):
         if i in taken or i in st.skip:
             continue
-        prose = _tail(b.prose, st.starts[i]) if i in st.starts else b.prose
+        prose = b.prose.slice(st.starts[i]) if i in st.starts else b.prose
         if i not in nxt and prose is b.prose:
             out.append(b)
             continue
@@ -59,7 +58,7 @@ def read(doc: Document, st: "Structure") -> Reading:
         images = list(b.images)
         while k in nxt and nxt[k] not in st.skip and nxt[k] not in taken:
             k = nxt[k]
-            prose = _concat(prose, doc.blocks[k].prose)
+            prose = prose.joined(doc.blocks[k].prose)
             images += doc.blocks[k].images
             taken.add(k)
         out.append(Block(b.kind, b.start, doc.blocks[k].end, prose, b.level, images, b.key))
@@ -89,43 +88,3 @@ class Analysis:
     @cached_property
     def reading(self) -> Reading:
         return read(self.doc, self.layout.structure)
-
-
-def _concat(a: Prose, b: Prose) -> Prose:
-    """a and b read as one paragraph: one space stands for the source between them."""
-    out = Prose()
-    out._p, out._s, out._plen, out._slen = list(a._p), list(a._s), list(a._plen), list(a._slen)
-    n = len(a.text)
-    gap_start, gap_end = a.source_end(n), b.source_offset(0)
-    out._p.append(n)
-    out._s.append(gap_start)
-    out._plen.append(1)
-    out._slen.append(max(gap_end - gap_start, 0))
-    for k in range(len(b._p)):
-        out._p.append(b._p[k] + n + 1)
-        out._s.append(b._s[k])
-        out._plen.append(b._plen[k])
-        out._slen.append(b._slen[k])
-    out.text = a.text + " " + b.text
-    return out
-
-
-def _tail(p: Prose, start: int) -> Prose:
-    """The prose from index start on, mapped as before."""
-    out = Prose()
-    for k in range(len(p._p)):
-        ps, plen = p._p[k], p._plen[k]
-        if ps + plen <= start:
-            continue
-        a = max(ps, start)
-        out._p.append(a - start)
-        if plen == p._slen[k]:
-            out._s.append(p._s[k] + (a - ps))
-            out._plen.append(ps + plen - a)
-            out._slen.append(ps + plen - a)
-        else:
-            out._s.append(p._s[k])
-            out._plen.append(1)
-            out._slen.append(p._slen[k])
-    out.text = p.text[start:]
-    return out

@@ -41,7 +41,7 @@ from urllib.parse import urlparse
 from ..checker import Checker, Context, Rule, examples
 from ..document import Block, Document
 from ..finding import Edit
-from ..house import House, load_data_pack
+from ..house import House, load_data_pack, load_house
 from ..patterns import alternation, compile_user, finditer_windowed
 from ..yamlio import line_of
 
@@ -505,8 +505,6 @@ def _one_person_one_agency(author: str, source: str, agencies) -> bool:
 
 def find_credits(text: str, house: str = "british", standalone: bool = True) -> list[Credit]:
     """The credits in a piece of text, by the credits grammar (for benchmarks and tools)."""
-    from ..house import load_house
-
     _fmt, _formats, agencies, _licensed, licence_re = _house_credits(load_house(house))
     return scan_credits(text, agencies, licence_re, standalone)
 
@@ -516,8 +514,6 @@ def is_credit_line(text: str, house: House | None = None, standalone: bool = Fal
     "Ann Bell/Getty Images"): a line that stands for a picture, not a paragraph of the story.
     With standalone, an agency named alone ("Reuters") counts too, as it does beside a picture."""
     if house is None:
-        from ..house import load_house
-
         house = load_house("british")
     s = text.strip()
     if not s or len(s) > BARE_LIMIT or "\n" in s:

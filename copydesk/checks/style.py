@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..checker import Checker, Context, Rule, examples
@@ -103,10 +104,18 @@ def _variants(house: House) -> tuple[re.Pattern[str] | None, dict[str, int], dic
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I), index, both
 
 
+@dataclass(frozen=True)
+class BySense:
+    """Words spelt by their sense (by_sense in the spelling section of the house pack)."""
+
+    table: dict[str, str]  # word -> its house spelling
+    entries: list[tuple[tuple[str, ...], frozenset[str]]]  # report_with words in the pack's order, keep_with
+    which: dict[str, int]  # word -> its entry
+    pattern: re.Pattern[str] | None
+
+
 @lru_cache(maxsize=16)
-def _by_sense(house: House) -> tuple[dict[str, str], list[tuple[frozenset[str], frozenset[str]]], dict[str, int]]:
-    """Words spelt by their sense (by_sense in the spelling section): word -> house spelling,
-    the report_with and keep_with word sets of each entry, and word -> entry."""
+def _by_sense(house: House) -> BySense:
     table: dict[str, str] = {}
     entries = []
     which: dict[str, int] = {}
@@ -116,24 +125,13 @@ def _by_sense(house: House) -> tuple[dict[str, str], list[tuple[frozenset[str], 
         for w, target in entry["words"].items():
             table[str(w).lower()] = str(target)
             which[str(w).lower()] = n
-        entries.append((frozenset(str(x).lower() for x in entry.get("report_with") or []),
+        entries.append((tuple(str(x).lower() for x in entry.get("report_with") or []),
                         frozenset(str(x).lower() for x in entry.get("keep_with") or [])))
-    return table, entries, which
-
-
-@lru_cache(maxsize=16)
-def _by_sense_order(house: House) -> list[tuple[str, ...]]:
-    """Each by_sense entry's report_with words in the pack's order, to name the first cue found."""
-    return [tuple(str(x).lower() for x in (e.get("report_with") or [])) for e in house.section("spelling").get("by_sense") or []]
-
-
-@lru_cache(maxsize=16)
-def _by_sense_re(house: House) -> re.Pattern[str] | None:
-    table = _by_sense(house)[0]
-    if not table:
-        return None
-    alts = sorted((re.escape(w) for w in table), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+    pattern = None
+    if table:
+        alts = sorted((re.escape(w) for w in table), key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+    return BySense(table, entries, which, pattern)
 
 
 SENTENCE_END_RE = re.compile(r"[.!?](?=[\s\u00a0\"”’')]|$)")
@@ -234,11 +232,9 @@ class StyleChecker(Checker):
         table = _spelling_table(house)
         protected = _protected_re(house)
         var_re, var_index, var_both = _variants(house)
-        sense_table, sense_entries, sense_which = _by_sense(house)
-        sense_order = _by_sense_order(house)
-        sense_re = _by_sense_re(house)
+        sense = _by_sense(house)
         # a quick look for the words before the scan: their letters after the first, in lower or upper case
-        sense_needles = {w[1:] for w in sense_table}
+        sense_needles = {w[1:] for w in sense.table}
         findings = []
         names = _capitalised_mid_sentence(doc) if table else set()
         variety = "American" if house.section("spelling").get("prefer", "british") != "american" else "British"
@@ -289,21 +285,21 @@ class StyleChecker(Checker):
                     findings.append(ctx.finding("style.spelling", s, e,
                                                 f"“{word}” is the {variety} spelling; house style is “{suggestion}”.",
                                                 [suggestion], edits=[Edit(s, e, suggestion)]))
-            if sense_re is not None and any(n in t or n.upper() in t for n in sense_needles):
-                for m in sense_re.finditer(t):
+            if sense.pattern is not None and any(n in t or n.upper() in t for n in sense_needles):
+                for m in sense.pattern.finditer(t):
                     word = m.group()
-                    target = sense_table[word.lower()]
+                    target = sense.table[word.lower()]
                     if ctx.accepted(word) or any(a <= m.start() < z for a, z in skip) or _sic(t, m.end()):
                         continue
                     if word[0].isupper() and not word.isupper() and not _is_sentence_start(t, m.start()):
                         continue  # a name: "the Program for International Student Assessment"
-                    report_with, keep_with = sense_entries[sense_which[word.lower()]]
+                    report_with, keep_with = sense.entries[sense.which[word.lower()]]
                     if _sentence_words(t, m.start()) & keep_with:
                         continue  # a computer program: "the program was installed on every PC"
                     near = _near_words(t, m.start(), m.end())
-                    if not near & report_with:
+                    cue = next((w for w in report_with if w in near), None)
+                    if cue is None:
                         continue  # the sense is unclear: left alone
-                    cue = next(w for w in sense_order[sense_which[word.lower()]] if w in near)
                     suggestion = match_case(word, target)
                     s, e = b.prose.source_span(m.start(), m.end())
                     findings.append(ctx.finding("style.spelling", s, e,
