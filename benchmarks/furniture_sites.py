@@ -17,7 +17,11 @@ For each English page it measures:
   teaser. Lines that are not furniture are counted apart and left out of the target: full
   sentences (other stories' text, reader comments, legal notices), fragments of a sentence cut
   at a link (they start in lower case or with punctuation), headlines of other stories (six
-  words or more), and lines in another script;
+  words or more), photo credits (a credit on a line of its own is the caption block of a picture
+  the draft carries, whose form the credits checker checks), and lines in another script. Each
+  line is put between two paragraphs of prose (the pair nearest the middle), so that it stands
+  alone there, as a line pasted between body paragraphs does; --middle puts it between the two
+  middle paragraphs whatever they are (beside a crosshead or in a list, as earlier runs did);
 - body lines: the share of true body paragraphs reported as furniture or teasers, in the
   body-only draft and in the whole page pasted as text;
 - with --html N: N raw pages read as HTML drafts, and how many of their list items and
@@ -47,6 +51,7 @@ sys.path.insert(0, HERE)
 from sites import pages  # noqa: E402
 
 from copydesk import furniture  # noqa: E402
+from copydesk.checks.credits import is_credit_line  # noqa: E402
 from copydesk.config import Config  # noqa: E402
 from copydesk.document import Document  # noqa: E402
 from copydesk.engine import check_document  # noqa: E402
@@ -118,6 +123,8 @@ def line_class(line: str) -> str:
         return "not: full sentence"
     if len(words) >= 6:
         return "not: headline of another story"
+    if is_credit_line(line, standalone=True):
+        return "not: photo credit"
     if not any(c.isalpha() for c in line):
         return "number or symbol"
     if furniture.looks_like_time(line):
@@ -125,6 +132,22 @@ def line_class(line: str) -> str:
     if len(words) == 1:
         return "single word"
     return "short label"
+
+
+def _prose(p: str) -> bool:
+    n = len(p.split())
+    return len(p) > 120 or n >= 8 or (n >= 5 and p.rstrip("\"'”’)]").endswith(tuple(TERMINAL)))
+
+
+def isolated_gap(paras: list[str], middle: bool = False) -> int | None:
+    """Where a line is put alone: before paras[k], where paras[k - 1] is a paragraph of prose that
+    ends a sentence and paras[k] one of prose, the k nearest the middle of the body. With middle,
+    the two middle paragraphs whatever they are (the placement of earlier runs)."""
+    if middle:
+        return len(paras) // 2
+    gaps = [k for k in range(1, len(paras)) if _prose(paras[k - 1]) and _prose(paras[k])
+            and paras[k - 1].rstrip("\"'”’)]").endswith(tuple(TERMINAL))]
+    return min(gaps, key=lambda k: abs(k - len(paras) / 2)) if gaps else None
 
 
 def flagged_lines(text: str, name: str) -> set[int]:
@@ -135,6 +158,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--which", default="held-out", choices=["held-out", "build", "all"])
     ap.add_argument("--no-labels", action="store_true", help="leave the label list of layout.yaml out")
+    ap.add_argument("--middle", action="store_true",
+                    help="put each line between the two middle paragraphs whatever they are (crossheads and list lines too)")
     ap.add_argument("--show-missed", type=int, default=0)
     ap.add_argument("--show-body", type=int, default=0)
     ap.add_argument("--html", type=int, default=0, metavar="N",
@@ -152,6 +177,7 @@ def main() -> None:
     body_shown = []
     skipped = 0
     used = 0
+    no_gap = 0
     for page in pages(which=args.which):
         paras = [p.strip() for p in page.body.split("\n") if p.strip()]
         if not english(page.body) or len(paras) < 2:
@@ -180,8 +206,12 @@ def main() -> None:
                     body_shown.append((page.site, "paste", line))
             elif line not in body_text:  # a part of a paragraph is neither body line nor furniture
                 outside.append(line)
-        # each distinct non-body line alone between the two middle paragraphs
-        mid = len(paras) // 2
+        # each distinct non-body line alone between two paragraphs of prose, the pair nearest
+        # the middle of the body (a line beside a crosshead or in a list is not isolated)
+        mid = isolated_gap(paras, args.middle)
+        if mid is None:
+            no_gap += 1
+            continue
         head = "Headline\n\n" + "\n\n".join(paras[:mid]) + "\n\n"
         line_no = head.count("\n") + 1
         tail = "\n\n" + "\n\n".join(paras[mid:]) + "\n"
@@ -193,7 +223,8 @@ def main() -> None:
             elif not cls.startswith("not:"):
                 missed.append((page.site, cls, line))
     print(f"{args.which} sites: {used} English pages checked ({skipped} left out: not English or one paragraph)"
-          + ("; label list left out" if args.no_labels else ""))
+          + ("; label list left out" if args.no_labels else "")
+          + (f"; {no_gap} with no two paragraphs of prose side by side" if no_gap else ""))
     print("isolated non-body lines, each alone between two body paragraphs:")
     fur = sum(n for c, n in per_class.items() if not c.startswith("not:"))
     fur_caught = sum(n for c, n in caught.items() if not c.startswith("not:"))

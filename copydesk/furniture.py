@@ -143,6 +143,15 @@ def looks_like_time(line: str) -> bool:
     return bool(t) and TIME_RE.fullmatch(t) is not None
 
 
+OPENING_DATE_RE = re.compile(rf"(?:{DAYS},? )?(?:{DATE})\b", re.IGNORECASE)
+
+
+def opens_on_date(line: str) -> bool:
+    """A line of a list of dates: "June 24 -- Jiffy Hall, Bristow", "3 May: Leeds"."""
+    m = OPENING_DATE_RE.match(line.strip())
+    return m is not None and m.end() < len(line.strip())
+
+
 def is_entry_time(line: str) -> bool:
     """A live blog's entry time: a time of day alone on its line ("09:12 BST", "9.12am")."""
     return ENTRY_TIME_RE.fullmatch(line.strip()) is not None
@@ -259,9 +268,9 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     # prose. Weak on its own (a recipe's "Serves four:" heads its paragraph); it adds to others.
     if position == "isolated" and 1 <= n <= 4 and bare.endswith(":") and t[0].isupper():
         points["link"] = max(points.get("link", 0), 1.0)
-    if odd and position == "isolated" and 2 <= n <= 5 and t[0].isupper() and not punctuated and not t.isupper():
-        title = all(w[0].isupper() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
-        points["lone"] = 2.0 if title else 1.5
+    if odd and position == "isolated" and 2 <= n <= 5 and t[0].isupper() and not punctuated and (foreign or not t.isupper()):
+        title = all(w[0].isupper() or w[0].isdigit() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
+        points["lone"] = 2.0 if title and not t.isupper() else 1.5
     # A topic tag or menu link pasted into a passage: a Title Case noun phrase of one to four
     # words, with no verb, article or determiner and no sentence punctuation, that shares no word
     # with the paragraph before it or the two after it (unrelated). A crosshead announces the

@@ -487,3 +487,56 @@ def test_a_recipes_ingredients_next_to_page_furniture_are_not_teasers():
     assert not any(e[0].isdigit() for e in flagged)
     assert "With agencies" not in flagged
     assert "Share this recipe" in flagged and "Most read" in flagged
+
+
+# -- a tag among crossheads, lists of dates and signed quotations -----------------------------
+
+FEATURE = (
+    "Harbour wall to be rebuilt\n\n"
+    "The harbour board has agreed to rebuild the north wall, which was breached in the storms of January.\n\n"
+    "Granite from the quarry\n\n"
+    "The granite will come from the old quarry above the town, which reopens for the work next month.\n\n"
+    "The quarry closed in 1968, and its owners say about forty tonnes can be cut each week.\n\n"
+    "{line}\n\n"
+    "Boats will be moored in the outer basin while the wall is rebuilt, the board said.\n\n"
+    "Fishing fleet moved\n\n"
+    "The fishing fleet will move to the outer basin until the work is finished in the autumn.\n"
+)
+
+
+@pytest.mark.parametrize("line", ["Harbour Walks", "Town Deals"])
+def test_a_tag_among_crossheads_that_echo_their_passages_is_reported(line):
+    # The two crossheads take their words from what follows them ("quarry", "fleet"); the tag
+    # shares no word with the passage it stands in (though it does with the article), so the twin
+    # shape does not shelter it.
+    got = layout(FEATURE.format(line=line))
+    assert ("layout.page-furniture", line) in got
+    assert [x for x in got if x[1] != line] == []
+
+
+def test_crossheads_that_do_not_echo_their_passages_stay_clean():
+    # When the article's crossheads are of a kind that shares no word with their passages,
+    # each shelters the other.
+    text = FEATURE.format(line="A long wait").replace("Granite from the quarry", "Hard going").replace(
+        "Fishing fleet moved", "Better times")
+    assert layout(text) == []
+
+
+def test_a_list_of_tour_dates_beside_page_links_is_not_teasers():
+    text = ("Band announces summer tour\n\nThe band will play twenty dates across the country this summer, "
+            "its first tour in six years, the promoter said.\n\nThe dates are:\n\n"
+            "June 4 -- Riverside Arena, Leeds\n\nJune 6 -- Castle Hall, York\n\nJune 9 -- Dock Stage, Hull\n\n"
+            "June 12 -- Town Hall, Durham\n\nShare on Facebook\n\nShare by email\n")
+    got = layout(text)
+    assert [x for x in got if x[1].startswith("June")] == []
+    assert ("layout.page-furniture", "Share on Facebook") in got
+
+
+def test_a_line_signing_a_quotation_with_a_dash_is_the_articles():
+    text = ("What readers said\n\nWe asked readers who saw the show last week what they made of it.\n\n"
+            "“A wonderful night out, and the dancers were superb from start to finish.”\n\n"
+            "– Pat R., Whitby\n\n\u200b\n\n"
+            "“We took the children and they talked about it all the way home on the bus.”\n\n"
+            "– Sam and Jo T.\n")
+    got = layout(text)
+    assert [x for x in got if x[1].startswith("–")] == []

@@ -527,6 +527,17 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
             table.update(run)
         p = q
 
+    # Three or more lines in a row opening on a date are a list of dates (tour dates, a
+    # timeline), even among a pasted page's menus: never teasers.
+    streak: list[int] = []
+    for i in [j for j in content if blocks[j].text] + [-1]:
+        if i >= 0 and len(blocks[i].text) <= MAX_LINE and furniture.opens_on_date(blocks[i].text):
+            streak.append(i)
+            continue
+        if len(streak) >= 3:
+            lists.update(streak)
+        streak = []
+
     # Short lines among the paragraphs of prose: crossheads come several to an article.
     middle = [p for p in range(first_prose, last_prose + 1)
               if not prose[p] and blocks[content[p]].kind == "paragraph" and blocks[content[p]].text
@@ -569,13 +580,17 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
 
     # Crossheads come several to an article and share a shape (all in capitals, or a colon at
     # the end, or neither): a short line with a twin of its shape among the prose is one of them.
-    shapes = Counter(_shape(blocks[content[q]].text) for q in middle)
+    # A twin protects a line only when the twin too shares no word with its passage: then the
+    # article's crossheads are of a kind that does not echo their text ("The bottom line"); when
+    # its twins do echo theirs, the one that does not is the odd one out.
+    wordless = []
     for q in middle:
         own_words = furniture.prefixes(blocks[content[q]].text) - FUNCTION_STEMS
-        if (own_words and shapes[_shape(blocks[content[q]].text)] == 1
-                and not blocks[content[q - 1]].text.rstrip().rstrip(CLOSERS).endswith(":")  # a colon opens a list
+        if (own_words and not blocks[content[q - 1]].text.rstrip().rstrip(CLOSERS).endswith(":")  # a colon opens a list
                 and not (own_words & (near(q - 1) | near(q + 1) | near(q + 2)))):
-            unrelated.add(q)
+            wordless.append(q)
+    shapes = Counter(_shape(blocks[content[q]].text) for q in wordless)
+    unrelated = {q for q in wordless if shapes[_shape(blocks[content[q]].text)] == 1}
     # The script the article is written in, from its prose: a line in another one is not its own.
     script = furniture.script_of(" ".join(blocks[content[q]].text[:200] for q, x in enumerate(prose) if x)[:4000])
     credit_lines: dict[int, bool] = {}
@@ -593,6 +608,13 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
     tail_run = sum(1 for q in range(last_prose + 1, len(content)) if blocks[content[q]].text)
     marks: dict[int, Mark] = {}
     edges: dict[int, Mark] = {}  # furniture by its place at the top or tail alone
+    # A short line that opens on a dash right under a quotation signs it ("– Ann B., Leeds"):
+    # a reader's review or a testimonial, the article's own.
+    for p in range(1, len(content)):
+        t = blocks[content[p]].text
+        if (t and t.lstrip()[:1] in "–—-" and len(t.split()) <= 8
+                and blocks[content[p - 1]].text.rstrip().endswith(("”", '"', "’", "'"))):
+            structure.add(content[p])
     for p, i in enumerate(content):
         b = blocks[i]
         t = b.text
