@@ -50,6 +50,14 @@ WIDGET_RE = re.compile(r"^@\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b|© ?\d{4}|\(c\) \d{4}|
 MATCH_RE = re.compile(r"\S\s(?:v|vs|v\.|vs\.)\s\S|\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\(\w[\w .]*\)$|^\d{1,3}[.)]? [A-Z]")
 FIXTURE_RE = re.compile(r"\w\s(?:v|vs|v\.|vs\.)\s[A-Z]|[A-Za-z] \d{1,3}\s?[-–]\s?\d{1,3}(?: [A-Z]|$)")
 COUNT_RE = re.compile(r"\d[\d,.]*k? ?(?:photos?|pictures?|images?|videos?|comments?|shares?|views?|votes?|replies|responses|reactions|likes)", re.IGNORECASE)
+# A site's legal line, and the header a blog puts over a reader's comment ("MightyFan says:",
+# "fan4life says:"): a handle (one word in lower case, with a capital inside or a figure), never
+# a name, which a vox pop may set on its own line over what the person said.
+LEGAL_RE = re.compile(r"(?:(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?.{0,40}?[,.]?\s*)?all rights reserved|terms of (?:use|service)(?: and privacy policy)?"
+                      r"|privacy (?:policy|notice|statement)", re.IGNORECASE)
+COMMENTER_RE = re.compile(r"(?:[a-z0-9][\w.'’-]*|[A-Za-z]+(?:[A-Z0-9][\w'’-]*)+|\w+\d[\w'’-]*) says:")
+# A widget's path or a form field left as text: "3/sport/post-list", "Name (required)".
+PATH_RE = re.compile(r"\w[\w.-]*(?:/[\w.-]+){2,}/?|.{1,30} ?\((?:required|optional)\)\*?", re.IGNORECASE)
 EDITION_RE = re.compile(r".{2,40} \((?:english|español|espanol|français|francais|deutsch|italiano|português|portugues|nederlands|"
                         r"suomi|svenska|dansk|norsk|polski|čeština|türkçe|magyar|română|ελληνικά|русский|中文|日本語|한국어|العربية)\)"
                         r"(?: - [a-z]{2})?", re.IGNORECASE)
@@ -117,7 +125,7 @@ def script_of(text: str) -> str | None:
 
 # A line that only credits or notes the reporting is the article's, wherever it stands.
 SIGN_OFF_RE = re.compile(r"(?:additional |with |further )?(?:reporting|writing|editing|research|graphics|compiled|edited|written) (?:by|from)\b"
-                         r"|contribut(?:ing|ors?|ed by)\b|staff (?:reports?|writers?)\b"
+                         r"|contribut(?:ing|ors?):? (?!writer|editor)\S|contributed by\b|staff (?:reports?|writers?)\b"
                          r"|(?:with |from )?(?:[\w.&]+ ){0,2}(?:wires?|agencies|wire services|news services)$", re.IGNORECASE)
 
 
@@ -174,7 +182,8 @@ def _lexicon():
     shape = {k: list for k in ("ui_words", "strong_ui_words", "ui_verbs", "social", "sections", "places", "first_names", "finite_verbs",
                                "publications")}
     pack = load_data_pack("furniture.yaml", shape)
-    return {k: frozenset(" ".join(str(v).lower().split()) for v in pack[k]) for k in shape}
+    # Entries are compared with the words of a line as _words cuts them ("U.S." gives "u.s").
+    return {k: frozenset(" ".join(w.strip(".'’") or w for w in str(v).lower().split()) for v in pack[k]) for k in shape}
 
 
 def _words(text: str) -> list[str]:
@@ -182,7 +191,7 @@ def _words(text: str) -> list[str]:
 
 
 def score(text: str, position: str, label: bool = False, alone: bool = False, foreign: bool = False,
-          script: str | None = None, edge_run: int = 0, unrelated: bool = False) -> Verdict | None:
+          script: str | None = None, edge_run: int = 0, unrelated: bool = False, estranged: bool = False) -> Verdict | None:
     """The verdict on one line, or None when it is not furniture.
 
     position: "isolated" (alone between two paragraphs of prose), "edge" (at the top or the
@@ -198,6 +207,8 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     one (a Cyrillic or Japanese link in an English article) is not the article's.
     edge_run: at the top or tail, how many short lines stand there together (one or two are
     pasted links or labels; more are a fact box or a list that belongs to the piece).
+    estranged: alone, and with no word of a long article: whatever its casing, it is not a
+    crosshead of that article.
     """
     lex = _lexicon()
     t = text.strip()
@@ -208,18 +219,22 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     n = max(len(words), sum(1 for c in t if "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af") // 2)
     first = t.split(None, 1)[0]
     dated = any(c.isdigit() for c in t) and looks_like_time(t)  # "updated 3 hours ago", "publiziert am 2. Mai 2018"
+    if LEGAL_RE.fullmatch(t.rstrip(". ")) or COMMENTER_RE.fullmatch(t):
+        return Verdict("link", 3.0)  # whole forms: no sentence or verb makes them prose
     if (t[0].islower() and first.islower() and not dated) or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
         return None  # a fragment of a sentence (broken-paragraph's business), a dateline, "Additional reporting by"
     points: dict[str, float] = {}
     bare = t.rstrip("\"'”’)]*")
-    sentence = bare.endswith((".", "!", "?", "…", "。", "！", "？")) and n >= 3
+    # Figures of a date or time ("5:45 AM PST 11/19/2019") are not words of a sentence.
+    spoken = n - sum(1 for w in words if w.isdigit()) if n == len(words) else n
+    sentence = bare.endswith((".", "!", "?", "…", "。", "！", "？")) and spoken >= 3 and not looks_like_time(t)
     letters = sum(c.isalpha() for c in t) if len(t) < 40 else len(t)
     if label and USE_LABEL_LIST:
         points["label"] = 3.0
     separator = len(t) >= 3 and len(set(t.replace(" ", ""))) == 1 and not t[0].isalnum()  # ***, ___: a section break
     if (letters == 0 and not separator) or WIDGET_RE.search(t):
         points["counter" if letters <= 1 else "link"] = 2.5
-    if COUNT_RE.fullmatch(t) or EDITION_RE.fullmatch(t) or MORE_RE.fullmatch(t.rstrip(".…:")):
+    if COUNT_RE.fullmatch(t.strip("[]() ")) or EDITION_RE.fullmatch(t) or MORE_RE.fullmatch(t.rstrip(".…:")) or PATH_RE.fullmatch(t):
         points["link"] = 3.0
     if looks_like_time(t):
         points["timestamp"] = 3.0
@@ -250,7 +265,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         points["picture"] = 3.0
     punctuated = bare.endswith((".", "!", "?", "…", ":", ";", ","))
     odd = alone or foreign  # no companion, or nothing in common with the article
-    if n == 1 and letters and not punctuated and (position == "outside" or (position == "isolated" and odd)):
+    if n == 1 and letters and not punctuated and (position == "outside" or (position == "isolated" and (odd or unrelated))):
         points["word"] = 2.0
     if position == "outside":
         points["outside"] = 1.0
@@ -270,7 +285,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         points["link"] = max(points.get("link", 0), 1.0)
     if odd and position == "isolated" and 2 <= n <= 5 and t[0].isupper() and not punctuated and (foreign or not t.isupper()):
         title = all(w[0].isupper() or w[0].isdigit() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
-        points["lone"] = 2.0 if title and not t.isupper() else 1.5
+        points["lone"] = 2.0 if (title and not t.isupper()) or estranged else 1.5
     # A topic tag or menu link pasted into a passage: a Title Case noun phrase of one to four
     # words, with no verb, article or determiner and no sentence punctuation, that shares no word
     # with the paragraph before it or the two after it (unrelated). A crosshead announces the
@@ -292,15 +307,21 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         tokens = WORD_RE.findall(t)
         if all(w[0].isupper() or w[0].isdigit() or w == "&" for w in tokens):
             points["brand"] = 2.0
+    # Two categories joined by an ampersand, as a site's menu names them ("Health & Fitness",
+    # "Salads & sides"): copy spells out "and" outside a name (and a name such as M&S or
+    # AT&T holds its ampersand without spaces).
+    if (position in ("isolated", "outside") and 2 <= n <= 5 and " & " in t and not punctuated and t[0].isupper()
+            and not any(w in lex["finite_verbs"] for w in words)):
+        points["section"] = max(points.get("section", 0), 2.0)
     total = sum(points.values())
     # What makes a line prose rather than a label.
     if sentence:
         total -= 2.5
     if any(w in lex["finite_verbs"] for w in words):
         total -= 1.5
-    if n >= 10:
+    if spoken >= 10:
         total -= 3.0
-    elif n >= 7:
+    elif spoken >= 7:
         total -= 1.5
     if any(q in t for q in "\"“”‘"):
         total -= 1.0

@@ -540,3 +540,59 @@ def test_a_line_signing_a_quotation_with_a_dash_is_the_articles():
             "– Sam and Jo T.\n")
     got = layout(text)
     assert [x for x in got if x[1].startswith("–")] == []
+
+
+# -- a line estranged from a long article, and whole forms of page chrome ---------------------
+
+LONG = [
+    "Ferry services between the island and the mainland will be cut to two sailings a day from March, "
+    "the operator announced on Tuesday, blaming a shortage of crew and the age of its vessels.",
+    "Residents packed the community hall in Portree last night to question managers about the timetable, "
+    "which they fear will leave nurses, pupils and delivery drivers stranded for hours.",
+    "One shopkeeper told the meeting that fresh produce already arrived late twice a week and that fewer "
+    "crossings would empty her shelves before the weekend.",
+    "The operator's chief executive apologised for the short notice but said two of the four boats on the "
+    "route had failed safety inspections and would spend much of the winter in dry dock.",
+    "A replacement vessel ordered from a Polish shipyard is running eighteen months behind schedule, "
+    "and engineers still have to fit its engines and navigation equipment.",
+    "Local councillors have written to ministers asking for an emergency subsidy so that chartered boats "
+    "can fill the gaps during the busiest weeks of the tourist season.",
+    "Fishermen, hauliers and hoteliers signed a joint letter warning that bookings for the summer had "
+    "already slowed as visitors chose destinations that were easier to reach.",
+    "Transport officials said a decision on extra funding would follow a review of the contract, which "
+    "runs until the end of next year and includes penalties for cancelled sailings.",
+    "Campaigners plan a protest march through the village on Saturday morning, when they hope hundreds "
+    "of families from neighbouring crofts will join them carrying banners and petitions.",
+]
+
+
+def long_with(line):
+    return "Island ferry sailings cut\n\n" + "\n\n".join(LONG[:4] + [line] + LONG[4:]) + "\n"
+
+
+@pytest.mark.parametrize("line", ["Police stations", "Thanksgiving veggies", "MUST WATCH"])
+def test_a_short_line_with_no_word_of_a_long_article_is_furniture_whatever_its_casing(line):
+    assert ("layout.page-furniture", line) in layout(long_with(line))
+
+
+def test_a_short_line_sharing_a_word_with_a_long_article_is_left_as_a_crosshead():
+    assert layout(long_with("Crew shortage")) == []
+
+
+def test_in_a_short_draft_a_sentence_case_line_is_not_estranged():
+    text = f"{HEAD}\n\n{P1}\n\nPolice stations\n\n{P2}\n"
+    assert layout(text) == []
+
+
+@pytest.mark.parametrize("line", [
+    "U.S.", "Health & Fitness", "Salads & sides", "MightyFan says:", "fan4life2 says:", "All rights reserved.",
+    "5:45 AM PST 11/19/2019", "Updated at 1:23 p.m.", "3/sport/post-list", "Name (required)", "[ 56 comments ]",
+])
+def test_whole_forms_of_page_chrome_are_furniture(line):
+    assert furniture.score(line, "isolated") is not None
+    assert ("layout.page-furniture", line) in layout(between(line))
+
+
+@pytest.mark.parametrize("line", ["Ann Bell says:", "He says:", "Contributing: Ann Bell", "Staff reports"])
+def test_a_named_speaker_and_a_sign_off_are_not_page_chrome(line):
+    assert furniture.score(line, "isolated") is None

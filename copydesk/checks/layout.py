@@ -407,6 +407,10 @@ def _delete_block(doc: Document, b: Block) -> Edit:
 QUANTITY_RE = re.compile(r"\s*(?:\d+(?:[-/.,]\d+)*|[½¼¾⅓⅔])(?:\s+\d+/\d+)?\s+\S")  # 1 tsp, 8-9 pears, 1 1/2 cups
 CONTENT_KINDS = ("headline", "paragraph", "blank", "blockquote", "list_item", "heading", "code", "html", "table")
 MAX_LINE = 200
+# A short line alone among the prose of an article of at least this many distinct words, with
+# none of them, is estranged: a crosshead of a long piece takes a word from it (in a short
+# piece there are too few words to tell).
+ESTRANGED_VOCAB = 150
 FUNCTION_STEMS = frozenset("the and for with our your from thi that what who how why".split())
 # Furniture found by these signals alone does not make its neighbours teasers.
 WEAK = frozenset({"word", "lone", "passage", "brand", "author", "edge"})  # longer paragraphs are prose, never furniture
@@ -558,8 +562,8 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
         return "isolated" if before and after else "run"
 
     strangers: list[int] = []  # the short lines among the prose with no word of the article
+    vocab: set[str] = set()
     if middle:
-        vocab: set[str] = set()
         for q, j in enumerate(content):
             if prose[q]:
                 vocab |= furniture.stems(blocks[j].text)
@@ -653,6 +657,7 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
         if pos == "edge" and not first_line and not (p > 0 and blocks[content[p - 1]].text.rstrip().endswith(":")):
             edge_run = top_run if p < first_prose else tail_run
         verdict = furniture.score(t, pos, alone=alone, foreign=(p in strangers and (alone or odd_one)), script=script,
+                                  estranged=alone and p in strangers and len(vocab) >= ESTRANGED_VOCAB,
                                   edge_run=edge_run, unrelated=p in unrelated)
         if verdict is None:
             continue
