@@ -60,7 +60,7 @@ def main() -> None:
     for (rule, sev), n in sorted(per_rule.items(), key=lambda kv: -kv[1]):
         print(f"{rule:36s} {sev:8s} {n:6d} {n * 10000 / words:14.3f}")
     we = severities["warning"] + severities["error"]
-    print(f"warning+error: {we} findings, {we * 10000 / words:.3f} per 10,000 words (target <= 2)")
+    print(f"warning+error: {we} findings, {we * 10000 / words:.3f} per 10,000 words (target <= 1.5)")
     if args.show:
         random.Random(args.seed).shuffle(shown)
         for doc, f in shown[: args.show]:

@@ -191,7 +191,7 @@ def _words(text: str) -> list[str]:
 
 
 def score(text: str, position: str, label: bool = False, alone: bool = False, foreign: bool = False,
-          script: str | None = None, edge_run: int = 0, unrelated: bool = False, estranged: bool = False) -> Verdict | None:
+          script: str | None = None, edge_run: int = 0, unrelated: bool = False, long_piece: bool = False) -> Verdict | None:
     """The verdict on one line, or None when it is not furniture.
 
     position: "isolated" (alone between two paragraphs of prose), "edge" (at the top or the
@@ -207,8 +207,9 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     one (a Cyrillic or Japanese link in an English article) is not the article's.
     edge_run: at the top or tail, how many short lines stand there together (one or two are
     pasted links or labels; more are a fact box or a list that belongs to the piece).
-    estranged: alone, and with no word of a long article: whatever its casing, it is not a
-    crosshead of that article.
+    long_piece: the article's prose is long enough for a crosshead to take a word from it. Then
+    a short line alone among the prose that shares no word with the article (foreign) is not a
+    crosshead of that article, whatever its casing.
     """
     lex = _lexicon()
     t = text.strip()
@@ -269,7 +270,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         points["word"] = 2.0
     if position == "outside":
         points["outside"] = 1.0
-    if script and script_of(t) not in (None, script) and n <= 8:
+    if script and script_of(t) not in (None, script) and n <= 20:
         points["script"] = 3.0
     # Before the first paragraph of prose (between the headline and the story: a kicker, a
     # section or menu label) or after the last one (tags, menus, links): a short line that is not
@@ -285,6 +286,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         points["link"] = max(points.get("link", 0), 1.0)
     if odd and position == "isolated" and 2 <= n <= 5 and t[0].isupper() and not punctuated and (foreign or not t.isupper()):
         title = all(w[0].isupper() or w[0].isdigit() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
+        estranged = long_piece and alone and foreign
         points["lone"] = 2.0 if (title and not t.isupper()) or estranged else 1.5
     # A topic tag or menu link pasted into a passage: a Title Case noun phrase of one to four
     # words, with no verb, article or determiner and no sentence punctuation, that shares no word
@@ -319,7 +321,9 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         total -= 2.5
     if any(w in lex["finite_verbs"] for w in words):
         total -= 1.5
-    if spoken >= 10:
+    if "script" in points:
+        pass  # the length of a line in another script says nothing of its being the article's prose
+    elif spoken >= 10:
         total -= 3.0
     elif spoken >= 7:
         total -= 1.5

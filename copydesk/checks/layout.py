@@ -407,10 +407,9 @@ def _delete_block(doc: Document, b: Block) -> Edit:
 QUANTITY_RE = re.compile(r"\s*(?:\d+(?:[-/.,]\d+)*|[½¼¾⅓⅔])(?:\s+\d+/\d+)?\s+\S")  # 1 tsp, 8-9 pears, 1 1/2 cups
 CONTENT_KINDS = ("headline", "paragraph", "blank", "blockquote", "list_item", "heading", "code", "html", "table")
 MAX_LINE = 200
-# A short line alone among the prose of an article of at least this many distinct words, with
-# none of them, is estranged: a crosshead of a long piece takes a word from it (in a short
-# piece there are too few words to tell).
-ESTRANGED_VOCAB = 150
+# An article with at least this many distinct words in its prose is long enough for a crosshead
+# to take a word from it or from the passage it heads (a short piece has too few words to tell).
+LONG_PIECE_VOCAB = 150
 FUNCTION_STEMS = frozenset("the and for with our your from thi that what who how why".split())
 # Furniture found by these signals alone does not make its neighbours teasers.
 WEAK = frozenset({"word", "lone", "passage", "brand", "author", "edge"})  # longer paragraphs are prose, never furniture
@@ -657,7 +656,7 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
         if pos == "edge" and not first_line and not (p > 0 and blocks[content[p - 1]].text.rstrip().endswith(":")):
             edge_run = top_run if p < first_prose else tail_run
         verdict = furniture.score(t, pos, alone=alone, foreign=(p in strangers and (alone or odd_one)), script=script,
-                                  estranged=alone and p in strangers and len(vocab) >= ESTRANGED_VOCAB,
+                                  long_piece=len(vocab) >= LONG_PIECE_VOCAB,
                                   edge_run=edge_run, unrelated=p in unrelated)
         if verdict is None:
             continue
