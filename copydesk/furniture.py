@@ -288,9 +288,11 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         title = all(w[0].isupper() or w[0].isdigit() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
         estranged = long_piece and alone and foreign
         points["lone"] = 2.0 if (title and not t.isupper()) or estranged else 1.5
-    # A topic tag or menu link pasted into a passage: a Title Case noun phrase of one to four
-    # words, with no verb, article or determiner and no sentence punctuation, that shares no word
-    # with the paragraph before it or the two after it (unrelated). A crosshead announces the
+    # A topic tag or menu link pasted into a passage: a noun phrase of one to four words, with no
+    # verb, article or determiner and no sentence punctuation, that shares no word with the
+    # paragraph before it or the two after it (unrelated). Alone among the prose it must be in
+    # Title Case (a lone crosshead in sentence case, "Worth waiting for", need not echo its
+    # passage); among crossheads that do echo theirs, any casing will do. A crosshead announces the
     # words of what follows; a tag ("Mental Health", "Slow Cooker Meals") belongs to the page.
     # A line in capitals is left alone: a fact box or a crosshead in capitals is the article's.
     # Small words may stand lower case inside it, in English or another language in Latin script
@@ -298,7 +300,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     if unrelated and position == "isolated" and 1 <= n <= 4 and not punctuated and not t.isupper() and "lone" not in points:
         tokens = WORD_RE.findall(t)
         if (tokens and (tokens[0][0].isupper() or any(c.isupper() for c in tokens[0][1:])) and words[0] not in DETERMINERS
-                and all(w[0].isupper() or w[0].isdigit() or w in TAG_SMALL_WORDS for w in tokens[1:])):
+                and (not alone or all(w[0].isupper() or w[0].isdigit() or w in TAG_SMALL_WORDS for w in tokens[1:]))):
             points["passage"] = 2.0
     # The name of a newspaper, agency or news site alone between two paragraphs of prose ("The
     # Times", "Daily Courier", "Associated Press"): a masthead, a link or a picture agency left

@@ -596,3 +596,8 @@ def test_whole_forms_of_page_chrome_are_furniture(line):
 @pytest.mark.parametrize("line", ["Ann Bell says:", "He says:", "Contributing: Ann Bell", "Staff reports"])
 def test_a_named_speaker_and_a_sign_off_are_not_page_chrome(line):
     assert furniture.score(line, "isolated") is None
+
+
+def test_a_sentence_case_tag_among_crossheads_that_echo_their_passages_is_reported():
+    got = layout(FEATURE.format(line="Harbour walks this weekend"))
+    assert got == [("layout.page-furniture", "Harbour walks this weekend")]
