@@ -266,7 +266,9 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         points["picture"] = 3.0
     punctuated = bare.endswith((".", "!", "?", "…", ":", ";", ","))
     odd = alone or foreign  # no companion, or nothing in common with the article
-    if n == 1 and letters and not punctuated and (position == "outside" or (position == "isolated" and (odd or unrelated))):
+    # A single word in capitals that only its passage leaves unechoed is a crosshead in capitals.
+    if n == 1 and letters and not punctuated and (
+            position == "outside" or (position == "isolated" and (odd or (unrelated and not t.isupper())))):
         points["word"] = 2.0
     if position == "outside":
         points["outside"] = 1.0

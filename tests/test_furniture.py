@@ -601,3 +601,8 @@ def test_a_named_speaker_and_a_sign_off_are_not_page_chrome(line):
 def test_a_sentence_case_tag_among_crossheads_that_echo_their_passages_is_reported():
     got = layout(FEATURE.format(line="Harbour walks this weekend"))
     assert got == [("layout.page-furniture", "Harbour walks this weekend")]
+
+
+def test_a_single_word_crosshead_in_capitals_stays_clean():
+    assert layout(FEATURE.format(line="HARBOUR")) == []  # a word of the article, not of its passage
+    assert ("layout.page-furniture", "Harbour") in layout(FEATURE.format(line="Harbour"))
