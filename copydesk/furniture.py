@@ -286,7 +286,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     # prose. Weak on its own (a recipe's "Serves four:" heads its paragraph); it adds to others.
     if position == "isolated" and 1 <= n <= 4 and bare.endswith(":") and t[0].isupper():
         points["link"] = max(points.get("link", 0), 1.0)
-    if odd and position == "isolated" and 2 <= n <= 5 and t[0].isupper() and not punctuated and (foreign or not t.isupper()):
+    if odd and position == "isolated" and 2 <= n <= 5 and t[0].isalnum() and not t[0].islower() and not punctuated and (foreign or not t.isupper()):
         title = all(w[0].isupper() or w[0].isdigit() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
         estranged = long_piece and alone and foreign
         points["lone"] = 2.0 if (title and not t.isupper()) or estranged else 1.5
@@ -301,7 +301,8 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     # ("Classificação da MotoGP"); a brand may start lower case if it has capitals ("eBay Deals").
     if unrelated and position == "isolated" and 1 <= n <= 4 and not punctuated and not t.isupper() and "lone" not in points:
         tokens = WORD_RE.findall(t)
-        if (tokens and (tokens[0][0].isupper() or any(c.isupper() for c in tokens[0][1:])) and words[0] not in DETERMINERS
+        if (tokens and (tokens[0][0].isupper() or any(c.isupper() for c in tokens[0][1:]) or (tokens[0].isdigit() and n > 1))
+                and words[0] not in DETERMINERS
                 and (not alone or all(w[0].isupper() or w[0].isdigit() or w in TAG_SMALL_WORDS for w in tokens[1:]))):
             points["passage"] = 2.0
     # The name of a newspaper, agency or news site alone between two paragraphs of prose ("The

@@ -606,3 +606,15 @@ def test_a_sentence_case_tag_among_crossheads_that_echo_their_passages_is_report
 def test_a_single_word_crosshead_in_capitals_stays_clean():
     assert layout(FEATURE.format(line="HARBOUR")) == []  # a word of the article, not of its passage
     assert ("layout.page-furniture", "Harbour") in layout(FEATURE.format(line="Harbour"))
+
+
+def test_one_crosshead_that_does_not_echo_its_passage_does_not_shelter_a_tag_among_several_that_do():
+    # "Looking ahead" shares no word with its passage; the two other crossheads echo theirs.
+    text = (FEATURE.format(line="Harbour Walks")
+            + "\nLooking ahead\n\nThe board will meet again in May to choose a contractor for the work.\n")
+    assert [x for x in layout(text)] == [("layout.page-furniture", "Harbour Walks")]
+
+
+def test_a_tag_opening_on_a_year_is_furniture_in_a_long_article():
+    assert ("layout.page-furniture", "2026 Elections") in layout(long_with("2026 Elections"))
+    assert ("layout.page-furniture", "2026 Elections") not in layout(long_with("2026 crossings"))

@@ -583,17 +583,22 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
 
     # Crossheads come several to an article and share a shape (all in capitals, or a colon at
     # the end, or neither): a short line with a twin of its shape among the prose is one of them.
-    # A twin protects a line only when the twin too shares no word with its passage: then the
-    # article's crossheads are of a kind that does not echo their text ("The bottom line"); when
-    # its twins do echo theirs, the one that does not is the odd one out.
+    # Twins protect a line only when at least as many of them share no word with their passage
+    # as echo theirs: then the article's crossheads are of a kind that does not echo their text
+    # ("The bottom line"); when most of its twins echo theirs, the one that does not is the odd
+    # one out.
     wordless = []
+    echoing: Counter = Counter()
     for q in middle:
         own_words = furniture.prefixes(blocks[content[q]].text) - FUNCTION_STEMS
         if (own_words and not blocks[content[q - 1]].text.rstrip().rstrip(CLOSERS).endswith(":")  # a colon opens a list
                 and not (own_words & (near(q - 1) | near(q + 1) | near(q + 2)))):
             wordless.append(q)
+        else:
+            echoing[_shape(blocks[content[q]].text)] += 1
     shapes = Counter(_shape(blocks[content[q]].text) for q in wordless)
-    unrelated = {q for q in wordless if shapes[_shape(blocks[content[q]].text)] == 1}
+    unrelated = {q for q in wordless
+                 if shapes[_shape(blocks[content[q]].text)] - 1 < max(1, echoing[_shape(blocks[content[q]].text)])}
     # The script the article is written in, from its prose: a line in another one is not its own.
     script = furniture.script_of(" ".join(blocks[content[q]].text[:200] for q, x in enumerate(prose) if x)[:4000])
     credit_lines: dict[int, bool] = {}
