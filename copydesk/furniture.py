@@ -102,7 +102,8 @@ def top_run_in(text: str) -> tuple[int, int] | None:
     return m.span()
 
 
-HANDLE_RE = re.compile(r"\S*@\S+|\w+://\S+|www\.\S+|\w+\.(?:com|org|net|co|kr|ru|jp|de|fr|uk)\b\S*")  # no script of a language
+HANDLE_RE = re.compile(r"[\x21-\x7e]*@[\x21-\x7e]+|[a-z]+://[\x21-\x7e]+|www\.[\x21-\x7e]+"
+                       r"|[A-Za-z0-9_-]+\.(?:com|org|net|co|kr|ru|jp|de|fr|uk)(?![A-Za-z0-9])[\x21-\x7e]*", re.IGNORECASE)  # no script of a language
 
 
 def script_of(text: str) -> str | None:
@@ -191,7 +192,8 @@ def _words(text: str) -> list[str]:
 
 
 def score(text: str, position: str, label: bool = False, alone: bool = False, foreign: bool = False,
-          script: str | None = None, edge_run: int = 0, unrelated: bool = False, long_piece: bool = False) -> Verdict | None:
+          script: str | None = None, edge_run: int = 0, unrelated: bool = False, long_piece: bool = False,
+          top: bool = False) -> Verdict | None:
     """The verdict on one line, or None when it is not furniture.
 
     position: "isolated" (alone between two paragraphs of prose), "edge" (at the top or the
@@ -210,6 +212,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     long_piece: the article's prose is long enough for a crosshead to take a word from it. Then
     a short line alone among the prose that shares no word with the article (foreign) is not a
     crosshead of that article, whatever its casing.
+    top: at the edge, before the first paragraph of prose (else after the last one).
     """
     lex = _lexicon()
     t = text.strip()
@@ -222,7 +225,18 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     dated = any(c.isdigit() for c in t) and looks_like_time(t)  # "updated 3 hours ago", "publiziert am 2. Mai 2018"
     if LEGAL_RE.fullmatch(t.rstrip(". ")) or COMMENTER_RE.fullmatch(t):
         return Verdict("link", 3.0)  # whole forms: no sentence or verb makes them prose
-    if (t[0].islower() and first.islower() and not dated) or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
+    # A short line in lower case alone among the prose of a long article and with none of its
+    # words is not a piece of its sentences (layout leaves a piece that carries on a broken
+    # paragraph to broken-paragraph before it asks here): a link such as "newsletters".
+    estranged = long_piece and alone and foreign and position == "isolated"
+    # So is one of one or two short lines after the article's last sentence ("email the author",
+    # "all editions"), and one before its first that names a link outright (a short line in lower
+    # case under the headline may be the headline's own end, so the shape of an edge line alone
+    # does not do there).
+    tail_link = position == "edge" and not top and 1 <= edge_run <= 2
+    lower_link = ((estranged and len(t.split()) <= 4) or ((tail_link or (position == "edge" and top and 1 <= edge_run <= 2))
+                  and len(t.split()) <= 6)) and not t.rstrip().endswith((".", ",", ";", ":", "!", "?"))
+    if (t[0].islower() and first.islower() and not dated and not lower_link) or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
         return None  # a fragment of a sentence (broken-paragraph's business), a dateline, "Additional reporting by"
     points: dict[str, float] = {}
     bare = t.rstrip("\"'”’)]*")
@@ -279,16 +293,16 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     # a sentence, a byline, a dateline or part of a table. A standfirst is a sentence; a byline
     # and a dateline have their own shapes above; a team sheet or result list stands in a table.
     if (position == "edge" and 1 <= edge_run <= 2 and 1 <= n <= 6 and not punctuated and t[0].isalnum() and t.count(",") < 2
-            and not BYLINE_RE.match(t) and not is_match_line(t)):
+            and not BYLINE_RE.match(t) and not is_match_line(t) and not (top and first.islower())):
         points["edge"] = 2.0
     # A label that ends in a colon ("Related topics:", "Screen name:") alone between two
     # paragraphs of prose: in copy a colon line introduces a list or a quotation, which is not
     # prose. Weak on its own (a recipe's "Serves four:" heads its paragraph); it adds to others.
     if position == "isolated" and 1 <= n <= 4 and bare.endswith(":") and t[0].isupper():
         points["link"] = max(points.get("link", 0), 1.0)
-    if odd and position == "isolated" and 2 <= n <= 5 and t[0].isalnum() and not t[0].islower() and not punctuated and (foreign or not t.isupper()):
+    if odd and position == "isolated" and 2 <= n <= 5 and t[0].isalnum() and (lower_link or not t[0].islower()) and not punctuated and (
+            foreign or not t.isupper()):
         title = all(w[0].isupper() or w[0].isdigit() or w.lower() in FUNCTION for w in WORD_RE.findall(t))
-        estranged = long_piece and alone and foreign
         points["lone"] = 2.0 if (title and not t.isupper()) or estranged else 1.5
     # A topic tag or menu link pasted into a passage: a noun phrase of one to four words, with no
     # verb, article or determiner and no sentence punctuation, that shares no word with the

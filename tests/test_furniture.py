@@ -618,3 +618,23 @@ def test_one_crosshead_that_does_not_echo_its_passage_does_not_shelter_a_tag_amo
 def test_a_tag_opening_on_a_year_is_furniture_in_a_long_article():
     assert ("layout.page-furniture", "2026 Elections") in layout(long_with("2026 Elections"))
     assert ("layout.page-furniture", "2026 Elections") not in layout(long_with("2026 crossings"))
+
+
+def test_a_lower_case_link_after_the_last_sentence_is_furniture():
+    text = f"{HEAD}\n\n{P1}\n\n{P2}\n\nemail the reporter\n"
+    assert layout(text) == [("layout.page-furniture", "email the reporter")]
+
+
+def test_a_lower_case_line_under_the_headline_may_be_its_end_and_is_left_alone():
+    text = f"Council backs plans for\n\nnew library\n\n{P1}\n\n{P2}\n"
+    assert [x for x in layout(text) if x[0] == "layout.page-furniture"] == []
+
+
+def test_a_lower_case_link_alone_in_a_long_article_is_furniture():
+    assert ("layout.page-furniture", "pet insurance") in layout(long_with("pet insurance"))
+    assert ("layout.page-furniture", "bingo") in layout(long_with("bingo"))
+
+
+def test_a_line_in_another_script_holding_a_web_address_is_furniture():
+    line = "ニュースはexample.comでお読みください"
+    assert ("layout.page-furniture", line) in layout(between(line))

@@ -409,7 +409,7 @@ CONTENT_KINDS = ("headline", "paragraph", "blank", "blockquote", "list_item", "h
 MAX_LINE = 200
 # An article with at least this many distinct words in its prose is long enough for a crosshead
 # to take a word from it or from the passage it heads (a short piece has too few words to tell).
-LONG_PIECE_VOCAB = 150
+LONG_PIECE_VOCAB = 100
 FUNCTION_STEMS = frozenset("the and for with our your from thi that what who how why".split())
 # Furniture found by these signals alone does not make its neighbours teasers.
 WEAK = frozenset({"word", "lone", "passage", "brand", "author", "edge"})  # longer paragraphs are prose, never furniture
@@ -662,7 +662,7 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
             edge_run = top_run if p < first_prose else tail_run
         verdict = furniture.score(t, pos, alone=alone, foreign=(p in strangers and (alone or odd_one)), script=script,
                                   long_piece=len(vocab) >= LONG_PIECE_VOCAB,
-                                  edge_run=edge_run, unrelated=p in unrelated)
+                                  edge_run=edge_run, unrelated=p in unrelated, top=p < first_prose)
         if verdict is None:
             continue
         if verdict.kind in ("byline", "author") and p == 1 and blocks[content[0]].kind == "headline":
