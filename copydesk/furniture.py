@@ -295,6 +295,10 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     if (position == "edge" and 1 <= edge_run <= 2 and 1 <= n <= 6 and not punctuated and t[0].isalnum() and t.count(",") < 2
             and not BYLINE_RE.match(t) and not is_match_line(t) and not (top and first.islower())):
         points["edge"] = 2.0
+    # A label of one to three words ending in a colon under the headline, before the story
+    # ("Featured:", "PUBLISHED:"): a field of the page whose value was not copied, or a kicker.
+    if position == "edge" and top and 1 <= edge_run <= 2 and 1 <= n <= 3 and bare.endswith(":") and t[0].isupper():
+        points["edge"] = 2.0
     # A label that ends in a colon ("Related topics:", "Screen name:") alone between two
     # paragraphs of prose: in copy a colon line introduces a list or a quotation, which is not
     # prose. Weak on its own (a recipe's "Serves four:" heads its paragraph); it adds to others.

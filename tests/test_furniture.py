@@ -638,3 +638,11 @@ def test_a_lower_case_link_alone_in_a_long_article_is_furniture():
 def test_a_line_in_another_script_holding_a_web_address_is_furniture():
     line = "ニュースはexample.comでお読みください"
     assert ("layout.page-furniture", line) in layout(between(line))
+
+
+def test_a_field_label_ending_in_a_colon_under_the_headline_is_furniture():
+    text = f"{HEAD}\n\nFeatured:\n\n{P1}\n\n{P2}\n"
+    assert layout(text) == [("layout.page-furniture", "Featured:")]
+    # under the headline, a list introduced by a colon label is the piece's own
+    text = f"{HEAD}\n\nYou will need:\n\nflour\n\ntwo eggs\n\nmilk\n\n{P1}\n"
+    assert layout(text) == []
