@@ -136,6 +136,28 @@ class Verdict:
     score: float
 
 
+# What makes a short line a crosshead's phrase rather than a tag: a verb form ("Looking ahead",
+# "Mixed reaction"), a question word ("What happens next"), a preposition ("Back on track") or
+# a particle at the end ("Worth waiting for").
+CLAUSE_OPENERS = frozenset("what why how who where when which whose".split())
+PREPOSITIONS = frozenset("on to from of at with for in into by under over after before against".split())
+PARTICLES = frozenset("ahead next for on up out in off back again now here there yet over down away".split())
+
+
+def clause_like(line: str) -> bool:
+    words = [w.lower() for w in WORD_RE.findall(line)]
+    return bool(words) and (words[0] in CLAUSE_OPENERS or words[-1] in PARTICLES
+                            or any(w in PREPOSITIONS for w in words[1:])
+                            or any(len(w) > 4 and w.endswith(("ing", "ed")) for w in words))
+
+
+def title_case(line: str) -> bool:
+    """Every word capitalised, but for small words and figures: the shape of a tag or menu link."""
+    tokens = WORD_RE.findall(line)
+    return bool(tokens) and tokens[0][0].isupper() and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in TAG_SMALL_WORDS for w in tokens[1:])
+
+
 def is_picture_source(line: str) -> bool:
     """The source field of a web page's picture ("Image source, Agency"): furniture when the
     caption field follows it, a credit otherwise (the credits checker's business)."""
@@ -312,7 +334,8 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     # verb, article or determiner and no sentence punctuation, that shares no word with the
     # paragraph before it or the two after it (unrelated). Alone among the prose it must be in
     # Title Case (a lone crosshead in sentence case, "Worth waiting for", need not echo its
-    # passage); among crossheads that do echo theirs, any casing will do. A crosshead announces the
+    # passage); among crossheads that do echo theirs, a noun phrase in sentence case will do too
+    # ("Rugby union"), but not a crosshead's phrase ("Looking ahead", see clause_like). A crosshead announces the
     # words of what follows; a tag ("Mental Health", "Slow Cooker Meals") belongs to the page.
     # A line in capitals is left alone: a fact box or a crosshead in capitals is the article's.
     # Small words may stand lower case inside it, in English or another language in Latin script
@@ -321,7 +344,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         tokens = WORD_RE.findall(t)
         if (tokens and (tokens[0][0].isupper() or any(c.isupper() for c in tokens[0][1:]) or (tokens[0].isdigit() and n > 1))
                 and words[0] not in DETERMINERS
-                and (not alone or all(w[0].isupper() or w[0].isdigit() or w in TAG_SMALL_WORDS for w in tokens[1:]))):
+                and (title_case(t) or (not alone and not clause_like(t)))):
             points["passage"] = 2.0
     # The name of a newspaper, agency or news site alone between two paragraphs of prose ("The
     # Times", "Daily Courier", "Associated Press"): a masthead, a link or a picture agency left

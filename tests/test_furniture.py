@@ -646,3 +646,20 @@ def test_a_field_label_ending_in_a_colon_under_the_headline_is_furniture():
     # under the headline, a list introduced by a colon label is the piece's own
     text = f"{HEAD}\n\nYou will need:\n\nflour\n\ntwo eggs\n\nmilk\n\n{P1}\n"
     assert layout(text) == []
+
+
+def test_a_tag_with_no_word_of_the_article_is_odd_even_beside_one_other_such_line():
+    # Four crossheads take words from the article; "Looking ahead" takes none, and neither does
+    # the tag. Two such lines among six are still the odd ones out, and the tag has a tag's shape.
+    text = (FEATURE.format(line="Garden Centre Offers")
+            + "\nWall repairs costed\n\nThe board says the wall repairs will cost the harbour about two million pounds.\n"
+            + "\nBoard meets in May\n\nThe board meets again in May to choose a contractor for the harbour wall.\n"
+            + "\nLooking ahead\n\nWork on the wall is expected to finish before the storms of next winter.\n")
+    got = layout(text)
+    assert ("layout.page-furniture", "Garden Centre Offers") in got
+    assert [x for x in got if x[1] != "Garden Centre Offers"] == []
+
+
+@pytest.mark.parametrize("line", ["What happens next", "Worth waiting for", "Mixed reaction", "Back on track", "Looking ahead"])
+def test_a_crosshead_phrase_that_does_not_echo_its_passage_stays_clean_among_ones_that_do(line):
+    assert layout(FEATURE.format(line=line)) == []

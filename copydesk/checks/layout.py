@@ -654,7 +654,10 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
             continue  # a piece of a paragraph broken in two (layout.broken-paragraph's business)
         # The odd one out: a short line with no word in common with the article, among
         # crossheads that have (a crosshead takes its words from the paragraphs it introduces).
-        odd_one = len(middle) >= 3 and strangers == [p]
+        # Or one of a few such lines in Title Case, a tag's shape, where the lines that share words
+        # with the article outnumber them by two to one.
+        odd_one = len(middle) >= 3 and (strangers == [p] or (
+            p in strangers and 2 * len(strangers) <= len(middle) - len(strangers) and furniture.title_case(t)))
         edge_run = 0
         # The first line of a draft with no headline block (Markdown without a title) is its title.
         first_line = not any(blocks[content[q]].text for q in range(p))
