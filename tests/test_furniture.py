@@ -663,3 +663,11 @@ def test_a_tag_with_no_word_of_the_article_is_odd_even_beside_one_other_such_lin
 @pytest.mark.parametrize("line", ["What happens next", "Worth waiting for", "Mixed reaction", "Back on track", "Looking ahead"])
 def test_a_crosshead_phrase_that_does_not_echo_its_passage_stays_clean_among_ones_that_do(line):
     assert layout(FEATURE.format(line=line)) == []
+
+
+def test_crossheads_shelter_only_a_line_set_in_their_own_casing():
+    # The article's crossheads are in sentence case and echo nothing; a tag in Title Case is not
+    # one of them, though it too shares no word with its passage.
+    text = FEATURE.format(line="Harbour Walks").replace("Granite from the quarry", "Hard going").replace(
+        "Fishing fleet moved", "Better times")
+    assert layout(text) == [("layout.page-furniture", "Harbour Walks")]

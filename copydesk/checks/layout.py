@@ -475,10 +475,11 @@ def _run_in_kind(text: str) -> str:
     return "a label"
 
 
-def _shape(text: str) -> tuple[bool, bool, bool]:
-    """What crossheads of one article share: capitals only, a colon at the end, one word."""
+def _shape(text: str) -> tuple[bool, bool, bool, bool]:
+    """What crossheads of one article share, as its house style sets them: capitals only, a
+    colon at the end, one word, every word capitalised (Title Case) or not."""
     t = text.strip()
-    return t.isupper(), t.endswith(":"), " " not in t
+    return t.isupper(), t.endswith(":"), " " not in t, " " in t and furniture.title_case(t)
 
 
 def page_furniture(doc: Document, options: dict | None = None, house: House | None = None) -> dict[int, Mark]:
