@@ -144,11 +144,15 @@ PREPOSITIONS = frozenset("on to from of at with for in into by under over after 
 PARTICLES = frozenset("ahead next for on up out in off back again now here there yet over down away".split())
 
 
-def clause_like(line: str) -> bool:
+def clause_like(line: str, prepositions: bool = True) -> bool:
+    """A crosshead's phrase. Without prepositions (for a line in Title Case, the shape of a tag),
+    a preposition does not make one ("Notes from the Chef"), nor a verb form after the first
+    word ("Slow Cooker Meals Baked"); one that opens the line does ("Clinching in November")."""
     words = [w.lower() for w in WORD_RE.findall(line)]
+    verbal = words if prepositions else words[:1]  # in Title Case, only a verb form that opens it
     return bool(words) and (words[0] in CLAUSE_OPENERS or words[-1] in PARTICLES
-                            or any(w in PREPOSITIONS for w in words[1:])
-                            or any(len(w) > 4 and w.endswith(("ing", "ed")) for w in words))
+                            or (prepositions and any(w in PREPOSITIONS for w in words[1:]))
+                            or any(len(w) > 4 and w.endswith(("ing", "ed")) for w in verbal))
 
 
 def title_case(line: str) -> bool:
@@ -215,7 +219,7 @@ def _words(text: str) -> list[str]:
 
 def score(text: str, position: str, label: bool = False, alone: bool = False, foreign: bool = False,
           script: str | None = None, edge_run: int = 0, unrelated: bool = False, long_piece: bool = False,
-          top: bool = False) -> Verdict | None:
+          top: bool = False, stranger: bool = False) -> Verdict | None:
     """The verdict on one line, or None when it is not furniture.
 
     position: "isolated" (alone between two paragraphs of prose), "edge" (at the top or the
@@ -235,6 +239,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     a short line alone among the prose that shares no word with the article (foreign) is not a
     crosshead of that article, whatever its casing.
     top: at the edge, before the first paragraph of prose (else after the last one).
+    stranger: among the prose, with no word of the article (alone or not).
     """
     lex = _lexicon()
     t = text.strip()
@@ -260,6 +265,13 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
                   and len(t.split()) <= 6)) and not t.rstrip().endswith((".", ",", ";", ":", "!", "?"))
     if (t[0].islower() and first.islower() and not dated and not lower_link) or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
         return None  # a fragment of a sentence (broken-paragraph's business), a dateline, "Additional reporting by"
+    # A message of the page to its reader ("Thanks for signing up!", "You are now subscribed."):
+    # two to six words, exclaimed or in the second person, with no word of a long article and no
+    # quotation marks (a quotation of one who speaks so is the article's; a cry of one word,
+    # "Rainbow!", is a reader's answer or a speaker's).
+    if (stranger and long_piece and position == "isolated" and 2 <= n <= 6 and not any(q in t for q in "\"“”‘’'")
+            and (t.rstrip().endswith("!") or any(w in ("you", "your", "yours") for w in words))):
+        return Verdict("link", 3.0)
     points: dict[str, float] = {}
     bare = t.rstrip("\"'”’)]*")
     # Figures of a date or time ("5:45 AM PST 11/19/2019") are not words of a sentence.
@@ -344,7 +356,8 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
         tokens = WORD_RE.findall(t)
         if (tokens and (tokens[0][0].isupper() or any(c.isupper() for c in tokens[0][1:]) or (tokens[0].isdigit() and n > 1))
                 and words[0] not in DETERMINERS
-                and (title_case(t) or (not alone and not clause_like(t)))):
+                and not clause_like(t, prepositions=not title_case(t))
+                and (title_case(t) or not alone)):
             points["passage"] = 2.0
     # The name of a newspaper, agency or news site alone between two paragraphs of prose ("The
     # Times", "Daily Courier", "Associated Press"): a masthead, a link or a picture agency left

@@ -671,3 +671,17 @@ def test_crossheads_shelter_only_a_line_set_in_their_own_casing():
     text = FEATURE.format(line="Harbour Walks").replace("Granite from the quarry", "Hard going").replace(
         "Fishing fleet moved", "Better times")
     assert layout(text) == [("layout.page-furniture", "Harbour Walks")]
+
+
+@pytest.mark.parametrize("line", ["Thanks for signing up!", "You are now registered.", "Your cart is ready"])
+def test_a_message_of_the_page_to_its_reader_is_furniture_in_a_long_article(line):
+    assert ("layout.page-furniture", line) in layout(long_with(line))
+
+
+def test_an_exclamation_in_quotation_marks_or_in_a_short_draft_is_left_alone():
+    assert layout(long_with("“Never again!”")) == []
+    assert layout(f"{HEAD}\n\n{P1}\n\nThanks for signing up!\n\n{P2}\n") == []
+
+
+def test_a_one_word_cry_is_not_a_message_of_the_page():
+    assert layout(long_with("Marvellous!")) == []

@@ -658,7 +658,8 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
         # Or one of a few such lines in Title Case, a tag's shape, where the lines that share words
         # with the article outnumber them by two to one.
         odd_one = len(middle) >= 3 and (strangers == [p] or (
-            p in strangers and 2 * len(strangers) <= len(middle) - len(strangers) and furniture.title_case(t)))
+            p in strangers and 2 * len(strangers) <= len(middle) - len(strangers) and furniture.title_case(t)
+            and not furniture.clause_like(t, prepositions=False)))
         edge_run = 0
         # The first line of a draft with no headline block (Markdown without a title) is its title.
         first_line = not any(blocks[content[q]].text for q in range(p))
@@ -666,7 +667,7 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
             edge_run = top_run if p < first_prose else tail_run
         verdict = furniture.score(t, pos, alone=alone, foreign=(p in strangers and (alone or odd_one)), script=script,
                                   long_piece=len(vocab) >= LONG_PIECE_VOCAB,
-                                  edge_run=edge_run, unrelated=p in unrelated, top=p < first_prose)
+                                  edge_run=edge_run, unrelated=p in unrelated, top=p < first_prose, stranger=p in strangers)
         if verdict is None:
             continue
         if verdict.kind in ("byline", "author") and p == 1 and blocks[content[0]].kind == "headline":
