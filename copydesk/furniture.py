@@ -67,14 +67,15 @@ DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w .]+)?\s*[-–—:]\s
 
 # Run into the first words of the draft's first paragraph (anchored there by the caller, so that
 # "By Tuesday the..." in the middle of an article is never read): a bare byline of two or three
-# capitalised names, a relative time in figures, or a date, then a capitalised sentence start.
+# capitalised names, a relative time in figures, or a date (after a bullet, or a lower-case
+# "on", as a page sets it), then a capitalised sentence start.
 # Mid-article, "By Tuesday" is followed by lower case; a writer's own sentence does not open
 # with "3 hours ago" or "November 16, 2016 Ukraine".
 _NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 TOP_RUN_IN_RE = re.compile(
     rf"(?:(?P<byline>(?:[Bb]y|BY) {_NAME}(?: (?:{_NAME}|[A-Z]\.)){{1,2}})"
     rf"|(?P<time>(?i:(?:updated |published |posted )?\d{{1,3}} ?(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s? ago))"
-    rf"|(?P<date>(?i:(?:{DAYS},? )?(?:{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? {MONTHS},? \d{{4}}))"
+    rf"|(?P<date>(?:[•·|] ?|on )?(?i:(?:{DAYS},? )?(?:{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? {MONTHS},? \d{{4}}))"
     rf"(?:,? (?:at )?(?i:{CLOCK}))?))"
     r"(?= [A-Z])"
 )
@@ -175,6 +176,8 @@ def is_picture_caption(line: str) -> bool:
 def looks_like_time(line: str) -> bool:
     """A date, a time of day or a relative time, alone (with an Updated/Published label)."""
     t = line.strip(" \t·|•-–—:")
+    if t[:3].lower() == "on ":  # "on Nov 20, 2024", as a page sets a date
+        t = t[3:]
     return bool(t) and TIME_RE.fullmatch(t) is not None
 
 

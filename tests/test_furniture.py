@@ -268,6 +268,8 @@ def test_a_fact_box_of_several_short_lines_under_the_headline_stays_clean():
     ("Updated 3 hours ago", "The district council has approved plans for a new library on the old site.", "a timestamp"),
     ("November 20, 2024", "The district council has approved plans for a new library on the old site.", "a timestamp"),
     ("November 20", "Councillors have approved plans for a new library on the site of the old bus station.", "a timestamp"),
+    ("• November 20", "Councillors have approved plans for a new library on the site of the old bus station.", "a timestamp"),
+    ("on Nov 20, 2024", "The district council has approved plans for a new library on the old site.", "a timestamp"),
 ])
 def test_a_byline_or_time_run_into_the_first_paragraph_is_reported_at_its_exact_characters(lead, rest, kind):
     text = f"{HEAD}\n\n{lead} {rest}\n\n{P2}\n\n{P3}\n"
@@ -283,6 +285,7 @@ def test_a_byline_or_time_run_into_the_first_paragraph_is_reported_at_its_exact_
     "By New Year the council had approved plans for a new library on the old site.",
     "Three years ago the council approved plans for a new library on the old site.",
     "November 20 was the day the council approved plans for a new library on the old site.",
+    "On November 20, 2024, the council approved plans for a new library on the old site.",
 ])
 def test_a_first_paragraph_that_only_starts_like_a_run_in_stays_clean(first):
     assert layout(f"{HEAD}\n\n{first}\n\n{P2}\n\n{P3}\n") == []
