@@ -111,6 +111,9 @@ def script_of(text: str) -> str | None:
     """The script the letters of text are written in: "latin", "other" (one that is not Latin),
     or None (no letters, or a mix with neither four letters in five). Handles, e-mail addresses
     and links are left out: "Аккаунт: @darkzip" is Cyrillic."""
+    if len(text) > 200 and max(text) < "\u0250":
+        # A passage of prose in Latin letters only: handles could not hold all of its letters.
+        return "latin" if any(c.isalpha() for c in text) else None
     latin = other = 0
     for c in HANDLE_RE.sub(" ", text):
         if c.isalpha():
