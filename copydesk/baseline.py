@@ -49,14 +49,17 @@ def load(path: str) -> Counter:
         raise BaselineError(f"{path}: cannot read baseline: {exc.strerror}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{path}: not a copydesk baseline: {exc}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a copydesk baseline: nested too deeply to read") from None
     if not isinstance(data, dict) or data.get("tool") != "copydesk" or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not a copydesk baseline")
     counts: Counter = Counter()
     for item in data["findings"]:
         try:
             counts[(item["path"], item["rule"], item["fingerprint"])] += int(item.get("count", 1))
-        except (KeyError, TypeError, ValueError):
-            raise BaselineError(f"{path}: a baseline entry lacks path, rule or fingerprint") from None
+        except (KeyError, TypeError, ValueError, OverflowError):
+            raise BaselineError(f"{path}: a baseline entry lacks path, rule or fingerprint, or has a count "
+                                "that is not a whole number") from None
     return counts
 
 

@@ -227,6 +227,8 @@ def load_file(path: str) -> Config:
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"line (\d+)", str(exc))
             raise DataError(path, int(m.group(1)) if m else None, None, f"TOML syntax error: {exc}") from None
+        except RecursionError:
+            raise DataError(path, None, None, "TOML nested too deeply to read") from None
         section = data.get("tool", {}).get("copydesk", {})
         return from_mapping(section, path, _toml_lines(text))
     return from_mapping(yamlio.load(text, path), path)

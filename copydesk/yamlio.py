@@ -28,22 +28,37 @@ class Located(dict):
     lines: dict[str, int]
 
 
-def _convert(node: yaml.Node, path: str) -> Any:
+# Deeper than this, a config or pack is not one a person wrote.
+MAX_DEPTH = 64
+
+
+def _convert(node: yaml.Node, path: str, seen: set[int] | None = None, depth: int = 0) -> Any:
+    # An alias (*name) gives the node of its anchor (&name) a second time. Aliases are refused:
+    # nested ones expand exponentially (a "billion laughs" file), and a config or rule pack
+    # that copydesk finds on its own may come from a pull request.
+    if seen is None:
+        seen = set()
+    if id(node) in seen:
+        raise DataError(path, node.start_mark.line + 1, None,
+                        "YAML aliases (&anchor and *alias) are not accepted; write the value out")
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise DataError(path, node.start_mark.line + 1, None, f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.MappingNode):
         out = Located()
         out.lines = {}
         for k, v in node.value:
-            key = _convert(k, path)
+            key = _convert(k, path, seen, depth + 1)
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 raise DataError(path, k.start_mark.line + 1, None, "a key must be a plain value")
             key = str(key)
             if key in out:
                 raise DataError(path, k.start_mark.line + 1, key, "is given twice")
-            out[key] = _convert(v, path)
+            out[key] = _convert(v, path, seen, depth + 1)
             out.lines[key] = k.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(v, path) for v in node.value]
+        return [_convert(v, path, seen, depth + 1) for v in node.value]
     if node.tag == "tag:yaml.org,2002:str":
         return node.value
     try:
@@ -55,6 +70,11 @@ def _convert(node: yaml.Node, path: str) -> Any:
 def load(text: str, path: str) -> Any:
     """Load YAML safely; raise DataError with the line of a syntax error."""
     try:
+        # An alias is refused where it stands, before anything is built (see _convert).
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise DataError(path, event.start_mark.line + 1, None,
+                                "YAML aliases (&anchor and *alias) are not accepted; write the value out")
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -62,6 +82,8 @@ def load(text: str, path: str) -> Any:
         raise DataError(path, line, None, f"YAML syntax error: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise DataError(path, None, None, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise DataError(path, None, None, f"nested more than {MAX_DEPTH} levels deep") from None
     if node is None:
         return None
     return _convert(node, path)

@@ -147,3 +147,42 @@ def test_a_failing_checker_gives_exit_2_and_the_others_report(monkeypatch, good)
     assert r.exit_code == 2
     rules = [f["rule"] for f in findings(r)["good.txt"]]
     assert rules == ["copydesk.internal-error", "style.spelling"]
+
+
+BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once_as_config_and_as_house_pack(tmp_path, good):
+    (tmp_path / "copydesk.yaml").write_text(BOMB)
+    r = run(str(good))
+    assert r.exit_code == 2 and "copydesk.yaml:2:" in r.stderr and "aliases" in r.stderr
+    (tmp_path / "copydesk.yaml").unlink()
+    pack = tmp_path / "ours.yaml"
+    pack.write_text("name: ours\nlabels: &l [Share]\nmore: *l\n" + BOMB.replace("a:", "z:", 1))
+    (tmp_path / "copydesk.yaml").write_text(f"house: {pack}\n")
+    r = run(str(good))
+    assert r.exit_code == 2 and "ours.yaml:3:" in r.stderr and "aliases" in r.stderr
+
+
+@pytest.mark.parametrize("name, text, says", [
+    ("copydesk.yaml", "checks: " + "[" * 5000 + "]" * 5000 + "\n", "nesting depth"),
+    ("copydesk.yaml", "checks:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 200)) + " " * 200 + "x: 1\n",
+     "nested more than 64 levels deep"),
+    ("pyproject.toml", "[tool.copydesk]\nselect = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+])
+def test_config_nested_beyond_reason_exits_2_with_the_file_named(tmp_path, good, name, text, says):
+    (tmp_path / name).write_text(text)
+    r = run(str(good))
+    assert r.exit_code == 2 and name in r.stderr and says in r.stderr
+
+
+@pytest.mark.parametrize("body", [
+    '{"tool": "copydesk", "findings": ' + "[" * 5000 + "]" * 5000 + "}",
+    '{"tool": "copydesk", "findings": [{"path": "good.txt", "rule": "style.spelling", "fingerprint": "x", "count": 1e400}]}',
+])
+def test_a_hostile_baseline_exits_2_without_a_traceback(tmp_path, good, body):
+    base = tmp_path / "b.json"
+    base.write_text(body)
+    r = run("--baseline", str(base), str(good))
+    assert r.exit_code == 2 and "b.json" in r.stderr and "Traceback" not in r.stderr
