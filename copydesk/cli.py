@@ -17,6 +17,13 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
+def _finite(value: float, param) -> float:
+    """A number option must be a number: "nan" passes a range check."""
+    if value != value:
+        raise click.BadParameter("not a number", param=param)
+    return value
+
+
 def _fail(message: str) -> "click.exceptions.Exit":
     click.echo(f"copydesk: error: {message}", err=True)
     return click.exceptions.Exit(EXIT_ERROR)
@@ -50,7 +57,8 @@ def main() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the fixes that could change meaning too.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
 @click.option("--skip-binary", is_flag=True, help="Skip binary files quietly instead of failing with exit code 2.")
-@click.option("--max-size", type=click.FloatRange(min=0.001), default=10.0, show_default=True, metavar="MB",
+@click.option("--max-size", type=click.FloatRange(min=0.001, max=1_000_000), default=10.0, show_default=True, metavar="MB",
+              callback=lambda ctx, param, value: _finite(value, param),
               help="Skip files larger than this many megabytes (exit code 2).")
 def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin_filename, no_color, quiet, statistics,
           diff_base, baseline_path, write_baseline, fix, unsafe_fixes, show_diff, skip_binary, max_size):
@@ -150,7 +158,10 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
     if write_baseline:
         from . import baseline
 
-        n = baseline.write(write_baseline, results)
+        try:
+            n = baseline.write(write_baseline, results)
+        except OSError as exc:
+            raise _fail(f"--write-baseline: cannot write {write_baseline}: {exc.strerror}")
         click.echo(f"copydesk: wrote {n} finding{'s' if n != 1 else ''} to the baseline {write_baseline}", err=True)
         baseline_path = baseline_path or write_baseline  # what was just recorded is known
     if baseline_path:

@@ -186,3 +186,15 @@ def test_a_hostile_baseline_exits_2_without_a_traceback(tmp_path, good, body):
     base.write_text(body)
     r = run("--baseline", str(base), str(good))
     assert r.exit_code == 2 and "b.json" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e400"])
+def test_a_max_size_that_is_not_a_usable_number_is_a_usage_error(good, value):
+    r = run("--max-size", value, str(good))
+    assert r.exit_code == 2 and "--max-size" in r.output
+
+
+def test_a_baseline_that_cannot_be_written_exits_2_and_leaves_nothing(tmp_path, good):
+    r = run("--write-baseline", str(tmp_path / "no-such-folder" / "b.json"), str(good))
+    assert r.exit_code == 2 and "--write-baseline: cannot write" in r.stderr
+    assert not (tmp_path / "no-such-folder").exists()
