@@ -310,6 +310,8 @@ def read_draft(path: str, data: bytes | None = None, limit: int | None = None) -
         raise InputError(f"{path}: over the {limit / 1048576:g} MB limit (--max-size); skipped")
     if data.startswith(MAGIC):
         raise BinaryInput(f"{path}: binary file (an image, archive or document, not text); skipped")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # the byte-order mark of UTF-16 (or UTF-32)
+        raise InputError(f"{path}: UTF-16 and UTF-32 text are not supported; save the draft as UTF-8")
     if b"\x00" in data:
         raise BinaryInput(f"{path}: binary file (it holds NUL bytes); skipped")
     return decode(data)

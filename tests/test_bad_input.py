@@ -198,3 +198,34 @@ def test_a_baseline_that_cannot_be_written_exits_2_and_leaves_nothing(tmp_path, 
     r = run("--write-baseline", str(tmp_path / "no-such-folder" / "b.json"), str(good))
     assert r.exit_code == 2 and "--write-baseline: cannot write" in r.stderr
     assert not (tmp_path / "no-such-folder").exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_with_a_byte_order_mark_is_named_not_called_binary(tmp_path, encoding):
+    p = tmp_path / "story.txt"
+    text = "Head\n\nThe colour is red.\n"
+    p.write_bytes(("\ufeff" + text).encode(encoding) if encoding == "utf-16-be" else text.encode(encoding))
+    r = run("--skip-binary", str(p))
+    assert r.exit_code == 2 and "UTF-16 and UTF-32 text are not supported; save the draft as UTF-8" in r.stderr
+    assert "binary" not in r.stderr
+
+
+def test_a_draft_with_control_characters_gives_valid_junit_and_a_terminal_safe_text_report(tmp_path):
+    from xml.etree import ElementTree as ET
+
+    p = tmp_path / "sto\x1bry\x0c.txt"  # a file name holds them too
+    p.write_text("Head\n\nThe color\x1b[31m is red.\x0c\n")
+    r = run("--format", "junit", str(p))
+    cases = list(ET.fromstring(r.stdout).iter("failure"))  # raises on invalid XML
+    assert cases and all("sto\\x1bry\\x0c.txt" in c.text for c in cases)
+    r = run("--no-color", str(p))
+    assert "\x1b" not in r.stdout and "\x0c" not in r.stdout
+    assert "sto\u241bry\u240c.txt:3:5:" in r.stdout and "The color\u241b[31m is red." in r.stdout
+
+
+def test_sarif_uris_are_percent_encoded(tmp_path):
+    p = tmp_path / "my story #1 100%.txt"
+    p.write_text("Head\n\nThe color is red.\n")
+    out = json.loads(run("--format", "sarif", str(p)).stdout)
+    uri = out["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("my%20story%20%231%20100%25.txt")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from urllib.parse import quote
 
 from .. import __version__, registry
 from ..fingerprint import fingerprint
@@ -19,7 +20,8 @@ def _uri(path: str, root: str) -> str:
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
     if rel.startswith(".."):
         rel = os.path.abspath(path)
-    return rel.replace(os.sep, "/")
+    # A URI reference: spaces, "#" and "%" in a file name are percent-encoded (RFC 3986).
+    return quote(rel.replace(os.sep, "/"), safe="/")
 
 
 def render(report) -> str:
@@ -108,4 +110,4 @@ def _root_uri(root: str) -> str:
     path = os.path.abspath(root).replace(os.sep, "/")
     if not path.endswith("/"):
         path += "/"
-    return "file://" + ("" if path.startswith("/") else "/") + path
+    return "file://" + ("" if path.startswith("/") else "/") + quote(path, safe="/:")

@@ -10,6 +10,16 @@ WINDOW = 100  # characters of a long source line shown around a finding
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
+# A draft's control characters are never sent to the terminal as they are (an ESC could
+# recolour or rewrite it): each is shown as its Unicode picture, one column wide, so that the
+# underline stays under the span.
+_PICTURES = {c: chr(0x2400 + c) for c in range(0x20)} | {0x7F: "\u2421"} | {c: "\ufffd" for c in range(0x80, 0xA0)}
+
+
+def _visible(text: str) -> str:
+    return text.translate(_PICTURES)
+
+
 def _snippet(doc, f) -> tuple[int, str, str]:
     k = f.line - 1
     line = doc.line_text(k)
@@ -21,7 +31,7 @@ def _snippet(doc, f) -> tuple[int, str, str]:
     shown = line[lo:hi]
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
-    shown = "".join(" " if c in "\t\u00a0\u200b" else c for c in shown)
+    shown = _visible("".join(" " if c in "\t\u00a0\u200b" else c for c in shown))
     marker = " " * (len(prefix) + a - lo) + "^" * max(1, min(z, hi) - a)
     return f.line, prefix + shown + suffix, marker
 
@@ -31,7 +41,8 @@ def render(report) -> str:
     style = (lambda s, **kw: click.style(s, **kw)) if report.color else (lambda s, **kw: s)
     for r in report.results:
         for f in r.findings:
-            head = f"{f.path}:{f.line}:{f.column}: {style(f.severity, fg=COLORS[f.severity], bold=True)} {style(f.rule, bold=True)} {f.message}"
+            head = (f"{_visible(f.path)}:{f.line}:{f.column}: {style(f.severity, fg=COLORS[f.severity], bold=True)} "
+                    f"{style(f.rule, bold=True)} {_visible(f.message)}")
             out.append(head)
             if report.quiet or r.document is None:
                 continue
