@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 import click
@@ -209,6 +210,10 @@ def _exit_code(errors: list[str], findings: list, fail_on: str) -> int:
     return EXIT_CLEAN
 
 
+def _patch_lines(text: str) -> list[str]:
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
 def _fix(result, path, cfg, unsafe, show_diff, diffs, errors) -> int:
     """Fix one checked file: add its diff, or write it; the result then holds what is left."""
     import difflib
@@ -224,10 +229,10 @@ def _fix(result, path, cfg, unsafe, show_diff, diffs, errors) -> int:
         return 0
     if show_diff:
         name = result.path.replace(os.sep, "/").lstrip("/")
-        diffs.extend(difflib.unified_diff(doc.text.splitlines(keepends=True), fixed.text.splitlines(keepends=True),
-                                          f"a/{name}", f"b/{name}"))
-        if diffs and not diffs[-1].endswith(("\n", "\r")):
-            diffs.append("\n\\ No newline at end of file\n")
+        # Lines as patch and git apply count them: ended by "\n" only (a lone "\r" stays inside
+        # its line), and a line with no end is marked as such wherever it stands in the diff.
+        for line in difflib.unified_diff(_patch_lines(doc.text), _patch_lines(fixed.text), f"a/{name}", f"b/{name}"):
+            diffs.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
         return fixed.applied
     if path != "-":
         try:

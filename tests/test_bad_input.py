@@ -229,3 +229,25 @@ def test_sarif_uris_are_percent_encoded(tmp_path):
     out = json.loads(run("--format", "sarif", str(p)).stdout)
     uri = out["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri.endswith("my%20story%20%231%20100%25.txt")
+
+
+@pytest.mark.parametrize("data", [
+    b"Head\n\nThe color is red.",                                   # no final newline
+    b"Head\r\rThe color is red.\r\rMr. Smith came.\r",               # CR-only line endings
+    b"Head\r\n\r\nThe color is red.\r\n\r\nMr. Smith came.",         # CRLF, no final newline
+])
+def test_the_diff_applies_with_git_apply_whatever_the_line_endings(tmp_path, data):
+    import subprocess
+
+    p = tmp_path / "story.txt"
+    p.write_bytes(data)
+    r = CliRunner().invoke(main, ["check", "--diff", "--unsafe-fixes", str(p)])
+    patch = tmp_path / "fix.patch"
+    patch.write_bytes(r.stdout_bytes)
+    # the paths in the diff are the draft's path from the root: apply it there
+    applied = subprocess.run(["git", "apply", "-p1", str(patch)], cwd=tmp_path.anchor, capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stderr
+    fixed = p.read_bytes()
+    assert b"colour" in fixed and fixed != data
+    # nothing but the fixes changed: line endings and the missing final newline are kept
+    assert fixed.replace(b"colour", b"color").replace(b"Mr ", b"Mr. ") == data
