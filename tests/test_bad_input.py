@@ -251,3 +251,11 @@ def test_the_diff_applies_with_git_apply_whatever_the_line_endings(tmp_path, dat
     assert b"colour" in fixed and fixed != data
     # nothing but the fixes changed: line endings and the missing final newline are kept
     assert fixed.replace(b"colour", b"color").replace(b"Mr ", b"Mr. ") == data
+
+
+def test_the_whitespace_line_fix_keeps_two_paragraphs_apart(tmp_path):
+    p = tmp_path / "story.txt"
+    p.write_bytes("Head\n\nFirst.\n\u00a0\nSecond.\n".encode())
+    r = CliRunner().invoke(main, ["check", "--fix", str(p)])
+    assert r.exit_code in (0, 1)
+    assert p.read_bytes() == b"Head\n\nFirst.\n\nSecond.\n"

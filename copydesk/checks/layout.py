@@ -373,6 +373,12 @@ class LayoutChecker(Checker):
             cut_end = doc.line_starts[k + 1] if k + 1 < doc.line_count else e
             if 0 < k and k + 2 < doc.line_count and not doc.line_text(k - 1).strip(" \t") and not doc.line_text(k + 1).strip(" \t"):
                 cut_end = doc.line_starts[k + 2]
+            # Between a line that ends a sentence and a line of text, the line parts two
+            # paragraphs: empty it and keep its line break, so that they stay two. (Mid-sentence,
+            # removing it joins the halves of one paragraph, as it should.)
+            if (0 < k and k + 1 < doc.line_count and doc.line_text(k + 1).strip(" \t")
+                    and doc.line_text(k - 1).strip(" \t") and ends_sentence(doc.line_text(k - 1))):
+                cut_end = e
             out.append(
                 ctx.finding(
                     "layout.whitespace-line",
