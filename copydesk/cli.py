@@ -153,7 +153,8 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
             if r.path == (stdin_filename or "<stdin>") and "-" in paths:
                 continue
             try:
-                r.findings = keep_changed(r.findings, changed_lines(r.path, diff_base))
+                r.findings = keep_changed(r.findings, changed_lines(r.path, diff_base),
+                                          r.document.text if r.document is not None else None)
             except DiffError as exc:
                 raise _fail(f"--diff-base: {exc}")
     if write_baseline:

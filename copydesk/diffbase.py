@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import subprocess
@@ -44,7 +45,17 @@ def changed_lines(path: str, ref: str) -> set[int] | None:
     return lines
 
 
-def keep_changed(findings, lines: set[int] | None):
+def keep_changed(findings, lines: set[int] | None, text: str | None = None):
+    """The findings on lines git counts as changed. git ends a line at "\n" only, so with the
+    draft's text the findings' lines are counted as git counts them (a CR-only file is one line
+    to git)."""
     if lines is None:
         return list(findings)
-    return [f for f in findings if any(n in lines for n in range(f.line, f.end_line + 1))]
+    if text is None:
+        return [f for f in findings if any(n in lines for n in range(f.line, f.end_line + 1))]
+    breaks = [i for i, c in enumerate(text) if c == "\n"]
+
+    def git_line(pos: int) -> int:
+        return bisect.bisect_left(breaks, pos) + 1
+
+    return [f for f in findings if any(n in lines for n in range(git_line(f.start), git_line(max(f.start, f.end - 1)) + 1))]

@@ -102,3 +102,18 @@ def test_example_workflow_command_lines_are_valid():
         formats.add(sub_ctx.params["fmt"])
         assert sub_ctx.params["diff_base"] == "origin/main"
     assert {"github", "sarif", "markdown"} <= formats
+
+
+def test_diff_base_on_a_cr_only_file_counts_lines_as_git_does(tmp_path):
+    # git sees a CR-only file as one line: any change to it changes that line, so every
+    # finding in it is on a changed line.
+    repo = tmp_path / "news"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    draft = repo / "story.txt"
+    draft.write_bytes(b"Head\r\rMr. Smith met the color team.\r\rThe talks ended.\r")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "old copy")
+    draft.write_bytes(b"Head\r\rMr. Smith met the color team.\r\rThe talks ended at the center.\r")
+    got = findings(check("--diff-base", "HEAD", str(draft)))
+    assert sorted(got) == [("style.honorific", 3), ("style.spelling", 3), ("style.spelling", 5)]
