@@ -5,6 +5,7 @@ endings and permissions."""
 from __future__ import annotations
 
 import os
+from collections import Counter
 import re
 import signal
 from bisect import bisect_right
@@ -101,17 +102,19 @@ class Fixed:
 
 def fix_text(text: str, path: str, fmt: str, cfg: Config, unsafe: bool = False) -> Fixed:
     """Fix until nothing more can be fixed; return the new text and the findings left."""
-    applied = 0
     doc = Document(text, path, fmt)
     findings = check_document(doc, cfg)
+    before = Counter((f.rule, f.excerpt) for f in findings)
     for _ in range(MAX_PASSES):
         chosen = choose(findings, unsafe)
         if not chosen:
             break
         text = apply(text, chosen)
-        applied += len(chosen)
         doc = Document(text, path, fmt)
         findings = check_document(doc, cfg)
+    # Fixed is what a re-check no longer finds: a fix that left its finding standing does not
+    # count, and a finding that went with another's fix (a cascade) does.
+    applied = sum((before - Counter((f.rule, f.excerpt) for f in findings)).values())
     return Fixed(text, applied, doc, findings)
 
 

@@ -259,3 +259,26 @@ def test_the_whitespace_line_fix_keeps_two_paragraphs_apart(tmp_path):
     r = CliRunner().invoke(main, ["check", "--fix", str(p)])
     assert r.exit_code in (0, 1)
     assert p.read_bytes() == b"Head\n\nFirst.\n\nSecond.\n"
+
+
+def test_fixed_counts_what_a_recheck_no_longer_finds(tmp_path):
+    p = tmp_path / "story.html"
+    p.write_text("<html><body><h1>Talks</h1><p>The talks ended late. Photograph: Jane Doe/Reuters</p>"
+                 "<p>Mr. Smith met the color team.</p></body></html>\n")
+    before = len(json.loads(run("--format", "json", str(p)).stdout)["files"][0]["findings"])
+    r = CliRunner().invoke(main, ["check", "--fix", "--unsafe-fixes", str(p)])
+    after = len(json.loads(run("--format", "json", str(p)).stdout)["files"][0]["findings"])
+    # the credit glued to the paragraph has no fix in HTML (a line break inside <p> parts
+    # nothing), so it stays, untouched, and is not counted as fixed
+    assert "Jane Doe/Reuters</p>" in p.read_text() and "\n\nPhotograph" not in p.read_text()
+    assert after == 1 and f"fixed {before - after} findings" in r.stderr
+
+
+def test_fixed_counts_the_findings_that_go_with_a_fix(tmp_path):
+    p = tmp_path / "story.txt"
+    p.write_text('Head\n\nShe said: "We wanted to look like a team that could win. I\n\nwas\n\n'
+                 'certain we would, and so were the players," the captain added. The color was red.\n')
+    before = len(json.loads(run("--format", "json", str(p)).stdout)["files"][0]["findings"])
+    r = CliRunner().invoke(main, ["check", "--fix", str(p)])
+    after = len(json.loads(run("--format", "json", str(p)).stdout)["files"][0]["findings"])
+    assert f"fixed {before - after} finding" in r.stderr and before - after >= 3
