@@ -14,7 +14,7 @@ from . import registry
 from .checker import Context
 from .config import Config
 from .document import Decoded, Document, decode, format_for
-from .finding import RANK, Finding
+from .finding import RANK, Edit, Finding
 from .house import load_house
 from .reading import Analysis
 
@@ -119,6 +119,32 @@ def _suppress(doc: Document, findings: list[Finding], enabled: set[str]) -> list
     return kept
 
 
+SEVERITIES = ("error", "warning", "info")
+
+
+def _invalid(f, size: int) -> str | None:
+    """What is wrong with a finding a checker returned, or None: its rule, severity and message,
+    a span inside the draft, and edits inside it that do not overlap."""
+    if not isinstance(f, Finding):
+        return f"{type(f).__name__} is not a Finding"
+    if not isinstance(f.rule, str) or not isinstance(f.message, str):
+        return "its rule and message must be strings"
+    if f.severity not in SEVERITIES:
+        return f"severity {f.severity!r} is not one of {', '.join(SEVERITIES)}"
+    if not (type(f.start) is int and type(f.end) is int and 0 <= f.start <= f.end <= size):
+        return f"span {f.start!r}..{f.end!r} is not inside the draft (0..{size})"
+    if f.fix is not None:
+        last = -1
+        for e in sorted(f.fix.edits, key=lambda e: (getattr(e, "start", 0), getattr(e, "end", 0))):
+            if not (isinstance(e, Edit) and type(e.start) is int and type(e.end) is int and isinstance(e.text, str)
+                    and 0 <= e.start <= e.end <= size):
+                return f"edit {e!r} is not inside the draft (0..{size})"
+            if e.start < last:
+                return "its edits overlap"
+            last = e.end
+    return None
+
+
 def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -> list[Finding]:
     enabled = enabled_rules(cfg)
     house = load_house(cfg.house)
@@ -134,13 +160,21 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
             continue
         ctx = Context(checker, house, cfg.checks.get(checker.id, {}), accept, analysis)
         try:
-            findings.extend(f for f in checker.check(doc, ctx) if f.rule in enabled)
-        except Exception as exc:  # one checker's bug must not hide the others' findings
+            got = list(checker.check(doc, ctx))
+        except (Exception, SystemExit) as exc:  # one checker's bug must not hide the others' findings
             rule = core["copydesk.internal-error"]
             findings.append(
                 Finding(rule.id, rule.severity, f"checker '{checker.id}' failed on {doc.path}: {type(exc).__name__}: {exc}", 0, 0)
             )
             continue
+        for f in got:
+            problem = _invalid(f, len(doc.text))
+            if problem:  # checked at the boundary: a plugin's bad finding never reaches a report or a fix
+                rule = core["copydesk.internal-error"]
+                findings.append(Finding(rule.id, rule.severity,
+                                        f"checker '{checker.id}' gave a bad finding on {doc.path}: {problem}", 0, 0))
+            elif f.rule in enabled:
+                findings.append(f)
         if ctx.reads:
             readers.append(ctx)
     consequences: dict[int, list[Finding]] = {}  # index of a layout cause -> what it causes

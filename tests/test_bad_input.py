@@ -282,3 +282,43 @@ def test_fixed_counts_the_findings_that_go_with_a_fix(tmp_path):
     r = CliRunner().invoke(main, ["check", "--fix", str(p)])
     after = len(json.loads(run("--format", "json", str(p)).stdout)["files"][0]["findings"])
     assert f"fixed {before - after} finding" in r.stderr and before - after >= 3
+
+
+def _bad(**kw):
+    from copydesk.finding import Edit, Finding, Fix
+
+    f = Finding("quotes.unclosed", "error", "A bad finding.", 0, 4)
+    for k, v in kw.items():
+        setattr(f, k, v)
+    if "edits" in kw:
+        f.fix = Fix(tuple(kw["edits"]))
+    return f
+
+
+@pytest.mark.parametrize("bad, says", [
+    ({"severity": "fatal"}, "severity 'fatal'"),
+    ({"start": "0"}, "is not inside the draft"),
+    ({"start": -94, "end": 3}, "is not inside the draft"),
+    ({"end": 10_000}, "is not inside the draft"),
+    ({"edits": [__import__("copydesk.finding", fromlist=["Edit"]).Edit(-5, -1, "X")]}, "is not inside the draft"),
+])
+def test_a_checker_s_bad_finding_is_its_internal_error_and_fixes_nothing(monkeypatch, good, bad, says):
+    from copydesk.checks.quotes import QuotesChecker
+
+    monkeypatch.setattr(QuotesChecker, "check", lambda self, doc, ctx: [_bad(**bad)])
+    before = good.read_bytes()
+    r = run("--format", "json", "--fix", "--unsafe-fixes", str(good))
+    got = findings(r)["good.txt"]
+    assert [f["rule"] for f in got] == ["copydesk.internal-error"] and says in got[0]["message"]
+    assert good.read_bytes() == before.replace(b"color", b"colour")  # only the real fix was made
+
+
+def test_a_checker_that_calls_exit_is_its_internal_error(monkeypatch, good):
+    from copydesk.checks.quotes import QuotesChecker
+
+    def leave(self, doc, ctx):
+        raise SystemExit(0)
+
+    monkeypatch.setattr(QuotesChecker, "check", leave)
+    r = run("--format", "json", str(good))
+    assert r.exit_code == 2 and [f["rule"] for f in findings(r)["good.txt"]] == ["copydesk.internal-error", "style.spelling"]
