@@ -170,6 +170,11 @@ def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "
                         raise DataError(path, optline, f"{name}.{cid}.{opt}", f"unknown option; {cid} takes: {known}")
                     if not isinstance(val, kind) or (kind is int and isinstance(val, bool)):
                         raise DataError(path, optline, f"{name}.{cid}.{opt}", f"must be {_a(kind)}")
+                    # A checker's list option is a list of words or phrases: a number would fail
+                    # on every file, and an empty string would match everywhere.
+                    if kind is list and not all(isinstance(v, str) and v.strip() for v in val):
+                        raise DataError(path, optline, f"{name}.{cid}.{opt}",
+                                        "must be a list of words or phrases (strings that are not empty)")
                 checker.validate_options(opts, path, sub)
         elif key == "overrides":
             for item in value:

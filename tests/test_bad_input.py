@@ -322,3 +322,10 @@ def test_a_checker_that_calls_exit_is_its_internal_error(monkeypatch, good):
     monkeypatch.setattr(QuotesChecker, "check", leave)
     r = run("--format", "json", str(good))
     assert r.exit_code == 2 and [f["rule"] for f in findings(r)["good.txt"]] == ["copydesk.internal-error", "style.spelling"]
+
+
+@pytest.mark.parametrize("value", ["[1]", '[""]', "[{a: b}]"])
+def test_a_checker_word_list_option_that_is_not_words_is_a_config_error(tmp_path, good, value):
+    (tmp_path / "copydesk.yaml").write_text(f"checks:\n  attribution:\n    reporting: {value}\n")
+    r = run(str(good))
+    assert r.exit_code == 2 and "copydesk.yaml:3: key 'checks.attribution.reporting'" in r.stderr
