@@ -77,6 +77,27 @@ def _validate(data: Any, path: str) -> None:
                     raise DataError(path, subline, f"{key}.{sub}", f"unknown key; expected one of {', '.join(SECTION_KEYS[key])}")
                 if not isinstance(subval, expected):
                     raise DataError(path, subline, f"{key}.{sub}", f"must be {_a(expected)}")
+                if key == "credits":
+                    _validate_credits(sub, subval, path, subline)
+
+
+def _validate_credits(sub: str, value: Any, path: str, line: int | None) -> None:
+    """What would otherwise fail on every draft: checked once, where the pack says it."""
+    where = f"credits.{sub}"
+    if sub == "agencies" and not all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()):
+        raise DataError(path, line, where, "must map each agency as written to its house name (both strings)")
+    if sub in ("format", "alternatives"):
+        for fmt in [value] if sub == "format" else value:
+            try:
+                if not isinstance(fmt, str):
+                    raise TypeError
+                fmt.format(author="Name", source="Agency")
+            except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+                raise DataError(path, line, where, "a credit format may hold only {author} and {source}") from None
+    if sub == "licence_pattern":
+        from .patterns import compile_user
+
+        compile_user(value, path, line, where)
 
 
 def _merge(base: dict, top: dict) -> dict:

@@ -329,3 +329,17 @@ def test_a_checker_word_list_option_that_is_not_words_is_a_config_error(tmp_path
     (tmp_path / "copydesk.yaml").write_text(f"checks:\n  attribution:\n    reporting: {value}\n")
     r = run(str(good))
     assert r.exit_code == 2 and "copydesk.yaml:3: key 'checks.attribution.reporting'" in r.stderr
+
+
+@pytest.mark.parametrize("credits, key", [
+    ("  agencies: {getty: 5}\n", "credits.agencies"),
+    ('  format: "{nope}"\n', "credits.format"),
+    ('  alternatives: ["Picture: {who}"]\n', "credits.alternatives"),
+    ('  licence_pattern: "(?=x)"\n', "credits.licence_pattern"),
+])
+def test_a_house_pack_credit_setting_that_would_fail_on_every_draft_is_a_pack_error(tmp_path, good, credits, key):
+    pack = tmp_path / "ours.yaml"
+    pack.write_text("name: ours\ncredits:\n" + credits)
+    (tmp_path / "copydesk.yaml").write_text(f"house: {pack}\n")
+    r = run(str(good))
+    assert r.exit_code == 2 and f"ours.yaml:3: key '{key}'" in r.stderr
