@@ -51,9 +51,9 @@ def keep_changed(findings, lines: set[int] | None, text: str | None = None):
     to git)."""
     if lines is None:
         return list(findings)
-    if text is None:
+    if text is None or "\r" not in text:  # without a CR, the draft's lines are git's
         return [f for f in findings if any(n in lines for n in range(f.line, f.end_line + 1))]
-    breaks = [i for i, c in enumerate(text) if c == "\n"]
+    breaks = [m.start() for m in re.finditer("\n", text)]
 
     def git_line(pos: int) -> int:
         return bisect.bisect_left(breaks, pos) + 1

@@ -14,7 +14,7 @@ from . import registry
 from .checker import Context
 from .config import Config
 from .document import Decoded, Document, decode, format_for
-from .finding import RANK, Edit, Finding
+from .finding import RANK, SEVERITIES, Edit, Finding
 from .house import load_house
 from .reading import Analysis
 
@@ -117,9 +117,6 @@ def _suppress(doc: Document, findings: list[Finding], enabled: set[str]) -> list
                 locate(doc, f)
                 kept.append(f)
     return kept
-
-
-SEVERITIES = ("error", "warning", "info")
 
 
 def _invalid(f, size: int) -> str | None:

@@ -266,9 +266,9 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     # "all editions"), and one before its first that names a link outright (a short line in lower
     # case under the headline may be the headline's own end, so the shape of an edge line alone
     # does not do there).
-    tail_link = position == "edge" and not top and 1 <= edge_run <= 2
-    lower_link = ((estranged and len(t.split()) <= 4) or ((tail_link or (position == "edge" and top and 1 <= edge_run <= 2))
-                  and len(t.split()) <= 6)) and not t.rstrip().endswith((".", ",", ";", ":", "!", "?"))
+    at_edge = position == "edge" and 1 <= edge_run <= 2  # at the top, the "edge" points below ask more of it
+    lower_link = ((estranged and len(t.split()) <= 4) or (at_edge and len(t.split()) <= 6)) and not t.rstrip().endswith(
+        (".", ",", ";", ":", "!", "?"))
     if (t[0].islower() and first.islower() and not dated and not lower_link) or DATELINE_RE.match(t) or SIGN_OFF_RE.match(t):
         return None  # a fragment of a sentence (broken-paragraph's business), a dateline, "Additional reporting by"
     # A message of the page to its reader ("Thanks for signing up!", "You are now subscribed."):
@@ -279,6 +279,7 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
             and (t.rstrip().endswith("!") or any(w in ("you", "your", "yours") for w in words))):
         return Verdict("link", 3.0)
     points: dict[str, float] = {}
+    finite = any(w in lex["finite_verbs"] for w in words)
     bare = t.rstrip("\"'”’)]*")
     # Figures of a date or time ("5:45 AM PST 11/19/2019") are not words of a sentence.
     spoken = n - sum(1 for w in words if w.isdigit()) if n == len(words) else n
@@ -353,8 +354,9 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     # paragraph before it or the two after it (unrelated). Alone among the prose it must be in
     # Title Case (a lone crosshead in sentence case, "Worth waiting for", need not echo its
     # passage); among crossheads that do echo theirs, a noun phrase in sentence case will do too
-    # ("Rugby union"), but not a crosshead's phrase ("Looking ahead", see clause_like). A crosshead announces the
-    # words of what follows; a tag ("Mental Health", "Slow Cooker Meals") belongs to the page.
+    # ("Rugby union"), but not a crosshead's phrase ("Looking ahead", see clause_like). A
+    # crosshead announces the words of what follows; a tag ("Mental Health", "Slow Cooker
+    # Meals") belongs to the page.
     # A line in capitals is left alone: a fact box or a crosshead in capitals is the article's.
     # Small words may stand lower case inside it, in English or another language in Latin script
     # ("Classificação da MotoGP"); a brand may start lower case if it has capitals ("eBay Deals").
@@ -378,13 +380,13 @@ def score(text: str, position: str, label: bool = False, alone: bool = False, fo
     # "Salads & sides"): copy spells out "and" outside a name (and a name such as M&S or
     # AT&T holds its ampersand without spaces).
     if (position in ("isolated", "outside") and 2 <= n <= 5 and " & " in t and not punctuated and t[0].isupper()
-            and not any(w in lex["finite_verbs"] for w in words)):
+            and not finite):
         points["section"] = max(points.get("section", 0), 2.0)
     total = sum(points.values())
     # What makes a line prose rather than a label.
     if sentence:
         total -= 2.5
-    if any(w in lex["finite_verbs"] for w in words):
+    if finite:
         total -= 1.5
     if "script" in points:
         pass  # the length of a line in another script says nothing of its being the article's prose

@@ -594,6 +594,7 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
     # as echo theirs: then the article's crossheads are of a kind that does not echo their text
     # ("The bottom line"); when most of its twins echo theirs, the one that does not is the odd
     # one out.
+    shape_of = {q: _shape(blocks[content[q]].text) for q in middle}
     wordless = []
     echoing: Counter = Counter()
     for q in middle:
@@ -602,10 +603,9 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
                 and not (own_words & (near(q - 1) | near(q + 1) | near(q + 2)))):
             wordless.append(q)
         else:
-            echoing[_shape(blocks[content[q]].text)] += 1
-    shapes = Counter(_shape(blocks[content[q]].text) for q in wordless)
-    unrelated = {q for q in wordless
-                 if shapes[_shape(blocks[content[q]].text)] - 1 < max(1, echoing[_shape(blocks[content[q]].text)])}
+            echoing[shape_of[q]] += 1
+    shapes = Counter(shape_of[q] for q in wordless)
+    unrelated = {q for q in wordless if shapes[shape_of[q]] - 1 < max(1, echoing[shape_of[q]])}
     # The script the article is written in, from its prose: a line in another one is not its own.
     script = furniture.script_of(" ".join(blocks[content[q]].text[:200] for q, x in enumerate(prose) if x)[:4000])
     credit_lines: dict[int, bool] = {}
