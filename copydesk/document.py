@@ -126,6 +126,9 @@ class Document:
         self.line_ends.append(len(text))
         self.blocks: list[Block] = []
         self.directives: list[Directive] = []
+        # Stretches of the file that hold text but were not read as prose, each with why:
+        # (start, end, reason). The engine reports each as input.unread.
+        self.unread: list[tuple[int, int, str]] = []
         if self.format == "markdown":
             _parse_markdown(self)
         elif self.format == "html":
@@ -257,40 +260,141 @@ COMMENT_START_RE = re.compile(r"^ {0,3}<!--")
 TABLE_RE = re.compile(r"^ {0,3}\|")
 FRONT_FIELD_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
 
+# Openers of inline Markdown. The constructs that need a closing mark far ahead (code spans,
+# comments, images and links) match only their opening here; their closing is found by _Ahead,
+# which remembers what it found, so that a draft of openers that never close is read in time
+# linear in its length instead of scanning to the end of the line from every opener.
 INLINE_RE = re.compile(
-    r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))"
-    r"|(?P<comment><!--.*?-->)"
-    r"|(?P<image>!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]*)(?:\s+\"[^\"]*\")?\))"
-    r"|(?P<link>\[(?P<ltext>[^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\]))"
-    r"|(?P<autolink><(?:https?|mailto):[^>\s]*>)"
+    r"(?P<ticks>`+)"
+    r"|(?P<comment><!--)"
+    r"|(?P<image>!\[)"
+    r"|(?P<link>\[)"
+    r"|(?P<autolink><(?:https?|mailto):[^<>\s]*>)"
     r"|(?P<url>(?:https?://|www\.)[^\s<>()\"\u201c\u201d]+[^\s<>()\"\u201c\u201d.,;:!?'\u2019])"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
     r"|(?P<emph>\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))"
 )
+TICKS_RE = re.compile(r"`+")
+SRC_END_RE = re.compile(r"[)\s]")
+TITLE_RE = re.compile(r"\s+\"[^\"\n]*\"\)")
+PAREN_END_RE = re.compile(r"[)\n]")
+
+
+class _Ahead:
+    """The first match of a pattern at or after a position, up to an end, remembering the
+    last answer: asked again from a position it already covers, it answers at once."""
+
+    def __init__(self, text: str, pattern: re.Pattern, end: int):
+        self.text, self.pattern, self.end = text, pattern, end
+        self.lo, self.hit = 1, 0  # an empty cover
+        self.none_from = end + 1  # no match from here on
+
+    def at(self, p: int) -> int:
+        if p >= self.none_from:
+            return -1
+        if self.lo <= p <= self.hit:
+            return self.hit
+        m = self.pattern.search(self.text, p, self.end)
+        if m is None:
+            self.none_from = p
+            return -1
+        self.lo, self.hit = p, m.start()
+        return self.hit
+
+
+CLOSE_BRACKET_RE = re.compile(r"[\]\n]")
+COMMENT_END_RE = re.compile(r"-->|\n")
 
 
 def _inline(doc: Document, b: ProseBuilder, start: int, end: int, block: Block) -> None:
+    """Read inline Markdown between start and end into the prose view. Code spans, comments,
+    images and links close on the line they open on, as in copydesk's reading before; an
+    opener that does not close is text."""
     text = doc.text
+    bracket = _Ahead(text, CLOSE_BRACKET_RE, end)  # the next "]" or line end
+    comment_end = _Ahead(text, COMMENT_END_RE, end)
+    src_end = _Ahead(text, SRC_END_RE, end)
+    paren_end = _Ahead(text, PAREN_END_RE, end)
+    runs: dict[int, list[int]] | None = None  # backtick runs by length, found on first need
     pos = start
-    for m in INLINE_RE.finditer(text, start, end):
-        b.copy(pos, m.start())
-        pos = m.end()
-        if m.group("image") is not None:
-            block.images.append(Image(m.start(), m.end(), m.group("src"), alt=m.group("alt")))
-        elif m.group("link") is not None:
-            ts = m.start("ltext")
-            _inline(doc, b, ts, m.end("ltext"), block)
-        elif m.group("entity") is not None:
+    at = start
+    while True:
+        m = INLINE_RE.search(text, at, end)
+        if m is None:
+            break
+        a, z = m.start(), m.end()
+        kind = m.lastgroup
+        if kind == "ticks":
+            if runs is None:
+                runs = {}
+                for r in TICKS_RE.finditer(text, start, end):
+                    runs.setdefault(r.end() - r.start(), []).append(r.start())
+            k = z - a
+            same = runs.get(k, [])
+            i = bisect_right(same, a)
+            close = same[i] if i < len(same) else -1
+            nl = text.find("\n", z, close) if close != -1 else -1
+            if close == -1 or nl != -1 or close == z:
+                at = z  # an unmatched run of backticks is text
+                continue
+            b.copy(pos, a)
+            pos = at = close + k
+            continue
+        if kind == "comment":
+            c = comment_end.at(z)
+            if c == -1 or text[c] == "\n":
+                at = a + 1
+                continue
+            b.copy(pos, a)
+            pos = at = c + 3
+            continue
+        if kind in ("image", "link"):
+            c = bracket.at(z)
+            if c == -1 or text[c] == "\n" or c + 1 >= end:
+                at = a + 1
+                continue
+            nxt = text[c + 1]
+            close = -1
+            src = None
+            if nxt == "(" and kind == "image":
+                q = src_end.at(c + 2)
+                if q != -1 and text[q] == ")":
+                    close, src = q + 1, text[c + 2 : q]
+                elif q != -1:
+                    t = TITLE_RE.match(text, q, end)
+                    if t:
+                        close, src = t.end(), text[c + 2 : q]
+            elif nxt == "(":
+                q = paren_end.at(c + 2)
+                if q != -1 and text[q] == ")":
+                    close = q + 1
+            elif nxt == "[" and kind == "link":
+                q = bracket.at(c + 2)
+                if q != -1 and text[q] == "]":
+                    close = q + 1
+            if close == -1:
+                at = a + 1
+                continue
+            b.copy(pos, a)
+            pos = at = close
+            if kind == "image":
+                block.images.append(Image(a, close, src, alt=text[z:c]))
+            else:
+                _inline(doc, b, z, c, block)
+            continue
+        b.copy(pos, a)
+        pos = at = z
+        if kind == "entity":
             ch = html.unescape(m.group("entity"))
             if len(ch) == 1:
-                b.synth(ch, m.start(), m.end())
+                b.synth(ch, a, z)
             else:
-                b.copy(m.start(), m.end())
-        elif m.group("escape") is not None:
-            b.copy(m.start() + 1, m.end())
-        # code, comments, autolinks, URLs, tags and emphasis markers are left out
+                b.copy(a, z)
+        elif kind == "escape":
+            b.copy(a + 1, z)
+        # autolinks, URLs, tags and emphasis markers are left out
     b.copy(pos, end)
 
 

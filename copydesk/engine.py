@@ -16,7 +16,9 @@ from .config import Config
 from .document import Decoded, Document, decode, format_for
 from .finding import RANK, SEVERITIES, Edit, Finding
 from .house import load_house
+from .htmldoc import balanced
 from .reading import Analysis
+from .quoting import MARK_RE
 
 class InputError(Exception):
     """A file that cannot be checked; the message is for the user."""
@@ -142,6 +144,18 @@ def _invalid(f, size: int) -> str | None:
     return None
 
 
+# The checkers whose work grows with the number of quotation marks.
+MARK_READERS = frozenset(("quotes", "attribution"))
+MARK_CHARS = "\"'\u201c\u201d\u2018\u2019"
+
+
+def _dense_marks(text: str) -> int:
+    """The number of quotation marks and apostrophes in a draft too dense with them to be
+    prose (over 2,000, and over one character in eight), else 0."""
+    n = sum(text.count(c) for c in MARK_CHARS)
+    return n if n > 2000 and n * 8 > len(text) else 0
+
+
 def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -> list[Finding]:
     enabled = enabled_rules(cfg)
     house = load_house(cfg.house)
@@ -152,8 +166,20 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
     # are selected: the layout analysis and the draft as the checkers of its text read it.
     analysis = Analysis.default(doc, house, accept, cfg.checks.get("layout", {}))
     readers: list[Context] = []
+    marks = _dense_marks(doc.text)
+    unread = list(doc.unread)
+    if marks:
+        at = MARK_RE.search(doc.text)
+        unread.append((at.start(), at.end(), f"This draft holds {marks:,} quotation marks and apostrophes, one in every "
+                       f"{max(1, len(doc.text) // marks)} characters: too many for prose, so its quotations and their "
+                       "speakers were not checked."))
+    if "input.unread" in enabled:
+        rule = core["input.unread"]
+        findings += [Finding(rule.id, rule.severity, why, s, e) for s, e, why in unread]
     for checker in registry.checkers():
         if not any(r.id in enabled for r in checker.rules):
+            continue
+        if marks and checker.id in MARK_READERS:
             continue
         ctx = Context(checker, house, cfg.checks.get(checker.id, {}), accept, analysis)
         try:
@@ -171,6 +197,9 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
                 findings.append(Finding(rule.id, rule.severity,
                                         f"checker '{checker.id}' gave a bad finding on {doc.path}: {problem}", 0, 0))
             elif f.rule in enabled:
+                if f.fix is not None and doc.format == "html" and not all(
+                        balanced(doc.text, e.start, e.end) for e in f.fix.edits):
+                    f.fix = None  # it would leave a stray tag: reported, not fixed
                 findings.append(f)
         if ctx.reads:
             readers.append(ctx)

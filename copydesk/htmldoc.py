@@ -28,6 +28,15 @@ CHROME = {"nav", "aside", "form", "button"}
 EDGE = {"header", "footer"}  # chrome outside the article; the article's own header inside it
 ARTICLE = {"article"}
 IMAGE_FURNITURE = {"nav", "aside", "header", "footer"}  # where an image is page furniture, owing no credit
+# What a browser keeps in the head; any other start tag, or text, ends a head left open.
+HEAD_CONTENT = {"base", "basefont", "bgsound", "link", "meta", "title", "style", "script", "noscript", "template", "head"}
+FOREIGN = {"svg", "math"}
+# Start tags that end foreign content (SVG or MathML) left open, as in a browser.
+BREAKOUT = {"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1",
+            "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol",
+            "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var"}
+MARKUP_RE = re.compile(r"<[^<>]*>")
+INLINE_SKIP = {"code"}  # skipped, and ended by the end of the block that holds it
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -59,7 +68,7 @@ class _Reader(HTMLParser):
         text = doc.text
         # HTMLParser counts lines by "\n" alone; this table turns its (line, column) into an offset.
         self.lf_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        self.skip = 0
+        self.skipping: list[tuple[str, int]] = []  # open skipped elements: (tag, offset of the start tag)
         self.builder: ProseBuilder | None = None
         self.kind = "paragraph"
         self.level = 0
@@ -115,10 +124,33 @@ class _Reader(HTMLParser):
         self.images = []
         self.breaks = False
 
-    def handle_starttag(self, tag, attrs):
+    @property
+    def skip(self) -> bool:
+        return bool(self.skipping)
+
+    def _end_skipped(self, tags) -> None:
+        """End the skipped elements named in tags that are open at the top of the stack."""
+        while self.skipping and self.skipping[-1][0] in tags:
+            self.skipping.pop()
+
+    def _implied(self, tag: str) -> None:
+        """What a browser ends before this start tag: a head left open, foreign content."""
+        if self.skipping and any(t == "head" for t, _at in self.skipping) and tag not in HEAD_CONTENT:
+            while self.skipping and self.skipping[-1][0] != "head":
+                if self.skipping[-1][0] in ("title", "style", "script"):
+                    return  # raw text: the tag is part of it
+                self.skipping.pop()
+            self.skipping.pop()
+        if tag in BREAKOUT and self.skipping and self.skipping[-1][0] in FOREIGN:
+            while self.skipping and self.skipping[-1][0] in FOREIGN:
+                self.skipping.pop()
+
+    def handle_starttag(self, tag, attrs, empty: bool = False):
         at = self._at()
+        self._implied(tag)
         if tag in SKIP:
-            self.skip += 1
+            if not empty and tag not in VOID:  # <svg/> and <code/> hold nothing
+                self.skipping.append((tag, at))
             return
         if self.skip:
             return
@@ -167,13 +199,17 @@ class _Reader(HTMLParser):
                      furniture=furniture, hidden=hidden)
 
     def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
+        self.handle_starttag(tag, attrs, empty=True)
 
     def handle_endtag(self, tag):
         at = self._at()
         if tag in SKIP:
-            self.skip = max(0, self.skip - 1)
+            if any(t == tag for t, _at in self.skipping):
+                while self.skipping and self.skipping.pop()[0] != tag:
+                    pass
             return
+        if self.skipping and self.skipping[-1][0] in INLINE_SKIP and (tag in BLOCKS or tag in ("body", "html")):
+            self._end_skipped(INLINE_SKIP)  # code left open ends with its block
         if self.skip:
             return
         if tag in BLOCKS:
@@ -239,6 +275,8 @@ class _Reader(HTMLParser):
                 i = j
 
     def handle_data(self, data):
+        if self.skipping and self.skipping[-1][0] == "head" and data.strip():
+            self.skipping.pop()  # text in a head left open: the body has begun
         self._text(self._at(), data)
 
     def _ref(self, raw: str) -> None:
@@ -253,13 +291,18 @@ class _Reader(HTMLParser):
         else:
             self.builder.copy(at, at + len(raw))
 
+    def _raw_ref(self, lead: str, name: str) -> str:
+        """The reference as written: with its ";" when it has one (a browser reads &#46 and
+        &amp without one too)."""
+        at = self._at()
+        end = at + len(lead) + len(name)
+        return self.doc.text[at : end + 1] if self.doc.text[end : end + 1] == ";" else self.doc.text[at:end]
+
     def handle_entityref(self, name):
-        end = self.doc.text.find(";", self._at())
-        raw = self.doc.text[self._at() : end + 1] if 0 <= end - self._at() <= 40 else "&" + name
-        self._ref(raw)
+        self._ref(self._raw_ref("&", name))
 
     def handle_charref(self, name):
-        self._ref(f"&#{name};")
+        self._ref(self._raw_ref("&#", name))
 
     def handle_comment(self, data):
         from .document import _directive
@@ -277,6 +320,15 @@ def parse_html(doc) -> None:
         reader.close()
     finally:
         reader._close(len(doc.text))
+    for tag, at in reader.skipping[:1]:
+        if tag in ("head", "script", "style", "template", "noscript") or not doc.text[at:].strip():
+            continue  # the page's own machinery, or nothing after it
+        rest = MARKUP_RE.sub(" ", doc.text[at:])
+        words = len(rest.split())
+        if words >= 3:
+            close = doc.text.find(">", at)
+            doc.unread.append((at, close + 1 if close >= 0 else at + 1, f"This <{tag}> is never closed, so the rest of "
+                               f"the file ({words:,} words) is read as its content and was not checked; close it."))
     doc.blocks.sort(key=lambda b: b.start)
     _settle_article(doc)
 
@@ -300,3 +352,35 @@ def _settle_article(doc) -> None:
             inside += len(b.text)
     if total and 4 * inside < total:
         doc.has_article = False
+
+
+TAG_RE = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>", re.DOTALL)
+# Elements whose end tag a page may leave out: deleting one without its end tag orphans nothing.
+OPTIONAL_END = {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rt", "rp",
+                "colgroup", "caption", "html", "head", "body"}
+
+
+def balanced(text: str, start: int, end: int) -> bool:
+    """Deleting or rewriting text[start:end] keeps the page's elements whole: every end tag in
+    it closes an element started in it, and every element started in it either ends in it or
+    is one whose end tag may be left out. A fix that fails this would leave a stray opening or
+    closing tag behind."""
+    chunk = text[start:end]
+    if "<" not in chunk:
+        return True
+    stack: list[str] = []
+    for m in TAG_RE.finditer(chunk):
+        closing, name, empty = m.group(1), (m.group(2) or "").lower(), m.group(3)
+        if not name or empty or name in VOID:
+            continue
+        if not closing:
+            stack.append(name)
+            continue
+        if name not in stack:
+            return False  # its start tag is outside the span
+        while stack and stack[-1] != name:
+            if stack.pop() not in OPTIONAL_END:
+                return False
+        stack.pop()
+    return all(t in OPTIONAL_END for t in stack)
+

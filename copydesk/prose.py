@@ -57,6 +57,14 @@ class Prose:
         return self.source_offset(start), self.source_end(end)
 
 
+    def verbatim(self, start: int, end: int) -> bool:
+        """The prose span [start, end) is the source span it maps to, character for character:
+        no markup, entity or line break inside it, so an edit there rewrites only those words."""
+        if end <= start or not self._p:
+            return False
+        k = self._piece(start)
+        return self._plen[k] == self._slen[k] and end <= self._p[k] + self._plen[k]
+
     def slice(self, start: int, end: int | None = None) -> "Prose":
         """The prose text[start:end], each character still mapped to its source span."""
         end = len(self.text) if end is None else end

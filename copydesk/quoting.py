@@ -23,7 +23,7 @@ _OPENERS_BEFORE = frozenset("([{\u2014\u2013-/\u201c\u2018\"'")
 _CLOSERS_AFTER = frozenset(".,;:!?)]}\u2014\u2013-\u2026/")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mark:
     index: int
     char: str
@@ -31,7 +31,7 @@ class Mark:
     role: str  # "open" or "close"
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     open: Mark | None  # None: a closing mark that was never opened
     close: Mark | None  # None: an opening mark never closed in this paragraph

@@ -40,6 +40,17 @@ CORE_RULES = (
         "copydesk reads drafts as UTF-8. A file in another encoding was decoded as cp1252 "
         "(or with replacement characters); save it as UTF-8.",
     ),
+    Rule(
+        "input.unread",
+        "warning",
+        "Part of the draft was not checked, and the finding says which part and why.",
+        "copydesk never reports a draft clean when it did not read all of it. An HTML element "
+        "left open that holds its content away from the reader (<pre>, <title>, <svg>) takes "
+        "the rest of the file with it, as in a browser; a draft where more than 2,000 "
+        "characters, and more than one in eight, are quotation marks or apostrophes is data or "
+        "damage, not copy, and its quotations and attributions are not checked (that work grows "
+        "with the marks). Each case is reported once, at the place it begins.",
+    ),
 )
 
 

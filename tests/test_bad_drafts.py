@@ -26,9 +26,28 @@ def test_only_quotes_gives_balance_findings_at_the_marks():
 
 
 def test_ten_thousand_quotation_marks():
-    text = "Head\n\n" + "“word” " * 5000 + "\n\n" + "“" * 10_000 + "\n"
+    text = "Head\n\n" + "“Word,” said the man at the back of the hall. " * 5000 + "\n\n" + "“" * 10_000 + "\n"
     fs = check_document(Document(text, "a.txt"), Config())
     assert [f.rule for f in fs if f.severity == "error"] == ["quotes.unclosed"]
+
+
+@pytest.mark.parametrize("body", ['"' * 30_000, "“a” " * 10_000, "'" * 3000 + " x" * 1000])
+def test_a_draft_of_quotation_marks_is_not_read_as_prose(body):
+    """Over 2,000 marks and over one character in eight: one warning at the first mark, and the
+    quotation checks, whose work grows with the marks, are not run on it."""
+    text = "Head\n\n" + body + "\n"
+    fs = check_document(Document(text, "a.txt"), Config())
+    assert [f.rule for f in fs if f.rule.startswith(("quotes.", "attribution.", "input."))] == ["input.unread"]
+    f = next(f for f in fs if f.rule == "input.unread")
+    assert f.start == 6 and f.excerpt[:1] == body[0]
+    assert "not checked" in f.message
+
+
+def test_a_draft_just_under_the_density_is_checked():
+    text = "Head\n\n" + "“Yes,” said the man. " * 200 + "“Never" + "\n"
+    fs = check_document(Document(text, "a.txt"), Config())
+    assert "input.unread" not in {f.rule for f in fs}
+    assert "quotes.unclosed" in {f.rule for f in fs}
 
 
 def test_a_long_draft_with_no_paragraph_breaks():

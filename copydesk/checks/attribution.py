@@ -14,6 +14,7 @@ of narrative, which quotes no one and reports no speaker, breaks the chain.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -207,9 +208,11 @@ class _Para:
             bounds.append(m.end())
         # A quotation that follows the end of a sentence begins one of its own; one that ends
         # with the end of a sentence, before a capital, ends its sentence.
+        self._prev: "array | None" = None
+        self._next: "array | None" = None
         for a, z in self.spans:
-            before = self.outside[:a].rstrip()
-            if before and before[-1] in ".!?…":
+            j = self.visible_before(a)
+            if j >= 0 and self.outside[j] in ".!?…":
                 bounds.append(a)
             if z < len(t) and t[z - 2 : z - 1] in (".", "!", "?", "…") and t[z].isspace():
                 nxt = len(t) - len(t[z:].lstrip())
@@ -227,6 +230,30 @@ class _Para:
         self.opens_with_quote = bool(quotes) and quotes[0].open is not None and not t[: quotes[0].open.index].strip()
         stripped = self.outside.strip()
         self.question = not self.spans and (stripped.endswith("?") or bool(QA_RE.match(t)))
+
+    def visible_before(self, i: int) -> int:
+        """Where the last character of the blanked text before i that is not a space is, or -1."""
+        if self._prev is None:
+            prev, last = array("q", [-1]) * (len(self.outside) + 1), -1
+            for j, ch in enumerate(self.outside):
+                prev[j] = last
+                if not ch.isspace():
+                    last = j
+            prev[len(self.outside)] = last
+            self._prev = prev
+        return self._prev[i]
+
+    def word_after(self, i: int) -> int:
+        """Where the blanked text from i goes on past spaces and quotation marks, or its length."""
+        if self._next is None:
+            n = len(self.outside)
+            nxt, last = array("q", [n]) * (n + 1), n
+            for j in range(n - 1, -1, -1):
+                if self.outside[j] not in " ”’\"'":
+                    last = j
+                nxt[j] = last
+            self._next = nxt
+        return self._next[i]
 
     def sentence_of(self, i: int) -> int:
         return max(0, min(bisect_right(self.starts, i) - 1, len(self.sentences) - 1))
@@ -413,12 +440,28 @@ class AttributionChecker(Checker):
         here = None  # the speaker of the quotations of this paragraph so far
         unattributed = False
         reported_end = None
+        loaded_done: set[int] = set()
+        names_in: dict[int, bool] = {}  # per sentence: it names a speaker quoted elsewhere
+
+        def names_speaker(j: int) -> bool:
+            if j not in names_in:
+                names_in[j] = _names_speaker(p.outside_text(j), names)
+            return names_in[j]
+
+        refers: dict[int, bool] = {}
+
+        def refers_back(j: int) -> bool:
+            if j not in refers:
+                refers[j] = _refers_back(p.outside_text(j))
+            return refers[j]
+
         for a, z in p.spans:
             q = by_start[a]
             k = p.sentence_of(a)
             inner = t[a + 1 : (z - 1 if q.close is not None else z)].strip()
             said = next((j for j in (k, k + 1, k - 1) if 0 <= j < n and p.speaks[j]), None)
-            if said is not None:
+            if said is not None and said not in loaded_done:
+                loaded_done.add(said)  # each sentence's verbs once, however many quotations it holds
                 sa = p.sentences[said][0]
                 for m in loaded.finditer(p.outside_text(said)):
                     s, e = b.prose.source_span(sa + m.start(), sa + m.end())
@@ -430,15 +473,15 @@ class AttributionChecker(Checker):
             speaker = None
             if said is not None:
                 speaker = p.said[said] or Speaker("", ANY, i)
-            elif _colon_before(p.outside, a) or (k == 0 and ANSWER_RE.match(t)):
+            elif _colon_before(p, a) or (k == 0 and ANSWER_RE.match(t)):
                 speaker = Speaker("", ANY, i)  # a colon introduction, or an answer of a Q&A
             elif spoke_before[k] is not None:
                 speaker = spoke_before[k]  # the speaker named earlier in the paragraph goes on
             elif here is not None:
                 speaker = here  # a quotation of this paragraph already has a speaker
-            elif any(_names_speaker(p.outside_text(j), names) for j in (k - 1, k) if 0 <= j < n):
+            elif any(names_speaker(j) for j in (k - 1, k) if 0 <= j < n):
                 speaker = Speaker("", ANY, i)  # a speaker quoted elsewhere is named beside it
-            elif k > 0 and st.last is not None and _refers_back(p.outside_text(k - 1)):
+            elif k > 0 and st.last is not None and refers_back(k - 1):
                 speaker = st.last  # “He then …” or a question put to the speaker refers back
             if speaker is None:
                 person = _person_of(inner)
@@ -643,11 +686,9 @@ def _refers_back(sentence: str) -> bool:
 DASH_SPEAKER_RE = re.compile(r"\s*[-–—]\s*[A-Z]")
 
 
-def _colon_before(text: str, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and text[j].isspace():
-        j -= 1
-    return j >= 0 and text[j] == ":"
+def _colon_before(p: _Para, i: int) -> bool:
+    j = p.visible_before(i)
+    return j >= 0 and p.outside[j] == ":"
 
 
 def _is_partial(p: _Para, a: int, inner: str) -> bool:
@@ -656,9 +697,9 @@ def _is_partial(p: _Para, a: int, inner: str) -> bool:
     if not inner[:1].isupper():
         return True
     z = a + 1 + len(inner)
-    rest = p.outside[z:].lstrip(" ”’\"'")
-    if rest[:1].islower() and not inner.endswith((".", ",", "!", "?", "…")):
+    w = p.word_after(min(z, len(p.outside)))
+    if p.outside[w : w + 1].islower() and not inner.endswith((".", ",", "!", "?", "…")):
         return True  # “Taking responsibility” is the theme: a phrase named, not speech
     k = p.sentence_of(a)
-    before = p.outside[p.sentences[k][0] : a].rstrip()
-    return bool(before) and before[-1].isalnum()
+    j = p.visible_before(a)
+    return j >= p.sentences[k][0] and p.outside[j].isalnum()

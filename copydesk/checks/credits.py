@@ -641,8 +641,9 @@ class CreditsChecker(Checker):
                                    edits=None if doc.format == "html" else [Edit(gap, s, "\n\n")]))
         if c.source and proper and src_text != proper:
             s, e = b.prose.source_span(c.source[0], c.source[0] + len(src_text))
+            plain = b.prose.verbatim(c.source[0], c.source[0] + len(src_text))  # no markup inside the name
             out.append(ctx.finding("credits.agency", s, e, f"Credit the agency as “{proper}”.", [proper],
-                                   edits=[Edit(s, e, proper)]))
+                                   edits=[Edit(s, e, proper)] if plain else None))
         source_name = proper or src_text
         if source_name.lower() in licensed and not c.licence:
             s, e = b.prose.source_span(c.start, c.end)

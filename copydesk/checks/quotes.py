@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..checker import Checker, Context, Rule, examples
 from ..document import Block, Document
-from ..quoting import DOUBLE, SINGLE, Quote, is_curly
+from ..quoting import CURLY, DOUBLE, SINGLE, Quote, is_curly
 from .credits import is_credit_line
 
 NAMES = {DOUBLE: "double", SINGLE: "single"}
@@ -119,8 +119,9 @@ class QuotesChecker(Checker):
         inner = SINGLE if outer == DOUBLE else DOUBLE
         findings = []
         blocks = [b for b in ctx.read(doc).blocks if b.text and b.kind not in ("front_matter", "code")]
-        curly: list[tuple[int, int]] = []
-        straight: list[tuple[int, int]] = []
+        # marks of each style: how many, and the block and prose index of the first
+        curly: list = [0, None]
+        straight: list = [0, None]
         for pos, b in enumerate(blocks):
             sc = b.quotes
             t = b.text
@@ -131,11 +132,15 @@ class QuotesChecker(Checker):
             for q in sc.quotes:
                 for mark in (q.open, q.close):
                     if mark is not None:
-                        s, e = b.prose.source_span(mark.index, mark.index + 1)
-                        (curly if is_curly(mark.char) else straight).append((s, e))
+                        style = curly if mark.char in CURLY else straight
+                        style[0] += 1
+                        if style[1] is None:
+                            style[1] = (b, mark.index)
             for i in sc.apostrophes:
-                s, e = b.prose.source_span(i, i + 1)
-                (curly if is_curly(t[i]) else straight).append((s, e))
+                style = curly if t[i] in CURLY else straight
+                style[0] += 1
+                if style[1] is None:
+                    style[1] = (b, i)
             for q in sc.unopened:
                 if q.close.char == "'":
                     continue  # a straight single mark is as likely an apostrophe: too uncertain
@@ -206,10 +211,11 @@ class QuotesChecker(Checker):
                         findings.append(ctx.finding("quotes.nesting", s, e,
                                                     f"A quotation inside a quotation takes {NAMES[inner]} marks in house style; "
                                                     f"change these {NAMES[outer]} marks to {NAMES[inner]} ones.", [suggestion]))
-        if curly and straight:
-            minority = straight if len(straight) <= len(curly) else curly
+        if curly[0] and straight[0]:
+            minority = straight if straight[0] <= curly[0] else curly
             majority_name = "curly" if minority is straight else "straight"
-            s, e = minority[0]
+            first, i = minority[1]
+            s, e = first.prose.source_span(i, i + 1)
             findings.append(ctx.finding("quotes.mixed-style", s, e,
-                                        f"This article mostly uses {majority_name} quotation marks and apostrophes; this one is {'straight' if minority is straight else 'curly'} ({len(minority)} like it)."))
+                                        f"This article mostly uses {majority_name} quotation marks and apostrophes; this one is {'straight' if minority is straight else 'curly'} ({minority[0]} like it)."))
         return findings

@@ -4,12 +4,13 @@ same word spelt two ways in one article. Every list comes from the house pack.""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..checker import Checker, Context, Rule, examples
-from ..document import Document
+from ..document import Block, Document
 from ..finding import Edit
 from ..house import House
 from ..yamlio import DataError
@@ -163,6 +164,16 @@ def _near_words(t: str, start: int, end: int) -> set[str]:
     return out
 
 
+def _rewrite(b: Block, start: int, end: int, word: str) -> list[Edit] | None:
+    """The edit that writes word over the prose span, offered only where the span is written
+    as plain text: a word with markup or an entity inside it (col<b>or</b>, col**or**,
+    colo&#114;) is reported without a fix, since rewriting it would drop the markup."""
+    if not b.prose.verbatim(start, end):
+        return None
+    s, e = b.prose.source_span(start, end)
+    return [Edit(s, e, word)]
+
+
 def _capitalised_mid_sentence(doc: Document) -> set[str]:
     """Capitalised words that stand mid-sentence somewhere in the draft: names."""
     out = set()
@@ -248,7 +259,7 @@ class StyleChecker(Checker):
                 for m in hon_re.finditer(t):
                     word = m.group(1)
                     if word == "St" and not wants_stop and not _is_sentence_start(t, m.start()):
-                        prev = t[: m.start()].split()
+                        prev = t[max(0, m.start() - 64) : m.start()].split()  # the word before
                         if prev and prev[-1][:1].isupper():
                             continue  # "Oxford St. The" is a street, not a saint
                     if wants_stop:
@@ -257,11 +268,18 @@ class StyleChecker(Checker):
                                                     [word + "."], edits=[Edit(e, e, ".")]))
                     else:
                         s, e = b.prose.source_span(m.start(1), m.end(1) + 1)
+                        ds, de = b.prose.source_span(m.end(1), m.end(1) + 1)  # the stop as written: "." or "&#46;"
                         findings.append(ctx.finding("style.honorific", s, e, f"British style writes “{word}” with no full stop.",
-                                                    [word], edits=[Edit(e - 1, e, "")]))
+                                                    [word], edits=[Edit(ds, de, "")]))
             skip: list[tuple[int, int]] = []
             if protected is not None:
                 skip = [(m.start(), m.end()) for m in protected.finditer(t)]
+            skip_starts = [a for a, _z in skip]
+
+            def protected_at(i: int) -> bool:
+                k = bisect_right(skip_starts, i) - 1
+                return k >= 0 and i < skip[k][1]
+
             if table:
                 get = table.get
                 for m in LETTERS_RE.finditer(t):
@@ -270,7 +288,7 @@ class StyleChecker(Checker):
                     if target is None:
                         continue
                     ws = m.start()
-                    if any(a <= ws < z for a, z in skip) or ctx.accepted(word) or _sic(t, m.end()):
+                    if protected_at(ws) or ctx.accepted(word) or _sic(t, m.end()):
                         continue
                     if word[0].isupper() and not word.isupper():
                         if not _is_sentence_start(t, ws):
@@ -284,12 +302,12 @@ class StyleChecker(Checker):
                     s, e = b.prose.source_span(ws, ws + len(word))
                     findings.append(ctx.finding("style.spelling", s, e,
                                                 f"“{word}” is the {variety} spelling; house style is “{suggestion}”.",
-                                                [suggestion], edits=[Edit(s, e, suggestion)]))
+                                                [suggestion], edits=_rewrite(b, ws, ws + len(word), suggestion)))
             if sense.pattern is not None and any(n in t or n.upper() in t for n in sense_needles):
                 for m in sense.pattern.finditer(t):
                     word = m.group()
                     target = sense.table[word.lower()]
-                    if ctx.accepted(word) or any(a <= m.start() < z for a, z in skip) or _sic(t, m.end()):
+                    if ctx.accepted(word) or protected_at(m.start()) or _sic(t, m.end()):
                         continue
                     if word[0].isupper() and not word.isupper() and not _is_sentence_start(t, m.start()):
                         continue  # a name: "the Program for International Student Assessment"
@@ -304,11 +322,11 @@ class StyleChecker(Checker):
                     s, e = b.prose.source_span(m.start(), m.end())
                     findings.append(ctx.finding("style.spelling", s, e,
                                                 f"“{word}” is the American spelling outside computing (this one is a “{cue}” {word}, not software); house style is “{suggestion}”.",
-                                                [suggestion], edits=[Edit(s, e, suggestion)]))
+                                                [suggestion], edits=_rewrite(b, m.start(), m.end(), suggestion)))
             if var_re is not None:
                 for m in var_re.finditer(t):
                     form = m.group(0)
-                    if any(a <= m.start() < z for a, z in skip) or ctx.accepted(form) or _sic(t, m.end()):
+                    if protected_at(m.start()) or ctx.accepted(form) or _sic(t, m.end()):
                         continue
                     if form[0].isupper() and not form.isupper():
                         if not _is_sentence_start(t, m.start()):
@@ -320,7 +338,7 @@ class StyleChecker(Checker):
                             continue  # a name at the start of a sentence: "Email Systems said..."
                     g = var_index[form.lower()]
                     s, e = b.prose.source_span(m.start(), m.end())
-                    occurrences.setdefault(g, []).append((form, s, e))
+                    occurrences.setdefault(g, []).append((form, s, e, b.prose.verbatim(m.start(), m.end())))
                     counts.setdefault(g, Counter())[form.lower()] += 1
         article_words: set[str] | None = None
         for g, forms in counts.items():
@@ -334,9 +352,9 @@ class StyleChecker(Checker):
             ranked = sorted(forms.items(), key=lambda kv: (-kv[1], [o[0].lower() for o in occurrences[g]].index(kv[0])))
             majority, majority_n = ranked[0]
             for minority, _n in ranked[1:]:
-                form, s, e = next(o for o in occurrences[g] if o[0].lower() == minority)
+                form, s, e, plain = next(o for o in occurrences[g] if o[0].lower() == minority)
                 suggestion = match_case(form, majority)
                 findings.append(ctx.finding("style.consistency", s, e,
                                             f"“{form}” here, but “{majority}” {majority_n} time{'s' if majority_n != 1 else ''} elsewhere in the article: spell it one way.",
-                                            [suggestion], edits=[Edit(s, e, suggestion)]))
+                                            [suggestion], edits=[Edit(s, e, suggestion)] if plain else None))
         return findings
