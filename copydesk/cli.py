@@ -182,8 +182,18 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
             sys.exit(EXIT_ERROR)
         sys.exit(EXIT_FINDINGS if diffs else EXIT_CLEAN)
     if fix and "-" in paths and results and results[-1].path == (stdin_filename or "<stdin>"):
-        # Fixing standard input prints the fixed draft, as formatters do.
-        click.echo(results[-1].document.text, nl=False)
+        # Fixing standard input prints the fixed draft, as formatters do: the bytes as read
+        # (byte-order mark, line endings, bytes that are not UTF-8) wherever nothing was fixed.
+        last = results[-1]
+        data = last.fixed if last.fixed is not None else last.raw
+        if data:
+            sys.stdout.flush()
+            out = getattr(sys.stdout, "buffer", None)
+            if out is not None:
+                out.write(data)
+                out.flush()
+            else:  # a text-only stream: the bytes as UTF-8 text
+                click.echo(data.decode("utf-8", "surrogateescape"), nl=False)
         sys.exit(_exit_code(errors, [f for r in results for f in r.findings], fail_on))
     if fix and fixed_count and not quiet:
         click.echo(f"copydesk: fixed {fixed_count} finding{'s' if fixed_count != 1 else ''}", err=True)
@@ -241,6 +251,8 @@ def _fix(result, path, cfg, unsafe, show_diff, diffs, errors) -> int:
         except FixError as exc:
             errors.append(f"{path}: {exc}")
             return 0
+    else:
+        result.fixed = encode(fixed.text, result.decoded)
     result.document, result.findings = fixed.document, fixed.findings
     return fixed.applied
 

@@ -35,6 +35,7 @@ TOP_KEYS = {
     "overrides": list,
     "include": list,
     "exclude": list,
+    "timeout": (int, float),
 }
 OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict, "accept": list, "checks": dict}
 
@@ -86,6 +87,9 @@ class Config:
     overrides: list[dict] = field(default_factory=list)
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=list)
+    # seconds each checker may spend on a draft, per MB of it (at least once); past it the
+    # checker is stopped and reported as copydesk.internal-error
+    timeout: float = 10.0
 
     def relpath(self, path: str) -> str:
         try:
@@ -141,6 +145,8 @@ def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "
             raise DataError(path, line, name, f"unknown key; expected one of {', '.join(keys)}")
         if not isinstance(value, keys[key]):
             raise DataError(path, line, name, f"must be {_a(keys[key])}")
+        if key == "timeout" and (isinstance(value, bool) or not 0 < value <= 3600):
+            raise DataError(path, line, name, "must be a number of seconds above 0 and at most 3600")
         if key in ("select", "ignore"):
             _check_rule_list(value, path, line, name)
         elif key == "severity":

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from . import registry
+from . import budget, registry
 from .checker import Context
 from .config import Config
 from .document import Decoded, Document, decode, format_for
@@ -41,6 +41,7 @@ class FileResult:
     binary: bool = False
     raw: bytes | None = None  # the bytes as read, for --fix
     decoded: Decoded | None = None
+    fixed: bytes | None = None  # the bytes --fix made, for standard input
 
 
 def enabled_rules(cfg: Config) -> frozenset[str]:
@@ -166,6 +167,7 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
     # are selected: the layout analysis and the draft as the checkers of its text read it.
     analysis = Analysis.default(doc, house, accept, cfg.checks.get("layout", {}))
     readers: list[Context] = []
+    seconds = cfg.timeout * max(1.0, len(doc.text) / 1048576)
     marks = _dense_marks(doc.text)
     unread = list(doc.unread)
     if marks:
@@ -183,7 +185,14 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
             continue
         ctx = Context(checker, house, cfg.checks.get(checker.id, {}), accept, analysis)
         try:
-            got = list(checker.check(doc, ctx))
+            with budget.limit(seconds):
+                got = list(checker.check(doc, ctx))
+        except budget.CheckerTimeout:
+            rule = core["copydesk.internal-error"]
+            findings.append(Finding(rule.id, rule.severity,
+                                    f"checker '{checker.id}' was stopped on {doc.path} after {seconds:g} s (its time budget, "
+                                    "the config's timeout per MB of draft); its findings for this draft are missing", 0, 0))
+            continue
         except (Exception, SystemExit) as exc:  # one checker's bug must not hide the others' findings
             rule = core["copydesk.internal-error"]
             findings.append(
@@ -205,7 +214,7 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
             readers.append(ctx)
     consequences: dict[int, list[Finding]] = {}  # index of a layout cause -> what it causes
     if readers and analysis.reading.changed:
-        consequences = _consequences(doc, analysis, readers, findings, enabled)
+        consequences = _consequences(doc, analysis, readers, findings, enabled, seconds)
     if decoded is not None and decoded.bad_byte is not None and "input.encoding" in enabled:
         rule = core["input.encoding"]
         at = decoded.bad_byte
@@ -237,7 +246,7 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
 
 
 def _consequences(doc: Document, analysis: Analysis, readers: list[Context], findings: list[Finding],
-                  enabled: frozenset[str]) -> dict[int, list[Finding]]:
+                  enabled: frozenset[str], seconds: float) -> dict[int, list[Finding]]:
     """Run the checkers that read the article's text on the draft as it stands; what they find
     only there is caused by a layout fault. Each such finding goes to the nearest fault: an
     unclosed quotation to the one after it, anything else to the one before it on a tie."""
@@ -257,8 +266,10 @@ def _consequences(doc: Document, analysis: Analysis, readers: list[Context], fin
     out: dict[int, list[Finding]] = {}
     for ctx in readers:
         try:
-            found = [f for f in ctx.checker.check(doc, replace(ctx, as_it_stands=True)) if f.rule in enabled]
-        except Exception:  # the checker failed on this reading: nothing to merge
+            with budget.limit(seconds):
+                found = [f for f in ctx.checker.check(doc, replace(ctx, as_it_stands=True))
+                         if not _invalid(f, len(doc.text)) and f.rule in enabled]
+        except (Exception, SystemExit, budget.CheckerTimeout):  # failed or ran out on this reading: nothing to merge
             continue
         for f in found:
             if (f.rule, f.start, f.end) in have:

@@ -105,13 +105,29 @@ def fix_text(text: str, path: str, fmt: str, cfg: Config, unsafe: bool = False) 
     doc = Document(text, path, fmt)
     findings = check_document(doc, cfg)
     before = Counter((f.rule, f.excerpt) for f in findings)
-    for _ in range(MAX_PASSES):
-        chosen = choose(findings, unsafe)
+    banned: set[tuple[str, str, str]] = set()  # fixes that left their finding standing
+
+    def key(f: Finding) -> tuple[str, str, str]:
+        return (f.rule, f.message, f.excerpt)
+
+    passes = 0
+    while passes < MAX_PASSES:
+        chosen = choose([f for f in findings if key(f) not in banned], unsafe)
         if not chosen:
             break
-        text = apply(text, chosen)
-        doc = Document(text, path, fmt)
-        findings = check_document(doc, cfg)
+        new_text = apply(text, chosen)
+        new_doc = Document(new_text, path, fmt)
+        new_findings = check_document(new_doc, cfg)
+        had, has = Counter(map(key, findings)), Counter(map(key, new_findings))
+        failed = {key(f) for f in chosen if has[key(f)] >= had[key(f)]}
+        if failed:
+            # A fix whose finding comes back as often as before fixes nothing (or undoes
+            # itself): the pass is taken back and made again without it, so that no run
+            # applies it, however many times copydesk is run.
+            banned |= failed
+            continue
+        text, doc, findings = new_text, new_doc, new_findings
+        passes += 1
     # Fixed is what a re-check no longer finds: a fix that left its finding standing does not
     # count, and a finding that went with another's fix (a cascade) does.
     applied = sum((before - Counter((f.rule, f.excerpt) for f in findings)).values())
@@ -138,6 +154,8 @@ def _restore_signals(previous) -> None:
 def write_atomic(path: str, data: bytes, original: bytes) -> None:
     """Write data to path through a temporary file in the same folder and a rename, only if the
     file on disk is still the one that was read. The original is intact if anything fails."""
+    # A symbolic link stays a link: the file it points to is the one fixed.
+    path = os.path.realpath(path)
     try:
         st = os.stat(path)
         with open(path, "rb") as fh:
@@ -145,7 +163,13 @@ def write_atomic(path: str, data: bytes, original: bytes) -> None:
                 raise FixError("changed on disk since it was read; not written")
     except FileNotFoundError:
         raise FixError("vanished since it was read; not written") from None
-    folder = os.path.dirname(os.path.abspath(path))
+    if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise FixError("is read-only; not written (make it writable to fix it)")
+    if st.st_nlink > 1:
+        # Writing a new file in its place would split the links: the others would keep the old text.
+        raise FixError(f"has {st.st_nlink} hard links, and fixing it would part them; not written "
+                       "(see the changes with --diff)")
+    folder = os.path.dirname(path)
     tmp = ""
     try:
         # No signal may land between creating the temporary file and remembering its name,
@@ -161,11 +185,16 @@ def write_atomic(path: str, data: bytes, original: bytes) -> None:
                 fh.write(view[i : i + (1 << 20)])
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        # Owner and group first: changing them clears the set-user-ID and set-group-ID bits,
+        # which the mode then puts back.
         try:
             os.chown(tmp, st.st_uid, st.st_gid)
         except OSError:
             pass
+        now = os.stat(tmp)
+        if (now.st_uid, now.st_gid) != (st.st_uid, st.st_gid):
+            raise FixError("could not keep its owner and group; not written")
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
         with open(path, "rb") as fh:
             if fh.read() != original:
                 raise FixError("changed on disk while it was being fixed; not written")

@@ -98,4 +98,6 @@ TYPE_NAMES = {dict: "a mapping", list: "a list", str: "a string", int: "a whole 
 
 def type_name(kind: type) -> str:
     """How an error message names a type: "a list", "a whole number"."""
+    if isinstance(kind, tuple):
+        return "a number" if set(kind) == {int, float} else " or ".join(type_name(k) for k in kind)
     return TYPE_NAMES.get(kind, f"a {kind.__name__}")

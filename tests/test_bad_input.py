@@ -343,3 +343,44 @@ def test_a_house_pack_credit_setting_that_would_fail_on_every_draft_is_a_pack_er
     (tmp_path / "copydesk.yaml").write_text(f"house: {pack}\n")
     r = run(str(good))
     assert r.exit_code == 2 and f"ours.yaml:3: key '{key}'" in r.stderr
+
+
+def test_a_fix_that_leaves_its_finding_standing_is_never_applied(monkeypatch, good):
+    """Edit(0, 0, "X") from a plugin would add an X on every pass and every run: a re-check
+    finds the same finding again, so the pass is taken back and the fix left out."""
+    from copydesk.checks.quotes import QuotesChecker
+    from copydesk.finding import Edit
+
+    monkeypatch.setattr(QuotesChecker, "check", lambda self, doc, ctx: [_bad(start=0, end=0, edits=[Edit(0, 0, "X")])])
+    r = CliRunner().invoke(main, ["check", "--fix", "--unsafe-fixes", str(good)])
+    assert "fixed 1 finding" in r.stderr  # the spelling
+    r = CliRunner().invoke(main, ["check", "--fix", "--unsafe-fixes", str(good)])
+    assert "fixed" not in r.stderr
+    assert good.read_text() == "Head\n\nThe colour is red.\n"
+
+
+def test_a_checker_past_its_time_budget_is_stopped_and_the_others_stand(monkeypatch, tmp_path, good):
+    from copydesk.checks.quotes import QuotesChecker
+
+    def forever(self, doc, ctx):
+        n = 0
+        while True:
+            try:
+                n += 1
+            except Exception:  # a checker's own handler cannot swallow the stop
+                pass
+
+    monkeypatch.setattr(QuotesChecker, "check", forever)
+    (tmp_path / "copydesk.yaml").write_text("timeout: 0.3\n")
+    r = run("--format", "json", str(good))
+    got = findings(r)["good.txt"]
+    assert [f["rule"] for f in got] == ["copydesk.internal-error", "style.spelling"]
+    assert "checker 'quotes' was stopped" in got[0]["message"] and "0.3 s" in got[0]["message"]
+    assert r.exit_code == 2
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "x", "true", ".nan", ".inf", "5000"])
+def test_a_bad_timeout_is_a_config_error(tmp_path, good, value):
+    (tmp_path / "copydesk.yaml").write_text(f"timeout: {value}\n")
+    r = run(str(good))
+    assert r.exit_code == 2 and "copydesk.yaml:1: key 'timeout'" in r.stderr, r.output

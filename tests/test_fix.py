@@ -122,3 +122,55 @@ def test_deleting_a_furniture_line_leaves_one_blank_line_between_paragraphs(tmp_
     assert fixed.text == "Market to close\n\nThe council voted on Monday.\n\nTraders were not asked.\n"
     crlf = text.replace("\n", "\r\n")
     assert fix_text(crlf, "a.txt", "text", Config(), unsafe=True).text == fixed.text.replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    (b"\xef\xbb\xbfHead\r\n\r\nMr. Smith.\r\n", b"\xef\xbb\xbfHead\r\n\r\nMr Smith.\r\n"),  # BOM and CRLF kept
+    (b"Head\rMr. Smith.", b"Head\rMr Smith."),  # CR-only lines, no final newline
+    (b"Head\n\nMr. Smith and \x81 more.\n", b"Head\n\nMr. Smith and \x81 more.\n"),  # not UTF-8: as read, not fixed
+    (b"Head\n\nNothing to fix.\n", b"Head\n\nNothing to fix.\n"),
+])
+def test_fix_standard_input_keeps_every_byte_outside_the_fixes(raw, fixed):
+    r = CliRunner().invoke(main, ["check", "--fix", "-", "--stdin-filename", "a.txt"], input=raw)
+    assert r.stdout_bytes == fixed
+    assert r.exit_code == (2 if b"\x81" in raw else 0)
+
+
+def test_fix_through_a_symbolic_link_fixes_its_target_and_keeps_the_link(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text(DRAFT)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    run("--fix", str(link))
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text() == SAFE
+
+
+def test_fix_refuses_a_file_with_other_hard_links(tmp_path):
+    p = tmp_path / "story.txt"
+    p.write_text(DRAFT)
+    os.link(p, tmp_path / "copy.txt")
+    r = run("--fix", str(p))
+    assert r.exit_code == 2 and "2 hard links" in r.stderr
+    assert p.read_text() == DRAFT and os.stat(p).st_nlink == 2
+
+
+def test_fix_respects_a_read_only_file(tmp_path):
+    p = tmp_path / "story.txt"
+    p.write_text(DRAFT)
+    os.chmod(p, 0o444)
+    r = run("--fix", str(p))
+    assert r.exit_code == 2 and "read-only" in r.stderr
+    assert p.read_text() == DRAFT and stat.S_IMODE(os.stat(p).st_mode) == 0o444
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another owner needs root")
+def test_fix_keeps_owner_group_and_set_id_bits(tmp_path):
+    p = tmp_path / "story.txt"
+    p.write_text(DRAFT)
+    os.chown(p, 65534, 65534)
+    os.chmod(p, 0o6754)
+    run("--fix", str(p))
+    st = os.stat(p)
+    assert p.read_text() == SAFE
+    assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (65534, 65534, 0o6754)
