@@ -29,3 +29,14 @@ def run_cli():
         return subprocess.run([exe, *args], input=input, capture_output=True, cwd=cwd, env=env, timeout=120)
 
     return run
+
+
+def require_program(name: str) -> str:
+    """The path of an outside program a test needs. Outside CI a test without it is skipped
+    with the reason; in CI (CI=true) a missing program fails the test."""
+    path = shutil.which(name)
+    if path:
+        return path
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{name} is not installed, and CI must run every test")
+    pytest.skip(f"{name} is not installed")

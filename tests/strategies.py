@@ -19,9 +19,22 @@ PIECES = [
     "<figcaption>", "</figcaption>", "<script>", "</script>", "<img src=\"a.jpg\">", "&ldquo;", "&rsquo;", "&#160;",
     "<a href=\"x\">", "</a>", "<!--", "-->", "<br/>", "&amp", "<",
 ]
+# Markup inside words, references without ";", entities a browser reads either way.
+HOSTILE = [
+    "col**or**", "colo<!-- x -->r", "col<b>or</b>", "colo&#114", "colo&#114;", "Mr&#46 Smith", "Mr&#46; Smith",
+    "Mr&#x2E Smith", "AT&T “were; fine”", "AT&amp T", "&ampx", "col`or`", "M<b>r.</b> Smith", "Mr<!-- -->. Smith",
+    "c_ol_or", "colo\\r", "<svg/>", "<code/>", "<pre>", "</pre>", "<head>", "<title>", "</title>", "<body>",
+    "Share<span>", "</span>", "<div>", "</div>", "Advertisement", "Mr.", "color",
+]
 NEWLINES = ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n \n"]
 
 drafts = st.lists(
     st.one_of(st.sampled_from(PIECES), st.sampled_from(NEWLINES), st.text(max_size=8)),
     max_size=40,
 ).map("".join)
+
+hostile_drafts = st.lists(
+    st.one_of(st.sampled_from(HOSTILE), st.sampled_from(PIECES), st.sampled_from(NEWLINES), st.text(max_size=4)),
+    max_size=30,
+).map("".join)
+
