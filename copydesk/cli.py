@@ -66,7 +66,7 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
     """Check drafts: files, folders (walked recursively) or '-' for standard input."""
     from . import config as config_mod
     from . import engine, registry
-    from .reporters import Report, render
+    from .reporters import Report, encoded, render
     from .yamlio import DataError
 
     try:
@@ -199,16 +199,44 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
         click.echo(f"copydesk: fixed {fixed_count} finding{'s' if fixed_count != 1 else ''}", err=True)
     color = fmt == "text" and not no_color and not output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = Report(results, errors, color=color, statistics=statistics, quiet=quiet)
-    text = render(fmt, report)
+    data = encoded(fmt, render(fmt, report))
     if output:
-        try:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        except OSError as exc:
-            raise _fail(f"{output}: cannot write report: {exc.strerror}")
+        _write_report(output, data)
     else:
-        click.echo(text, nl=False)
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:
+            click.echo(data.decode("utf-8", "surrogateescape"), nl=False)
+        else:
+            sys.stdout.flush()
+            out.write(data)
+            out.flush()
     sys.exit(_exit_code(errors, report.findings(), fail_on))
+
+
+def _write_report(output: str, data: bytes) -> None:
+    """Write the report whole or not at all: through a temporary file beside it and a rename."""
+    import tempfile
+
+    shown = output.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    tmp = ""
+    try:
+        folder = os.path.dirname(os.path.abspath(output))
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".copydesk-report-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, output)
+        tmp = ""
+    except OSError as exc:
+        raise _fail(f"{shown}: cannot write report: {exc.strerror or exc}")
+    finally:
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def _exit_code(errors: list[str], findings: list, fail_on: str) -> int:
@@ -279,7 +307,10 @@ def explain(rule):
     """Print a rule's rationale and examples."""
     from . import registry
 
-    rules = registry.all_rules()
+    try:
+        rules = registry.all_rules()
+    except registry.PluginError as exc:
+        raise _fail(str(exc))
     if rule not in rules:
         raise _fail(f"unknown rule '{rule}' (see `copydesk rules`)")
     r = rules[rule]

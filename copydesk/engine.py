@@ -423,8 +423,16 @@ def walk(paths: list[str], cfg_for_dir) -> tuple[list[str], list[str]]:
                     fp = os.path.join(dirpath, name)
                     if cfg.included(fp):
                         files.append(fp)
-        elif os.path.exists(p) or p == "-":
+        elif p == "-":
             files.append(p)
         else:
-            errors.append(f"{p}: no such file or folder")
+            try:
+                os.stat(p)
+                files.append(p)
+            except FileNotFoundError:
+                errors.append(f"{p}: no such file or folder")
+            except PermissionError:
+                errors.append(f"{p}: permission denied (a folder on its path cannot be opened or searched)")
+            except (OSError, ValueError) as exc:
+                errors.append(f"{p}: cannot read: {getattr(exc, 'strerror', None) or exc}")
     return files, errors

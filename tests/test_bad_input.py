@@ -384,3 +384,54 @@ def test_a_bad_timeout_is_a_config_error(tmp_path, good, value):
     (tmp_path / "copydesk.yaml").write_text(f"timeout: {value}\n")
     r = run(str(good))
     assert r.exit_code == 2 and "copydesk.yaml:1: key 'timeout'" in r.stderr, r.output
+
+
+def test_quiet_and_clean_prints_nothing(tmp_path):
+    p = tmp_path / "clean.txt"
+    p.write_text("Head\n\nAll fine here.\n")
+    r = run("-q", str(p))
+    assert r.exit_code == 0 and r.stdout == ""
+
+
+def test_a_file_in_a_folder_that_cannot_be_searched_is_not_called_missing(monkeypatch, tmp_path):
+    """Root can search every folder, so the refusal a reporter's account meets is made here."""
+    import copydesk.engine as engine
+
+    hidden = tmp_path / "locked" / "story.txt"
+    real_stat = os.stat
+
+    def stat(path, *a, **kw):
+        if str(path).startswith(str(tmp_path / "locked")):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *a, **kw)
+
+    monkeypatch.setattr(engine.os, "stat", stat)
+    r = run(str(hidden))
+    assert r.exit_code == 2 and "permission denied" in r.stderr and "no such file" not in r.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github", "rdjson", "markdown", "html"])
+def test_a_file_name_that_is_not_utf8_gives_a_whole_report_in_every_format(tmp_path, fmt):
+    import xml.dom.minidom
+
+    name = os.fsdecode(b"st\xffory.txt")
+    (tmp_path / name).write_text("Head\n\nMr. Smith.\n")
+    out = os.fsdecode(b"rep\xfe." + fmt.encode())
+    r = run("--format", fmt, "--output", str(tmp_path / out), str(tmp_path / name))
+    assert r.exit_code == 1
+    data = (tmp_path / out).read_bytes()
+    assert b"style.honorific" in data or (fmt == "junit" and b"honorific" in data)
+    if fmt in ("json", "sarif", "rdjson"):
+        doc = json.loads(data.decode("utf-8"))
+        if fmt == "json":
+            assert os.path.exists(doc["files"][0]["path"])  # the escapes decode to the real name
+        if fmt == "sarif":
+            assert doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("st%FFory.txt")
+    elif fmt in ("junit", "html", "markdown"):
+        text = data.decode("utf-8")  # valid UTF-8, the name shown with U+FFFD
+        assert "st\ufffdory.txt" in text
+        if fmt == "junit":
+            xml.dom.minidom.parseString(data)
+    else:
+        assert b"st\xffory.txt" in data  # the name's own bytes, as a terminal shows them
+    assert sorted(os.listdir(tmp_path)) == sorted([name, out])  # no temporary file left

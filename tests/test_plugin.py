@@ -48,6 +48,8 @@ def test_broken_plugin_is_a_clear_error(run_cli, tmp_path):
     (info / "entry_points.txt").write_text("[copydesk.checks]\nbroken = no_such_module:Thing\n")
     draft = tmp_path / "draft.txt"
     draft.write_text("Head\n\nText.\n")
-    p = run_cli("check", str(draft), env=dict(os.environ, PYTHONPATH=str(site)))
-    assert p.returncode == 2
-    assert b"plugin broken" in p.stderr and b"Traceback" not in p.stderr
+    env = dict(os.environ, PYTHONPATH=str(site))
+    for args in (("check", str(draft)), ("rules",), ("explain", "style.honorific")):
+        p = run_cli(*args, env=env)
+        assert p.returncode == 2, args
+        assert b"plugin broken" in p.stderr and b"Traceback" not in p.stderr, args

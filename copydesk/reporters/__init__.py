@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from importlib import import_module
 
@@ -38,3 +39,22 @@ def render(fmt: str, report: Report) -> str:
     if fmt not in FORMATS:
         raise ValueError(fmt)
     return import_module(f"copydesk.reporters.{fmt}_report").render(report)
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+JSON_FORMATS = ("json", "sarif", "rdjson")
+RAW_FORMATS = ("text", "github")  # read by people and by runners: a file name's own bytes
+
+
+def encoded(fmt: str, text: str) -> bytes:
+    """The report as bytes. A file name that is not UTF-8 reaches here with its bytes as lone
+    surrogates: text reports give back the name's own bytes, as the terminal shows them; JSON
+    reports write them as \\udcXX escapes (valid JSON that decodes to the same name); XML and
+    HTML reports, which cannot hold them, show U+FFFD."""
+    if fmt in RAW_FORMATS:
+        return text.encode("utf-8", "surrogateescape")
+    if fmt in JSON_FORMATS:
+        text = _SURROGATE_RE.sub(lambda m: "\\u%04x" % ord(m.group()), text)
+        return text.encode("utf-8")
+    return _SURROGATE_RE.sub("\ufffd", text).encode("utf-8")
+

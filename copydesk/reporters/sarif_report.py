@@ -21,7 +21,7 @@ def _uri(path: str, root: str) -> str:
     if rel.startswith(".."):
         rel = os.path.abspath(path)
     # A URI reference: spaces, "#" and "%" in a file name are percent-encoded (RFC 3986).
-    return quote(rel.replace(os.sep, "/"), safe="/")
+    return quote(rel.replace(os.sep, "/").encode("utf-8", "surrogateescape"), safe="/")  # a name's own bytes
 
 
 def render(report) -> str:
@@ -110,4 +110,4 @@ def _root_uri(root: str) -> str:
     path = os.path.abspath(root).replace(os.sep, "/")
     if not path.endswith("/"):
         path += "/"
-    return "file://" + ("" if path.startswith("/") else "/") + quote(path, safe="/:")
+    return "file://" + ("" if path.startswith("/") else "/") + quote(path.encode("utf-8", "surrogateescape"), safe="/:")

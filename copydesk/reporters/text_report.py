@@ -73,4 +73,4 @@ def render(report) -> str:
         if report.errors:
             n = len(report.errors)
             out[-1] += f" {n} file{'s' if n != 1 else ''} could not be checked (see above)."
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n" if out else ""  # quiet and clean: nothing at all
