@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # The programs the test suite drives besides Python packages: Debian's Chromium (the HTML
-# report is rendered in it), git (--diff-base and pre-commit tests) and reviewdog (it reads
-# the rdjson report). Each is installed only when it is missing. Chromium and git come from
-# Debian's packages (root needed); reviewdog is built with Go into .tools/bin.
+# report is rendered in it), git and patch (--diff-base, pre-commit, and --diff applied for
+# real) and reviewdog (it reads the rdjson report). Each is installed only when it is missing.
+# Chromium, git and patch come from Debian's packages (root needed); reviewdog is built with
+# Go into .tools/bin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1; then
+if ! command -v chromium >/dev/null 2>&1 || ! command -v git >/dev/null 2>&1 || ! command -v patch >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q --no-install-recommends chromium git
+  apt-get install -y -q --no-install-recommends chromium git patch
 fi
 
 REVIEWDOG_VERSION=v0.17.0
