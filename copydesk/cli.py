@@ -215,28 +215,15 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
 
 def _write_report(output: str, data: bytes) -> None:
     """Write the report whole or not at all: through a temporary file beside it and a rename."""
-    import tempfile
+    from . import atomic
 
     shown = output.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    tmp = ""
+    umask = os.umask(0)
+    os.umask(umask)
     try:
-        folder = os.path.dirname(os.path.abspath(output))
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".copydesk-report-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, output)
-        tmp = ""
+        atomic.replace(output, data, lambda tmp: os.chmod(tmp, 0o666 & ~umask))
     except OSError as exc:
         raise _fail(f"{shown}: cannot write report: {exc.strerror or exc}")
-    finally:
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _exit_code(errors: list[str], findings: list, fail_on: str) -> int:

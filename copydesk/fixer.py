@@ -7,12 +7,11 @@ from __future__ import annotations
 import os
 from collections import Counter
 import re
-import signal
 from bisect import bisect_right
 import stat
-import tempfile
 from dataclasses import dataclass
 
+from . import atomic
 from .config import Config
 from .document import Decoded, Document
 from .engine import check_document
@@ -140,17 +139,6 @@ def encode(text: str, decoded: Decoded) -> bytes:
     return (b"\xef\xbb\xbf" if decoded.bom else b"") + text.encode("utf-8")
 
 
-def _block_signals():
-    if hasattr(signal, "pthread_sigmask"):
-        return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
-    return None
-
-
-def _restore_signals(previous) -> None:
-    if previous is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
 def write_atomic(path: str, data: bytes, original: bytes) -> None:
     """Write data to path through a temporary file in the same folder and a rename, only if the
     file on disk is still the one that was read. The original is intact if anything fails."""
@@ -169,22 +157,8 @@ def write_atomic(path: str, data: bytes, original: bytes) -> None:
         # Writing a new file in its place would split the links: the others would keep the old text.
         raise FixError(f"has {st.st_nlink} hard links, and fixing it would part them; not written "
                        "(see the changes with --diff)")
-    folder = os.path.dirname(path)
-    tmp = ""
-    try:
-        # No signal may land between creating the temporary file and remembering its name,
-        # or the clean-up below would not know what to remove.
-        blocked = _block_signals()
-        try:
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(path) + ".", suffix=".copydesk-tmp")
-        finally:
-            _restore_signals(blocked)
-        with os.fdopen(fd, "wb") as fh:
-            view = memoryview(data)
-            for i in range(0, len(view), 1 << 20):
-                fh.write(view[i : i + (1 << 20)])
-            fh.flush()
-            os.fsync(fh.fileno())
+
+    def prepare(tmp: str) -> None:
         # Owner and group first: changing them clears the set-user-ID and set-group-ID bits,
         # which the mode then puts back.
         try:
@@ -198,13 +172,8 @@ def write_atomic(path: str, data: bytes, original: bytes) -> None:
         with open(path, "rb") as fh:
             if fh.read() != original:
                 raise FixError("changed on disk while it was being fixed; not written")
-        os.replace(tmp, path)
-        tmp = ""
+
+    try:
+        atomic.replace(path, data, prepare)
     except OSError as exc:
         raise FixError(f"could not be written: {exc.strerror or exc}") from None
-    finally:
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -186,6 +186,12 @@ def _person_of(inner: str) -> str:
     return ""
 
 
+VISIBLE_RE = re.compile(r"\S")
+VISIBLE_RUN_RE = re.compile(r"\S+")
+SKIPPED = frozenset(" ”’\"'")
+WORD_RUN_RE = re.compile(r"[^ ”’\"']+")
+
+
 class _Para:
     """A paragraph's sentences, split outside quotations, and its text with quotations blanked."""
 
@@ -198,24 +204,27 @@ class _Para:
                 continue
             end = q.close.index + 1 if q.close is not None else len(t)
             self.spans.append((q.open.index, end))
-        chars = list(t)
+        pieces, pos = [], 0
         for a, z in self.spans:
-            for i in range(a, z):
-                chars[i] = " " if not chars[i].isspace() else chars[i]
-        self.outside = "".join(chars)  # the text with every quotation blanked out
+            pieces.append(t[pos:a])
+            pieces.append(VISIBLE_RE.sub(" ", t[a:z]))  # white space kept, everything else blanked
+            pos = z
+        pieces.append(t[pos:])
+        self.outside = "".join(pieces)  # the text with every quotation blanked out
         bounds = [0]
         for m in SENTENCE_END_RE.finditer(self.outside):
             bounds.append(m.end())
         # A quotation that follows the end of a sentence begins one of its own; one that ends
         # with the end of a sentence, before a capital, ends its sentence.
-        self._prev: "array | None" = None
-        self._next: "array | None" = None
+        self._runs: "tuple[array, array] | None" = None  # where each run of visible characters starts and ends
+        self._words: "array | None" = None  # where each run past spaces and quotation marks starts
         for a, z in self.spans:
             j = self.visible_before(a)
             if j >= 0 and self.outside[j] in ".!?…":
                 bounds.append(a)
             if z < len(t) and t[z - 2 : z - 1] in (".", "!", "?", "…") and t[z].isspace():
-                nxt = len(t) - len(t[z:].lstrip())
+                m = VISIBLE_RE.search(t, z)
+                nxt = m.start() if m else len(t)
                 if nxt < len(t) and (t[nxt].isupper() or t[nxt] in "\"“‘'"):
                     bounds.append(nxt)
         bounds = sorted(set(bounds))
@@ -233,27 +242,24 @@ class _Para:
 
     def visible_before(self, i: int) -> int:
         """Where the last character of the blanked text before i that is not a space is, or -1."""
-        if self._prev is None:
-            prev, last = array("q", [-1]) * (len(self.outside) + 1), -1
-            for j, ch in enumerate(self.outside):
-                prev[j] = last
-                if not ch.isspace():
-                    last = j
-            prev[len(self.outside)] = last
-            self._prev = prev
-        return self._prev[i]
+        if self._runs is None:
+            runs = [(m.start(), m.end()) for m in VISIBLE_RUN_RE.finditer(self.outside)]
+            self._runs = (array("q", (a for a, _z in runs)), array("q", (z for _a, z in runs)))
+        starts, ends = self._runs
+        k = bisect_left(starts, i) - 1  # the last run that starts before i
+        return min(ends[k], i) - 1 if k >= 0 else -1
 
     def word_after(self, i: int) -> int:
         """Where the blanked text from i goes on past spaces and quotation marks, or its length."""
-        if self._next is None:
-            n = len(self.outside)
-            nxt, last = array("q", [n]) * (n + 1), n
-            for j in range(n - 1, -1, -1):
-                if self.outside[j] not in " ”’\"'":
-                    last = j
-                nxt[j] = last
-            self._next = nxt
-        return self._next[i]
+        n = len(self.outside)
+        if i >= n:
+            return n
+        if self.outside[i] not in SKIPPED:
+            return i
+        if self._words is None:
+            self._words = array("q", (m.start() for m in WORD_RUN_RE.finditer(self.outside)))
+        k = bisect_right(self._words, i)
+        return self._words[k] if k < len(self._words) else n
 
     def sentence_of(self, i: int) -> int:
         return max(0, min(bisect_right(self.starts, i) - 1, len(self.sentences) - 1))

@@ -35,20 +35,31 @@ def _reopenings(t: str, q: Quote, quotes: list[Quote]) -> list[Quote]:
     starting with a capital or a figure: `"We won. "It was hard."` is two paragraphs of one
     quotation whose paragraph break has been lost, not a quotation inside a quotation."""
     found = []
+    closes: set[int] | None = None  # where a quotation closes
     for o in quotes:
         if o is q or o.open is None or o.open.kind != q.open.kind or o.depth != q.depth + 1:  # type: ignore[union-attr]
             continue
         i = o.open.index
         if i <= q.open.index:  # type: ignore[union-attr]
             continue
-        before = t[q.open.index + 1 : i].rstrip()  # type: ignore[union-attr]
-        if len(before) == len(t[q.open.index + 1 : i]) or not before:
+        # The text between q's mark and this one, read back from this one (never copied: a
+        # paragraph of many such marks must not cost the square of its length).
+        lo = q.open.index + 1  # type: ignore[union-attr]
+        k = i - 1
+        while k >= lo and t[k].isspace():
+            k -= 1
+        if k == i - 1 or k < lo:
             break  # no space before the mark
-        k = q.open.index + len(before)  # type: ignore[union-attr]  # the character before the space
-        if t[k] in "'’" and not any(x.close is not None and x.close.index == k and x.open is not None for x in quotes):
+        # k: the character before the space
+        if closes is None:
+            closes = {x.close.index for x in quotes if x.close is not None and x.open is not None}
+        if t[k] in "'’" and k not in closes:
             break  # a single mark that closes nothing: a wrong closing mark, not a lost break
+        e = k
+        while e >= lo and t[e] in "\"'”’)":
+            e -= 1
         first = t[i + 1 : i + 2]
-        if not (before.rstrip("\"'”’)").endswith((".", "!", "?", "…")) and first.isalnum() and first.upper() == first):
+        if not (e >= lo and t[e] in ".!?…" and first.isalnum() and first.upper() == first):
             break  # the first one inside is a quotation within the quotation: q is simply unclosed
         found.append(o)
     return found
