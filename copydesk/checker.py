@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -102,7 +103,9 @@ class Context:
         fix = None
         if edits is not None and rule.fix is not None:
             fix = Fix(tuple(edits), rule.fix == "safe")
-        return Finding(rule_id, rule.severity, message, start, end, list(suggestions), fix)
+        # The same message and suggestion come back for every repeat of a fault: kept once.
+        return Finding(rule_id, rule.severity, sys.intern(message), start, end,
+                       [sys.intern(x) for x in suggestions], fix)
 
     def accepted(self, word: str) -> bool:
         return word in self.accept or word.lower() in self.accept

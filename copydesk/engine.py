@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -76,7 +77,7 @@ def locate(doc: Document, f: Finding) -> None:
     f.path = doc.path
     f.line, f.column = doc.position(f.start)
     f.end_line, f.end_column = doc.position(f.end)
-    f.excerpt = doc.text[f.start : f.end]
+    f.excerpt = sys.intern(doc.text[f.start : f.end]) if f.end - f.start < 64 else doc.text[f.start : f.end]
 
 
 def _suppress(doc: Document, findings: list[Finding], enabled: set[str]) -> list[Finding]:

@@ -23,7 +23,7 @@ class Fix:
     safe: bool = True
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     rule: str
     severity: str

@@ -289,7 +289,8 @@ def _bad(**kw):
 
     f = Finding("quotes.unclosed", "error", "A bad finding.", 0, 4)
     for k, v in kw.items():
-        setattr(f, k, v)
+        if k != "edits":
+            setattr(f, k, v)
     if "edits" in kw:
         f.fix = Fix(tuple(kw["edits"]))
     return f

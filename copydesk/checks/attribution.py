@@ -243,8 +243,11 @@ class _Para:
     def visible_before(self, i: int) -> int:
         """Where the last character of the blanked text before i that is not a space is, or -1."""
         if self._runs is None:
-            runs = [(m.start(), m.end()) for m in VISIBLE_RUN_RE.finditer(self.outside)]
-            self._runs = (array("q", (a for a, _z in runs)), array("q", (z for _a, z in runs)))
+            starts, ends = array("q"), array("q")
+            for m in VISIBLE_RUN_RE.finditer(self.outside):
+                starts.append(m.start())
+                ends.append(m.end())
+            self._runs = (starts, ends)
         starts, ends = self._runs
         k = bisect_left(starts, i) - 1  # the last run that starts before i
         return min(ends[k], i) - 1 if k >= 0 else -1
