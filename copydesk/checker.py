@@ -75,6 +75,16 @@ class Context:
     analysis: "Analysis | None" = None  # what the engine works out once per draft for every checker
     as_it_stands: bool = False  # read() gives the draft block by block, layout faults and all
     reads: bool = False  # the checker called read()
+    made: int = 0  # findings made through finding()
+
+    # Past this many findings a checker may stop looking: the engine lists at most this many
+    # for a draft (engine.MAX_FINDINGS), so a checker that reports every word of a draft
+    # of one fault repeated need not keep half a million findings in memory.
+    LIMIT = 10_000
+
+    @property
+    def full(self) -> bool:
+        return self.made > self.LIMIT
 
     def read(self, doc: "Document") -> "Reading":
         """The draft as the article's text reads once its layout faults are fixed: page
@@ -100,6 +110,7 @@ class Context:
         edits: Iterable[Edit] | None = None,
     ) -> Finding:
         rule = self.checker.rule(rule_id)
+        self.made += 1
         fix = None
         if edits is not None and rule.fix is not None:
             fix = Fix(tuple(edits), rule.fix == "safe")

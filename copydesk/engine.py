@@ -146,6 +146,11 @@ def _invalid(f, size: int) -> str | None:
     return None
 
 
+# The most findings listed for one draft: past it, one copydesk.too-many-findings says how many
+# more there are, so that a draft of one fault repeated half a million times gives a report
+# of bounded size.
+MAX_FINDINGS = Context.LIMIT
+
 # The checkers whose work grows with the number of quotation marks.
 MARK_READERS = frozenset(("quotes", "attribution"))
 MARK_CHARS = "\"'\u201c\u201d\u2018\u2019"
@@ -243,6 +248,14 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
         seen.add(key)
         out.append(f)
     out.sort(key=Finding.sort_key)
+    if len(out) > MAX_FINDINGS:
+        rule = core["copydesk.too-many-findings"]
+        last = out[MAX_FINDINGS - 1]
+        out = out[:MAX_FINDINGS]
+        cut = Finding(rule.id, rule.severity, f"More findings after this point are not listed (a draft lists at most "
+                      f"{MAX_FINDINGS:,}); fix the ones above and check again.", last.end, last.end)
+        locate(doc, cut)
+        out.append(cut)
     return out
 
 

@@ -41,6 +41,14 @@ CORE_RULES = (
         "(or with replacement characters); save it as UTF-8.",
     ),
     Rule(
+        "copydesk.too-many-findings",
+        "warning",
+        "A draft with more than 10,000 findings: the rest are not listed.",
+        "A draft with that many findings is damaged or not copy; listing them all would make a "
+        "report nobody reads and take memory in proportion. The first 10,000, in order of "
+        "position, are listed; this finding, after them, says how many more there are.",
+    ),
+    Rule(
         "input.unread",
         "warning",
         "Part of the draft was not checked, and the finding says which part and why.",

@@ -436,3 +436,17 @@ def test_a_file_name_that_is_not_utf8_gives_a_whole_report_in_every_format(tmp_p
     else:
         assert b"st\xffory.txt" in data  # the name's own bytes, as a terminal shows them
     assert sorted(os.listdir(tmp_path)) == sorted([name, out])  # no temporary file left
+
+
+def test_a_draft_of_one_fault_repeated_lists_a_bounded_report_and_fix_goes_on(tmp_path):
+    from copydesk.checker import Context
+
+    p = tmp_path / "story.txt"
+    p.write_text("Head\n\n" + "We met Mr. Jones. " * (Context.LIMIT + 500) + "\n")
+    r = run("--format", "json", str(p))
+    got = findings(r)["story.txt"]
+    assert len(got) == Context.LIMIT + 1
+    assert [f["rule"] for f in got[-2:]] == ["style.honorific", "copydesk.too-many-findings"]
+    assert got[-1]["line"] == 3 and "not listed" in got[-1]["message"]
+    CliRunner().invoke(main, ["check", "--fix", str(p)])
+    assert "Mr." not in p.read_text()  # the fix goes on past the listed findings, pass after pass

@@ -255,8 +255,12 @@ class StyleChecker(Checker):
             if not b.text or b.kind in ("front_matter", "code"):
                 continue
             t = b.text
+            if ctx.full:
+                break  # more than a draft lists: the engine says how the list was cut
             if hon_re is not None:
                 for m in hon_re.finditer(t):
+                    if ctx.full:
+                        break
                     word = m.group(1)
                     if word == "St" and not wants_stop and not _is_sentence_start(t, m.start()):
                         prev = t[max(0, m.start() - 64) : m.start()].split()  # the word before
@@ -283,6 +287,8 @@ class StyleChecker(Checker):
             if table:
                 get = table.get
                 for m in LETTERS_RE.finditer(t):
+                    if ctx.full:
+                        break
                     word = m.group()
                     target = get(word.lower())
                     if target is None:
