@@ -1,6 +1,7 @@
-"""Writing a file whole or not at all: the bytes go to a temporary file in the same folder,
-which then takes the file's place by a rename. Used by --fix for drafts and by --output for
-reports."""
+"""Files copydesk reads and writes besides drafts. Writing is whole or not at all: the bytes go
+to a temporary file in the same folder, which then takes the file's place by a rename (--fix,
+--output, --write-baseline). Reading a config, pack or baseline takes only a regular file of
+bounded size: a config found in a pull request may name /dev/zero."""
 
 from __future__ import annotations
 
@@ -52,3 +53,44 @@ def replace(path: str, data: bytes, prepare: Callable[[str], None] | None = None
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def read_limited(path: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most limit bytes. OSError (with a strerror that says
+    why) for anything else: a device, a FIFO, a folder, a file too big."""
+    import stat as stat_
+
+    st = os.stat(path)
+    if not stat_.S_ISREG(st.st_mode):
+        raise OSError(0, "not a regular file")
+    if st.st_size > limit:
+        raise OSError(0, f"over {limit // 1048576} MB")
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(0, f"over {limit // 1048576} MB")
+    return data
+
+
+def write_output(path: str, data: bytes, mode: int = 0o666) -> None:
+    """Write a report or baseline. An existing device, FIFO or other special file (/dev/stdout,
+    a pipe) is written into, never replaced; a symbolic link's target is replaced, the link
+    kept; anything else is replaced whole through a temporary file."""
+    import stat as stat_
+
+    target = os.path.realpath(path)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat_.S_ISREG(st.st_mode):
+        if stat_.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "is a folder", path)
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return
+    umask = os.umask(0)
+    os.umask(umask)
+    keep = stat_.S_IMODE(st.st_mode) if st is not None else mode & ~umask
+    replace(target, data, lambda tmp: os.chmod(tmp, keep))
+

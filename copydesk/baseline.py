@@ -9,9 +9,11 @@ import json
 import os
 from collections import Counter
 
+from . import atomic
 from .fingerprint import fingerprint
 
 FORMAT = 1
+MAX_BYTES = 256 * 1048576  # a baseline larger than this is not one copydesk wrote for drafts
 
 
 class BaselineError(Exception):
@@ -33,25 +35,15 @@ def write(path: str, results) -> int:
             {"path": p, "rule": rule, "fingerprint": fp, "count": n} for (p, rule, fp), n in sorted(counts.items())
         ],
     }
-    tmp = path + ".tmp"
-    try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2)
-            fh.write("\n")
-        os.replace(tmp, path)
-    except OSError:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    atomic.write_output(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
     return sum(counts.values())
 
 
 def load(path: str) -> Counter:
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(atomic.read_limited(path, MAX_BYTES).decode("utf-8"))
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {exc.strerror}") from None
+        raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{path}: not a copydesk baseline: {exc}") from None
     except RecursionError:

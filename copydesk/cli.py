@@ -122,6 +122,7 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
     iterator = bar if bar is not None else files
     if bar is not None:
         bar.__enter__()
+    stdin_data = b""
     try:
         for path in iterator:
             try:
@@ -129,6 +130,7 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
                     name = stdin_filename or "<stdin>"
                     cfg = config_for(name)
                     data = click.open_file("-", "rb").read(limit + 1)
+                    stdin_data = data
                     result = engine.check_file(name, cfg, data=data, display=name, limit=limit)
                 else:
                     cfg = config_for(path)
@@ -176,6 +178,15 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
         baseline.hide_known(results, known, baseline_path)
     for message in errors:
         click.echo(f"copydesk: error: {message}", err=True)
+    if fix and "-" in paths and not any(r.path == (stdin_filename or "<stdin>") for r in results):
+        # Standard input that could not be checked (binary, too big, UTF-16) goes back as it
+        # came: a formatter's pipe never swaps the draft for a report.
+        if stdin_data:
+            _write_stdout(stdin_data)
+            rest = click.open_file("-", "rb")  # a draft over --max-size was read only in part
+            for chunk in iter(lambda: rest.read(1 << 20), b""):
+                _write_stdout(chunk)
+        sys.exit(EXIT_ERROR)
     if show_diff:
         click.echo("".join(diffs), nl=False)
         if errors:
@@ -187,13 +198,7 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
         last = results[-1]
         data = last.fixed if last.fixed is not None else last.raw
         if data:
-            sys.stdout.flush()
-            out = getattr(sys.stdout, "buffer", None)
-            if out is not None:
-                out.write(data)
-                out.flush()
-            else:  # a text-only stream: the bytes as UTF-8 text
-                click.echo(data.decode("utf-8", "surrogateescape"), nl=False)
+            _write_stdout(data)
         sys.exit(_exit_code(errors, [f for r in results for f in r.findings], fail_on))
     if fix and fixed_count and not quiet:
         click.echo(f"copydesk: fixed {fixed_count} finding{'s' if fixed_count != 1 else ''}", err=True)
@@ -203,14 +208,18 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
     if output:
         _write_report(output, data)
     else:
-        out = getattr(sys.stdout, "buffer", None)
-        if out is None:
-            click.echo(data.decode("utf-8", "surrogateescape"), nl=False)
-        else:
-            sys.stdout.flush()
-            out.write(data)
-            out.flush()
+        _write_stdout(data)
     sys.exit(_exit_code(errors, report.findings(), fail_on))
+
+
+def _write_stdout(data: bytes) -> None:
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:  # a text-only stream: the bytes as UTF-8 text
+        click.echo(data.decode("utf-8", "surrogateescape"), nl=False)
+        return
+    sys.stdout.flush()
+    out.write(data)
+    out.flush()
 
 
 def _write_report(output: str, data: bytes) -> None:
@@ -218,10 +227,8 @@ def _write_report(output: str, data: bytes) -> None:
     from . import atomic
 
     shown = output.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    umask = os.umask(0)
-    os.umask(umask)
     try:
-        atomic.replace(output, data, lambda tmp: os.chmod(tmp, 0o666 & ~umask))
+        atomic.write_output(output, data)
     except OSError as exc:
         raise _fail(f"{shown}: cannot write report: {exc.strerror or exc}")
 
@@ -234,6 +241,24 @@ def _exit_code(errors: list[str], findings: list, fail_on: str) -> int:
     if fail_on != "never" and any(RANK[f.severity] >= RANK[fail_on] for f in findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _patch_name(name: str) -> str:
+    """A file name in a diff header, quoted C-style as git writes it when it holds a space, a
+    quotation mark, a backslash or a control character, so that patch and git apply read it whole."""
+    if not re.search(r'[\s"\\\x00-\x1f\x7f]', name):
+        return name
+    escapes = {"\t": "\\t", "\n": "\\n", '"': '\\"', "\\": "\\\\"}
+    out = []
+    for b in name.encode("utf-8", "surrogateescape"):
+        c = chr(b)
+        if c in escapes:
+            out.append(escapes[c])
+        elif b < 0x20 or b >= 0x7f:
+            out.append(f"\\{b:03o}")
+        else:
+            out.append(c)
+    return '"' + "".join(out) + '"'
 
 
 def _patch_lines(text: str) -> list[str]:
@@ -254,10 +279,13 @@ def _fix(result, path, cfg, unsafe, show_diff, diffs, errors) -> int:
     if fixed.text == doc.text:
         return 0
     if show_diff:
-        name = result.path.replace(os.sep, "/").lstrip("/")
+        name = os.path.normpath(result.path).replace(os.sep, "/").lstrip("/")  # never a/./story.md
+        # The byte-order mark is part of the first line as patch and git apply read it.
+        bom = "\ufeff" if result.decoded is not None and result.decoded.bom else ""
         # Lines as patch and git apply count them: ended by "\n" only (a lone "\r" stays inside
         # its line), and a line with no end is marked as such wherever it stands in the diff.
-        for line in difflib.unified_diff(_patch_lines(doc.text), _patch_lines(fixed.text), f"a/{name}", f"b/{name}"):
+        for line in difflib.unified_diff(_patch_lines(bom + doc.text), _patch_lines(bom + fixed.text),
+                                         _patch_name("a/" + name), _patch_name("b/" + name)):
             diffs.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
         return fixed.applied
     if path != "-":

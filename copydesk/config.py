@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from . import registry, yamlio
+from . import atomic, registry, yamlio
 from .yamlio import type_name as _a
 from .finding import SEVERITIES
 from .yamlio import DataError
@@ -24,6 +24,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml")
+MAX_CONFIG_BYTES = 4 * 1048576  # a config (or pyproject.toml) larger than this is not one a person wrote
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm"]
 TOP_KEYS = {
     "house": str,
@@ -176,6 +177,8 @@ def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "
                         raise DataError(path, optline, f"{name}.{cid}.{opt}", f"unknown option; {cid} takes: {known}")
                     if not isinstance(val, kind) or (kind is int and isinstance(val, bool)):
                         raise DataError(path, optline, f"{name}.{cid}.{opt}", f"must be {_a(kind)}")
+                    if kind is int and val < 0:  # counts of words, sentences, lines
+                        raise DataError(path, optline, f"{name}.{cid}.{opt}", "must be 0 or more")
                     # A checker's list option is a list of words or phrases: a number would fail
                     # on every file, and an empty string would match everywhere.
                     if kind is list and not all(isinstance(v, str) and v.strip() for v in val):
@@ -224,10 +227,9 @@ def _toml_lines(text: str):
 
 def load_file(path: str) -> Config:
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
+        raw = atomic.read_limited(path, MAX_CONFIG_BYTES)
     except OSError as exc:
-        raise DataError(path, None, None, f"cannot read configuration: {exc.strerror}") from None
+        raise DataError(path, None, None, f"cannot read configuration: {exc.strerror or exc}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -247,8 +249,7 @@ def load_file(path: str) -> Config:
 
 def _has_section(pyproject: str) -> bool:
     try:
-        with open(pyproject, "rb") as fh:
-            return b"[tool.copydesk" in fh.read()
+        return b"[tool.copydesk" in atomic.read_limited(pyproject, MAX_CONFIG_BYTES)
     except OSError:
         return False
 

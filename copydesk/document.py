@@ -258,6 +258,7 @@ QUOTE_RE = re.compile(r"^ {0,3}> ?")
 HTML_BLOCK_RE = re.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z])")
 COMMENT_START_RE = re.compile(r"^ {0,3}<!--")
 TABLE_RE = re.compile(r"^ {0,3}\|")
+LINK_DEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S")
 FRONT_FIELD_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
 
 # Openers of inline Markdown. The constructs that need a closing mark far ahead (code spans,
@@ -393,7 +394,7 @@ def _inline(doc: Document, b: ProseBuilder, start: int, end: int, block: Block) 
             else:
                 b.copy(a, z)
         elif kind == "escape":
-            b.copy(a + 1, z)
+            b.synth(text[a + 1], a, z)  # the character stands for its backslash too: a fix removes both
         # autolinks, URLs, tags and emphasis markers are left out
     b.copy(pos, end)
 
@@ -489,6 +490,10 @@ def _parse_markdown(doc: Document) -> None:
                 j += 1
             doc.blocks.append(Block("html", ls, doc.line_ends[j]))
             k = j + 1
+            continue
+        if LINK_DEF_RE.match(line):
+            doc.blocks.append(Block("link_definition", ls, doc.line_ends[k]))  # [ref]: url "title": not prose
+            k += 1
             continue
         if TABLE_RE.match(line):
             j = k

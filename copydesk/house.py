@@ -7,9 +7,11 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-from . import yamlio
+from . import atomic, yamlio
 from .yamlio import type_name as _a
 from .yamlio import DataError
+
+MAX_PACK_BYTES = 16 * 1048576  # a house pack or word list larger than this is not one a newsroom wrote
 
 PACK_KEYS = {
     "name": str,
@@ -117,10 +119,9 @@ def load_house(name_or_path: str, _depth: int = 0) -> "House":
     if name_or_path.endswith((".yaml", ".yml")) or os.sep in name_or_path:
         path = name_or_path
         try:
-            with open(path, encoding="utf-8") as fh:
-                text = fh.read()
+            text = atomic.read_limited(path, MAX_PACK_BYTES).decode("utf-8")
         except OSError as exc:
-            raise DataError(path, None, None, f"cannot read house pack: {exc.strerror}") from None
+            raise DataError(path, None, None, f"cannot read house pack: {exc.strerror or exc}") from None
         except UnicodeDecodeError:
             raise DataError(path, None, None, "house pack is not UTF-8 text") from None
         folder = os.path.dirname(os.path.abspath(path))
@@ -152,8 +153,13 @@ class House:
         if not name:
             return {}
         if self.folder and os.path.exists(os.path.join(self.folder, name)):
-            with open(os.path.join(self.folder, name), encoding="utf-8") as fh:
-                text = fh.read()
+            where = os.path.join(self.folder, name)
+            try:
+                text = atomic.read_limited(where, MAX_PACK_BYTES).decode("utf-8")
+            except OSError as exc:
+                raise DataError(where, None, None, f"cannot read spelling pairs: {exc.strerror or exc}") from None
+            except UnicodeDecodeError:
+                raise DataError(where, None, None, "spelling pairs are not UTF-8 text") from None
         else:
             text = read_rules_file(name)
         pairs: dict[str, str] = {}

@@ -320,15 +320,16 @@ def parse_html(doc) -> None:
         reader.close()
     finally:
         reader._close(len(doc.text))
-    for tag, at in reader.skipping[:1]:
-        if tag in ("head", "script", "style", "template", "noscript") or not doc.text[at:].strip():
-            continue  # the page's own machinery, or nothing after it
+    for tag, at in reader.skipping:
+        if tag in ("head", "script", "style") or not doc.text[at:].strip():
+            continue  # the page's own machinery (a title left open inside it still counts), or nothing after it
         rest = MARKUP_RE.sub(" ", doc.text[at:])
         words = len(rest.split())
         if words >= 3:
             close = doc.text.find(">", at)
             doc.unread.append((at, close + 1 if close >= 0 else at + 1, f"This <{tag}> is never closed, so the rest of "
                                f"the file ({words:,} words) is read as its content and was not checked; close it."))
+            break  # the outermost one left open: what it holds holds the others
     doc.blocks.sort(key=lambda b: b.start)
     _settle_article(doc)
 

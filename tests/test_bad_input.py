@@ -450,3 +450,106 @@ def test_a_draft_of_one_fault_repeated_lists_a_bounded_report_and_fix_goes_on(tm
     assert got[-1]["line"] == 3 and "not listed" in got[-1]["message"]
     CliRunner().invoke(main, ["check", "--fix", str(p)])
     assert "Mr." not in p.read_text()  # the fix goes on past the listed findings, pass after pass
+
+
+def test_output_into_a_special_file_writes_into_it_and_a_link_stays_a_link(tmp_path, good):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader.start()
+    r = run("--format", "json", "--output", str(fifo), str(good))
+    reader.join(10)
+    assert r.exit_code == 0 and fifo.is_fifo() and b"style.spelling" in got[0]
+    target = tmp_path / "report.json"
+    target.write_text("old")
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    run("--format", "json", "--output", str(link), str(good))
+    assert link.is_symlink() and b"style.spelling" in target.read_bytes()
+
+
+def test_write_baseline_never_follows_a_planted_temporary_name(tmp_path, good):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    (tmp_path / "base.json.tmp").symlink_to(victim)
+    r = run("--write-baseline", str(tmp_path / "base.json"), str(good))
+    assert r.exit_code == 0
+    assert victim.read_text() == "precious\n" and not (tmp_path / "base.json").is_symlink()
+    assert json.loads((tmp_path / "base.json").read_text())["tool"] == "copydesk"
+
+
+@pytest.mark.parametrize("where", ["/dev/zero", "/dev/urandom", "folder"])
+def test_a_config_naming_a_device_or_folder_is_refused(tmp_path, good, where):
+    if where == "folder":
+        (tmp_path / "pack.yaml").mkdir()
+        where = str(tmp_path / "pack.yaml")
+    (tmp_path / "copydesk.yaml").write_text(f"house: {where}\n")
+    r = run(str(good))
+    assert r.exit_code == 2 and "not a regular file" in r.stderr
+
+
+def test_a_config_file_that_is_a_device_is_refused(tmp_path, good):
+    r = run("--config", "/dev/zero", str(good))
+    assert r.exit_code == 2 and "not a regular file" in r.stderr
+
+
+def test_a_negative_count_option_is_a_config_error(tmp_path, good):
+    (tmp_path / "copydesk.yaml").write_text("checks:\n  attribution:\n    min_words: -5\n")
+    r = run(str(good))
+    assert r.exit_code == 2 and "copydesk.yaml:3: key 'checks.attribution.min_words': must be 0 or more" in r.stderr
+
+
+def test_fix_on_standard_input_that_cannot_be_checked_gives_it_back(tmp_path):
+    data = b"Head\n\nA \x00 b\n"
+    r = CliRunner().invoke(main, ["check", "--fix", "-"], input=data)
+    assert r.exit_code == 2 and r.stdout_bytes == data
+
+
+@pytest.mark.parametrize("name, text, fixed", [
+    ("a.txt", "Head\n\nWrite to colour@color.org or see color.com/news today.\n", None),
+    ("a.md", "Head\n\nMr\\. Brown said so.\n", "Head\n\nMr Brown said so.\n"),
+    ("a.md", "Head\n\nNothing here.\n\n[ref]: https://example.org \"Mr. Smith color\"\n", None),
+])
+def test_fixes_never_touch_addresses_escapes_or_link_definitions(tmp_path, name, text, fixed):
+    p = tmp_path / name
+    p.write_text(text)
+    CliRunner().invoke(main, ["check", "--fix", str(p)])
+    assert p.read_text() == (fixed or text)
+
+
+def test_the_diff_of_a_folder_applies_with_bom_spaces_and_tabs_in_names(tmp_path):
+    import subprocess
+
+    from conftest import require_program
+
+    git, patch = require_program("git"), require_program("patch")
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbfMr. Smith said so.\n")
+    (tmp_path / "my story.txt").write_text("Mr. Smith said so.\n")
+    (tmp_path / "tab\tname.txt").write_text("Mr. Smith said so.\n")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        diff = CliRunner().invoke(main, ["check", "--diff", "."]).stdout_bytes
+    finally:
+        os.chdir(cwd)
+    assert b"a/./" not in diff
+    (tmp_path / "fix.patch").write_bytes(diff)
+    assert subprocess.run([git, "apply", "--check", "fix.patch"], cwd=tmp_path, capture_output=True).returncode == 0
+    out = subprocess.run([patch, "-p1", "-i", "fix.patch"], cwd=tmp_path, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert (tmp_path / "bom.txt").read_bytes() == b"\xef\xbb\xbfMr Smith said so.\n"
+    assert (tmp_path / "tab\tname.txt").read_text() == "Mr Smith said so.\n"
+
+
+def test_markdown_and_github_reports_escape_names_and_excerpts(tmp_path):
+    name = "a[x](evil.example)<img src=evil.png>\x1b.txt"
+    (tmp_path / name).write_text("Head\n\nMr. Smith.\n")
+    md = run("--format", "markdown", str(tmp_path / name)).stdout
+    import re
+
+    assert "\\<img" in md and not re.search(r"(?<!\\)<img|(?<!\\)\]\(evil", md) and "\x1b" not in md
+    gh = run("--format", "github", str(tmp_path / name)).stdout
+    assert "\x1b" not in gh and "%1B" in gh

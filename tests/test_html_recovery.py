@@ -111,3 +111,13 @@ def test_furniture_fix_in_html_never_leaves_a_stray_tag():
 def test_balanced(chunk, ok):
     text = "<main>" + chunk + "</main>"
     assert balanced(text, 6, 6 + len(chunk)) is ok
+
+
+@pytest.mark.parametrize("page, tag", [
+    ("<html><head><title>T<body>" + BODY, "title"),  # a title left open inside a head left open
+    ("<p>Intro text here.</p><template>" + BODY, "template"),
+    ("<p>Intro text here.</p><noscript>" + BODY, "noscript"),
+])
+def test_a_title_template_or_noscript_left_open_is_reported(page, tag):
+    found = check_document(Document(page, "a.html"), Config())
+    assert [f.excerpt for f in found if f.rule == "input.unread"] == [f"<{tag}>"]

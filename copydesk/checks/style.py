@@ -164,6 +164,22 @@ def _near_words(t: str, start: int, end: int) -> set[str]:
     return out
 
 
+def _in_address(t: str, start: int, end: int) -> bool:
+    """The word is part of an e-mail address, a web address or a file name (colour@color.org,
+    color.com/news): not prose, and never to be respelt."""
+    a = start
+    while a > 0 and start - a < 100 and not t[a - 1].isspace():
+        a -= 1
+    z = end
+    while z < len(t) and z - end < 100 and not t[z].isspace():
+        z += 1
+    token = t[a:z].rstrip(".,;:!?)”’\"'")
+    return "@" in token or "://" in token or "/" in token or bool(DOMAIN_RE.search(token))
+
+
+DOMAIN_RE = re.compile(r"[A-Za-z0-9-]\.(?:com|org|net|co|uk|gov|edu|io|info)\b", re.IGNORECASE)
+
+
 def _rewrite(b: Block, start: int, end: int, word: str) -> list[Edit] | None:
     """The edit that writes word over the prose span, offered only where the span is written
     as plain text: a word with markup or an entity inside it (col<b>or</b>, col**or**,
@@ -294,7 +310,7 @@ class StyleChecker(Checker):
                     if target is None:
                         continue
                     ws = m.start()
-                    if protected_at(ws) or ctx.accepted(word) or _sic(t, m.end()):
+                    if protected_at(ws) or ctx.accepted(word) or _sic(t, m.end()) or _in_address(t, ws, m.end()):
                         continue
                     if word[0].isupper() and not word.isupper():
                         if not _is_sentence_start(t, ws):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # other control characters (ESC, BEL) from a file name never reach the runner's log raw
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: f"%{ord(m.group()):02X}", s)
 
 
 def escape_property(s: str) -> str:

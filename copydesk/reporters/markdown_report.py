@@ -3,11 +3,19 @@ pull-request comment."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _cell(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+    """Text from a draft or a file name as table text: every character Markdown or HTML would
+    read as markup escaped (a file named a[x](evil)<img src=x>.txt stays text), control
+    characters and line breaks as spaces."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", CONTROL.sub(" ", s))
 
 
 def render(report) -> str:
