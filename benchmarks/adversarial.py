@@ -68,6 +68,8 @@ SHAPES = {
     "html-unclosed": (".html", repeat("<p><b><i>Mr. Smith said the color ")),
     "entities-no-semicolon": (".html", repeat("AT&T “were; fine&amp ")),
     "references-no-semicolon": (".html", repeat("Mr&#46 Smith colo&#114 ")),
+    "suppressions-next-line": (".txt", repeat("copydesk-disable-next-line style.spelling\ncolor\n\n", "Head\n\n")),
+    "suppressions-pairs": (".md", repeat("<!-- copydesk-disable style -->\n<!-- copydesk-enable style -->\n\n", "Head\n\n")),
     "front-matter-only": (".md", repeat("key: value\n", "---\n")),
     "control-characters": (".txt", repeat("a\x1b[31mb\x07 ")),
 }

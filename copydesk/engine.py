@@ -83,31 +83,45 @@ def locate(doc: Document, f: Finding) -> None:
 def _suppress(doc: Document, findings: list[Finding], enabled: set[str]) -> list[Finding]:
     if not doc.directives:
         return findings
-    # Lines (0-based) each directive covers.
-    ranges = []  # (directive, first line, last line)
+    # Lines (0-based) each directive covers, found in one pass: a disable stays open until the
+    # first enable after it that names one of its rules (or either names none).
+    ranges: list[list] = []  # [directive, first line, last line]
+    pending: list[list] = []  # disable ranges not yet closed
     for d in doc.directives:
         if d.action == "disable-next-line":
             k = doc.line_of(d.end) + 1
             while k < doc.line_count and not doc.line_text(k).strip():
                 k += 1
-            ranges.append((d, k, k))
+            ranges.append([d, k, k])
         elif d.action == "disable":
-            start = doc.line_of(d.start)
-            end = doc.line_count
-            for e in doc.directives:
-                if e.action == "enable" and e.start > d.start and (
-                    not e.rules or not d.rules or set(d.rules) & set(e.rules)
-                ):
-                    end = doc.line_of(e.start)
-                    break
-            ranges.append((d, start, end))
+            r = [d, doc.line_of(d.start), doc.line_count]
+            ranges.append(r)
+            pending.append(r)
+        elif d.action == "enable" and pending:
+            still = []
+            for r in pending:
+                if not d.rules or not r[0].rules or set(r[0].rules) & set(d.rules):
+                    r[2] = doc.line_of(d.start)
+                else:
+                    still.append(r)
+            pending = still
+    # Findings and ranges swept together by line, so that each finding meets only the
+    # suppressions open on its line.
     used = set()
     kept = []
-    for f in findings:
+    order = sorted(range(len(ranges)), key=lambda i: ranges[i][1])
+    nxt = 0
+    active: list[int] = []
+    for f in sorted(findings, key=lambda f: f.line):
         line = f.line - 1
+        while nxt < len(order) and ranges[order[nxt]][1] <= line:
+            active.append(order[nxt])
+            nxt += 1
+        active = [i for i in active if ranges[i][2] >= line]
         hit = False
-        for idx, (d, a, z) in enumerate(ranges):
-            if a <= line <= z and (not d.rules or any(registry.matches(r, f.rule) for r in d.rules)):
+        for idx in active:
+            d = ranges[idx][0]
+            if not d.rules or any(registry.matches(r, f.rule) for r in d.rules):
                 used.add(idx)
                 hit = True
         if not hit:

@@ -18,9 +18,10 @@ adversarial = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(adversarial)
 
 CPU_SECONDS = 20
+SIZES = {"suppressions-next-line": 1_000_000, "suppressions-pairs": 1_000_000}  # bytes; 400 KB for the others
 SHAPES = ["quotes-straight", "quotes-alternating", "quotes-one-in-nine", "comment-opens", "image-opens",
           "abbreviations", "protected-then-spelling", "no-full-stop", "blockquote-depth", "list-depth",
-          "one-line-no-space"]
+          "one-line-no-space", "suppressions-next-line", "suppressions-pairs"]
 
 
 def _cap():
@@ -31,7 +32,7 @@ def _cap():
 def test_hostile_shape_is_checked_in_linear_time(shape, tmp_path):
     suffix, make = adversarial.SHAPES[shape]
     path = tmp_path / ("draft" + suffix)
-    path.write_text(make(400_000), encoding="utf-8", newline="")
+    path.write_text(make(SIZES.get(shape, 400_000)), encoding="utf-8", newline="")
     out = subprocess.run([sys.executable, "-m", "copydesk", "check", "--quiet", str(path)], capture_output=True,
                          text=True, preexec_fn=_cap, cwd=tmp_path)
     assert out.returncode in (0, 1), (out.returncode, out.stderr[-500:])
