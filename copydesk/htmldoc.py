@@ -36,6 +36,8 @@ BREAKOUT = {"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div
             "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol",
             "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var"}
 MARKUP_RE = re.compile(r"<[^<>]*>")
+BLANK_RE = re.compile(r"[^\r\n]")
+ODD_COMMENT_RE = re.compile(r"<!---?>|--!>")
 INLINE_SKIP = {"code"}  # skipped, and ended by the end of the block that holds it
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -135,7 +137,8 @@ class _Reader(HTMLParser):
 
     def _implied(self, tag: str) -> None:
         """What a browser ends before this start tag: a head left open, foreign content."""
-        if self.skipping and any(t == "head" for t, _at in self.skipping) and tag not in HEAD_CONTENT:
+        # A head is pushed only on an empty stack (see handle_starttag), so it is at the bottom.
+        if self.skipping and self.skipping[0][0] == "head" and tag not in HEAD_CONTENT:
             while self.skipping and self.skipping[-1][0] != "head":
                 if self.skipping[-1][0] in ("title", "style", "script"):
                     return  # raw text: the tag is part of it
@@ -149,6 +152,8 @@ class _Reader(HTMLParser):
         at = self._at()
         self._implied(tag)
         if tag in SKIP:
+            if tag == "head" and self.skipping:
+                return  # a second head, or a head inside skipped content: a browser ignores it
             if not empty and tag not in VOID:  # <svg/> and <code/> hold nothing
                 self.skipping.append((tag, at))
             return
@@ -313,10 +318,48 @@ class _Reader(HTMLParser):
         _directive(self.doc, line, at, end, self.doc.text[at:end])
 
 
+def _unterminated(text: str) -> int:
+    """Where the first markup that never ends begins (a comment with no "-->" after it, a tag
+    or declaration with no ">" after it), or -1. A browser takes everything from there to the
+    end of the file into it; Python's HTML parser would look for its end again from every
+    later "<", which takes time in the square of the length."""
+    last_gt = text.rfind(">")
+    last_comment = text.rfind("-->")
+    last_cdata = text.rfind("]]>")
+    for m in MARKUP_START_RE.finditer(text):
+        p = m.start()
+        if p > last_gt:
+            return p  # nothing after it can end it: no ">" at all
+        if text.startswith("<!--", p):
+            if last_comment < p + 2:
+                return p
+        elif text.startswith("<![CDATA[", p):
+            if last_cdata < p:
+                return p
+    return -1
+
+
+MARKUP_START_RE = re.compile(r"<[!?/A-Za-z]")
+
+
 def parse_html(doc) -> None:
     reader = _Reader(doc)
+    text = doc.text
+    # Comments as a browser ends them: "<!-->" and "<!--->" are empty comments, and "--!>"
+    # closes one. Rewritten in the copy fed to the parser, at the same length.
+    text = ODD_COMMENT_RE.sub(lambda m: " " * len(m.group()) if m.group().startswith("<") else " -->", text)
+    cut = _unterminated(text)
+    if cut >= 0:
+        # Fed with the rest blanked (line breaks kept, so that positions stay exact), and
+        # reported when the rest holds words.
+        text = text[:cut] + BLANK_RE.sub(" ", text[cut:])
+        words = len(MARKUP_RE.sub(" ", doc.text[cut:]).split()) - 1
+        if words >= 3:
+            kind = "comment" if doc.text.startswith("<!--", cut) else "tag"
+            doc.unread.append((cut, min(cut + 4, len(doc.text)), f"This {kind} is never closed, so a browser reads the "
+                               f"rest of the file ({words:,} words) as part of it; it was not checked; close it."))
     try:
-        reader.feed(doc.text)
+        reader.feed(text)
         reader.close()
     finally:
         reader._close(len(doc.text))
@@ -355,7 +398,23 @@ def _settle_article(doc) -> None:
         doc.has_article = False
 
 
-TAG_RE = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>", re.DOTALL)
+TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
+
+
+def _tags(chunk: str):
+    """The tags of chunk in order, comments left out; a comment that never ends ends the scan
+    (found with one search, not one per later "<")."""
+    pos = 0
+    while True:
+        c = chunk.find("<!--", pos)
+        stop = len(chunk) if c < 0 else c
+        yield from TAG_RE.finditer(chunk, pos, stop)
+        if c < 0:
+            return
+        e = chunk.find("-->", c + 4)
+        if e < 0:
+            return
+        pos = e + 3
 # Elements whose end tag a page may leave out: deleting one without its end tag orphans nothing.
 OPTIONAL_END = {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rt", "rp",
                 "colgroup", "caption", "html", "head", "body"}
@@ -370,7 +429,7 @@ def balanced(text: str, start: int, end: int) -> bool:
     if "<" not in chunk:
         return True
     stack: list[str] = []
-    for m in TAG_RE.finditer(chunk):
+    for m in _tags(chunk):
         closing, name, empty = m.group(1), (m.group(2) or "").lower(), m.group(3)
         if not name or empty or name in VOID:
             continue

@@ -21,7 +21,8 @@ CPU_SECONDS = 20
 SIZES = {"suppressions-next-line": 1_000_000, "suppressions-pairs": 1_000_000}  # bytes; 400 KB for the others
 SHAPES = ["quotes-straight", "quotes-alternating", "quotes-one-in-nine", "comment-opens", "image-opens",
           "abbreviations", "protected-then-spelling", "no-full-stop", "blockquote-depth", "list-depth",
-          "one-line-no-space", "suppressions-next-line", "suppressions-pairs"]
+          "one-line-no-space", "suppressions-next-line", "suppressions-pairs",
+          "html-attribute-open", "html-comment-open", "html-pi-open", "html-heads"]
 
 
 def _cap():

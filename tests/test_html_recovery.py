@@ -121,3 +121,23 @@ def test_balanced(chunk, ok):
 def test_a_title_template_or_noscript_left_open_is_reported(page, tag):
     found = check_document(Document(page, "a.html"), Config())
     assert [f.excerpt for f in found if f.rule == "input.unread"] == [f"<{tag}>"]
+
+
+@pytest.mark.parametrize("page", [
+    "<!-->" + BODY + "<!-- x -->",
+    "<!--->" + BODY + "<!-- x -->",
+    "<!-- a --!>" + BODY,
+])
+def test_comments_end_where_a_browser_ends_them(page):
+    assert "style.honorific" in rules(page)
+
+
+@pytest.mark.parametrize("page, at", [
+    (BODY + "<p>Intro <!-- a note that never ends. " + BODY, "<!--"),
+    (BODY + "<p>Intro <a title='x " + BODY.replace(">", ""), "<a t"),
+])
+def test_markup_that_never_ends_is_reported_not_read(page, at):
+    found = check_document(Document(page, "a.html"), Config())
+    unread = [f for f in found if f.rule == "input.unread"]
+    assert len(unread) == 1 and unread[0].excerpt == at and "never closed" in unread[0].message
+    assert [f.rule for f in found].count("style.honorific") == 1  # the first paragraph, before it
