@@ -444,3 +444,29 @@ def balanced(text: str, start: int, end: int) -> bool:
         stack.pop()
     return all(t in OPTIONAL_END for t in stack)
 
+
+class _Part:
+    """The draft as the HTML reader needs it, for the HTML blocks of a Markdown draft."""
+
+    def __init__(self, doc, text: str):
+        self.text = text
+        self.line_starts = doc.line_starts
+        self.blocks: list = []
+        self.directives: list = []  # comments in HTML blocks are the Markdown reader's
+        self.unread = doc.unread
+
+
+def read_html_into(doc, text: str) -> list:
+    """Blocks of text read from text (the draft with everything but its HTML blanked), their
+    prose mapped to the draft's own characters."""
+    part = _Part(doc, text)
+    reader = _Reader(part)
+    reader.headline_done = True  # the Markdown owns the headline
+    try:
+        reader.feed(text)
+        reader.close()
+    finally:
+        reader._close(len(text))
+    # The prose was copied from the fed text, which is the draft's own text inside HTML blocks.
+    return part.blocks
+

@@ -141,3 +141,14 @@ def test_markup_that_never_ends_is_reported_not_read(page, at):
     unread = [f for f in found if f.rule == "input.unread"]
     assert len(unread) == 1 and unread[0].excerpt == at and "never closed" in unread[0].message
     assert [f.rule for f in found].count("style.honorific") == 1  # the first paragraph, before it
+
+
+def test_raw_html_blocks_in_markdown_are_read_at_their_positions():
+    text = ("# Title here\n\n<div>\nMr. White said the color was wrong.\n</div>\n\n"
+            "<p>Mr. Green agreed.</p>\n\nA normal paragraph by Mr. Black.\n")
+    found = check_document(Document(text, "a.md"), Config())
+    got = [(f.rule, f.line, f.column, f.excerpt) for f in found]
+    assert got == [("style.honorific", 4, 1, "Mr."), ("style.spelling", 4, 20, "color"),
+                   ("style.honorific", 7, 4, "Mr."), ("style.honorific", 9, 23, "Mr.")]
+    fixed = fix_text(text, "a.md", "markdown", Config()).text
+    assert fixed == text.replace("Mr.", "Mr").replace("color", "colour")
