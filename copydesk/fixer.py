@@ -140,6 +140,21 @@ def encode(text: str, decoded: Decoded) -> bytes:
     return (b"\xef\xbb\xbf" if decoded.bom else b"") + text.encode("utf-8")
 
 
+def _copy_xattrs(src: str, dst: str) -> None:
+    """The file's extended attributes (tags, ACLs) go with it, or it is not written."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(src)
+    except OSError:
+        return  # a file system without them
+    for name in names:
+        try:
+            os.setxattr(dst, name, os.getxattr(src, name))
+        except OSError:
+            raise FixError(f"could not keep its extended attribute {name}; not written") from None
+
+
 def write_atomic(path: str, data: bytes, original: bytes) -> None:
     """Write data to path through a temporary file in the same folder and a rename, only if the
     file on disk is still the one that was read. The original is intact if anything fails."""
@@ -170,6 +185,7 @@ def write_atomic(path: str, data: bytes, original: bytes) -> None:
         if (now.st_uid, now.st_gid) != (st.st_uid, st.st_gid):
             raise FixError("could not keep its owner and group; not written")
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        _copy_xattrs(path, tmp)
         with open(path, "rb") as fh:
             if fh.read() != original:
                 raise FixError("changed on disk while it was being fixed; not written")

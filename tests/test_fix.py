@@ -174,3 +174,14 @@ def test_fix_keeps_owner_group_and_set_id_bits(tmp_path):
     st = os.stat(p)
     assert p.read_text() == SAFE
     assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (65534, 65534, 0o6754)
+
+
+def test_fix_keeps_extended_attributes(tmp_path):
+    p = tmp_path / "story.txt"
+    p.write_text(DRAFT)
+    try:
+        os.setxattr(p, "user.desk", b"politics")
+    except OSError:
+        pytest.skip("this file system keeps no extended attributes")
+    run("--fix", str(p))
+    assert p.read_text() == SAFE and os.getxattr(p, "user.desk") == b"politics"
