@@ -277,6 +277,8 @@ INLINE_RE = re.compile(
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
     r"|(?P<emph>\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))"
 )
+# The same openers without image and link ones: used once no "]" is left to close them.
+INLINE_NO_LINK_RE = re.compile(INLINE_RE.pattern.replace(r"|(?P<image>!\[)|(?P<link>\[)", ""))
 TICKS_RE = re.compile(r"`+")
 SRC_END_RE = re.compile(r"[)\s]")
 TITLE_RE = re.compile(r"\s+\"[^\"\n]*\"\)")
@@ -321,8 +323,9 @@ def _inline(doc: Document, b: ProseBuilder, start: int, end: int, block: Block) 
     runs: dict[int, list[int]] | None = None  # backtick runs by length, found on first need
     pos = start
     at = start
+    openers = INLINE_RE
     while True:
-        m = INLINE_RE.search(text, at, end)
+        m = openers.search(text, at, end)
         if m is None:
             break
         a, z = m.start(), m.end()
@@ -353,7 +356,11 @@ def _inline(doc: Document, b: ProseBuilder, start: int, end: int, block: Block) 
             continue
         if kind in ("image", "link"):
             c = bracket.at(z)
-            if c == -1 or text[c] == "\n" or c + 1 >= end:
+            if c == -1:
+                openers = INLINE_NO_LINK_RE  # no "]" to the end: no image or link can close
+                at = a + 1
+                continue
+            if text[c] == "\n" or c + 1 >= end:
                 at = a + 1
                 continue
             nxt = text[c + 1]

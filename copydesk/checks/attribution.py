@@ -187,6 +187,9 @@ def _person_of(inner: str) -> str:
 
 
 VISIBLE_RE = re.compile(r"\S")
+# A paragraph longer than this has its runs of visible characters indexed, so that a question
+# asked from every one of thousands of quotations never reads the same spaces twice.
+LONG = 4096
 VISIBLE_RUN_RE = re.compile(r"\S+")
 SKIPPED = frozenset(" ”’\"'")
 WORD_RUN_RE = re.compile(r"[^ ”’\"']+")
@@ -242,6 +245,11 @@ class _Para:
 
     def visible_before(self, i: int) -> int:
         """Where the last character of the blanked text before i that is not a space is, or -1."""
+        if len(self.outside) < LONG:  # a paragraph of copy: its spaces are read back directly
+            j = i - 1
+            while j >= 0 and self.outside[j].isspace():
+                j -= 1
+            return j
         if self._runs is None:
             starts, ends = array("q"), array("q")
             for m in VISIBLE_RUN_RE.finditer(self.outside):

@@ -518,9 +518,18 @@ def is_credit_line(text: str, house: House | None = None, standalone: bool = Fal
     s = text.strip()
     if not s or len(s) > BARE_LIMIT or "\n" in s:
         return False
-    _fmt, _formats, agencies, _licensed, licence_re = _house_credits(house)
-    found = scan_credits(s, agencies, licence_re, standalone)
-    return len(found) == 1 and found[0].start == 0 and found[0].end >= len(s.rstrip(". "))
+    # Layout, quotes and attribution each ask of every short paragraph: answered once per house.
+    seen = house.__dict__.setdefault("_credit_lines", {})
+    key = (s, standalone)
+    got = seen.get(key)
+    if got is None:
+        _fmt, _formats, agencies, _licensed, licence_re = _house_credits(house)
+        found = scan_credits(s, agencies, licence_re, standalone)
+        got = len(found) == 1 and found[0].start == 0 and found[0].end >= len(s.rstrip(". "))
+        if len(seen) > 20_000:
+            seen.clear()
+        seen[key] = got
+    return got
 
 
 class CreditsChecker(Checker):
