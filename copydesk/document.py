@@ -196,6 +196,22 @@ def _directive(doc: Document, line_no: int, start: int, end: int, raw: str) -> b
     return True
 
 
+# The most blocks a draft is read into. An article has tens of paragraphs, a long report a few
+# thousand; a file of a hundred thousand one-line paragraphs is not copy, and each block costs
+# time and memory in every checker. Past the limit the rest is reported as not checked.
+MAX_BLOCKS = 20_000
+
+
+def _full(doc: "Document", at: int) -> bool:
+    if len(doc.blocks) < MAX_BLOCKS:
+        return False
+    rest = doc.text[at:]
+    if rest.strip():
+        doc.unread.append((at, at + len(rest) - len(rest.lstrip()) + 1, f"This draft holds more than {MAX_BLOCKS:,} "
+                           "paragraphs, more than any article: from here on it was not checked."))
+    return True
+
+
 # -- plain text -------------------------------------------------------------------------
 
 
@@ -205,6 +221,8 @@ def _parse_text(doc: Document) -> None:
     n = doc.line_count
     first = True
     while k < n:
+        if _full(doc, doc.line_starts[k]):
+            break
         line = doc.line_text(k)
         s = doc.line_starts[k]
         if is_blank(line):
@@ -468,6 +486,8 @@ def _parse_markdown_blocks(doc: Document) -> None:
             headline_done = True
             break
     while k < n:
+        if _full(doc, doc.line_starts[k]):
+            break
         line = doc.line_text(k)
         ls = doc.line_starts[k]
         if is_blank(line):

@@ -63,6 +63,13 @@ class BlockContext:
         return bool(doc.has_main) and not self.in_main
 
 
+class _Full(Exception):
+    """The draft has given as many blocks as copydesk reads (document.MAX_BLOCKS)."""
+
+    def __init__(self, at: int):
+        self.at = at
+
+
 class _Reader(HTMLParser):
     def __init__(self, doc):
         super().__init__(convert_charrefs=False)
@@ -102,7 +109,7 @@ class _Reader(HTMLParser):
         self.context = BlockContext(self.tag, bool(self.article_marks), bool(self.chrome_marks), bool(self.main_marks))
 
     def _close(self, at: int) -> None:
-        from .document import INVISIBLE, Block, _strip_prose
+        from .document import INVISIBLE, MAX_BLOCKS, Block, _strip_prose
 
         b = self.builder
         if b is None:
@@ -118,6 +125,8 @@ class _Reader(HTMLParser):
             block = Block(kind, self.start, max(at, self.start), prose, self.level, list(self.images),
                           key="nav" if self.nav_depth else "")
             self.doc.blocks.append(block)
+            if len(self.doc.blocks) >= MAX_BLOCKS:
+                raise _Full(max(at, self.start))
             self.doc.html_context[block.start] = self.context
         elif self.breaks or any(c in INVISIBLE for c in b.prose.text):
             # an element that holds only no-break spaces, zero-width characters or <br>
@@ -361,8 +370,15 @@ def parse_html(doc) -> None:
     try:
         reader.feed(text)
         reader.close()
-    finally:
         reader._close(len(doc.text))
+    except _Full as full:
+        from .document import MAX_BLOCKS
+
+        reader.builder = None
+        if doc.text[full.at:].strip():
+            doc.unread.append((full.at, full.at + 1, f"This page holds more than {MAX_BLOCKS:,} blocks of text, more "
+                               "than any article: from here on it was not checked."))
+        reader.skipping = []
     for tag, at in reader.skipping:
         if tag in ("head", "script", "style") or not doc.text[at:].strip():
             continue  # the page's own machinery (a title left open inside it still counts), or nothing after it
@@ -465,8 +481,9 @@ def read_html_into(doc, text: str) -> list:
     try:
         reader.feed(text)
         reader.close()
-    finally:
         reader._close(len(text))
+    except _Full:
+        pass  # the Markdown's own blocks count too: the rest is past the limit
     # The prose was copied from the fed text, which is the draft's own text inside HTML blocks.
     return part.blocks
 

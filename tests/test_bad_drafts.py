@@ -54,3 +54,16 @@ def test_a_long_draft_with_no_paragraph_breaks():
     text = "Head\n\n" + ("The council met and said “we will meet again”. " * 3000)
     fs = check_document(Document(text, "a.txt"), Config())
     assert all(f.rule != "copydesk.internal-error" for f in fs)
+
+
+@pytest.mark.parametrize("name, unit", [("a.txt", "A line.\n\n"), ("a.md", "A line.\n\n"), ("a.html", "<p>A line.</p>\n")])
+def test_a_draft_of_more_paragraphs_than_any_article_is_read_up_to_the_limit(name, unit):
+    from copydesk.document import MAX_BLOCKS
+
+    text = "Head\n\n" + unit * (MAX_BLOCKS + 50) + "Mr. Smith.\n"
+    doc = Document(text, name)
+    assert len(doc.blocks) <= MAX_BLOCKS + 1
+    fs = check_document(doc, Config())
+    unread = [f for f in fs if f.rule == "input.unread"]
+    assert len(unread) == 1 and "more than 20,000" in unread[0].message
+    assert "style.honorific" not in {f.rule for f in fs}  # past the limit: reported as not checked, not checked
