@@ -117,9 +117,8 @@ def fix_text(text: str, path: str, fmt: str, cfg: Config, unsafe: bool = False) 
         new_text = apply(text, chosen)
         new_doc = Document(new_text, path, fmt)
         new_findings = check_document(new_doc, cfg)
-        had, has = Counter(map(key, findings)), Counter(map(key, new_findings))
         cut = any(f.rule == "copydesk.too-many-findings" for f in new_findings)  # a list cut short proves nothing
-        failed = set() if cut else {key(f) for f in chosen if has[key(f)] >= had[key(f)]}
+        failed = set() if cut else _still_there(chosen, new_findings, key)
         if failed:
             # A fix whose finding comes back as often as before fixes nothing (or undoes
             # itself): the pass is taken back and made again without it, so that no run
@@ -153,6 +152,28 @@ def _copy_xattrs(src: str, dst: str) -> None:
             os.setxattr(dst, name, os.getxattr(src, name))
         except OSError:
             raise FixError(f"could not keep its extended attribute {name}; not written") from None
+
+
+def _still_there(chosen: list[Finding], after: list[Finding], key) -> set:
+    """The keys of chosen findings that a re-check finds again at the same place (their span
+    carried through the edits made): fixes that fixed nothing. A finding of the same kind
+    elsewhere, which a fix may reveal (a credit split from its paragraph now has its own),
+    does not count."""
+    edits = sorted((e for f in chosen for e in f.fix.edits), key=lambda e: (e.start, e.end))
+    starts = [e.start for e in edits]
+    shift, total = [], 0
+    for e in edits:
+        total += len(e.text) - (e.end - e.start)
+        shift.append(total)
+
+    def carried(p: int) -> int:  # a position before or at an insertion stays where it was
+        k = bisect_right(starts, p - 1) if p else 0
+        while k > 0 and edits[k - 1].end > p:
+            k -= 1
+        return p + (shift[k - 1] if k else 0)
+
+    found = {(key(g), g.start, g.end) for g in after}
+    return {key(f) for f in chosen if (key(f), carried(f.start), carried(f.end)) in found}
 
 
 def write_atomic(path: str, data: bytes, original: bytes) -> None:

@@ -185,3 +185,15 @@ def test_fix_keeps_extended_attributes(tmp_path):
         pytest.skip("this file system keeps no extended attributes")
     run("--fix", str(p))
     assert p.read_text() == SAFE and os.getxattr(p, "user.desk") == b"politics"
+
+
+def test_a_fix_that_reveals_a_finding_of_the_same_kind_elsewhere_is_kept():
+    """Splitting a glued credit from the one before gives that one a finding of its own, like
+    the agency fix's; the agency fix still worked, so it stands and fixing twice equals once."""
+    from copydesk.config import Config
+    from copydesk.fixer import fix_text
+
+    body = "Photo by Alex Zelenko, Wikimedia commons.Photo by Alex Zelenko, Wikimedia commons."
+    once = fix_text(body, "a.md", "markdown", Config(), True).text
+    assert once == "Photo by Alex Zelenko, Wikimedia Commons.\n\nPhoto by Alex Zelenko, Wikimedia Commons."
+    assert fix_text(once, "a.md", "markdown", Config(), True).text == once
