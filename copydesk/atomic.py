@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import tempfile
 from typing import Callable
 
@@ -58,10 +59,8 @@ def replace(path: str, data: bytes, prepare: Callable[[str], None] | None = None
 def read_limited(path: str, limit: int) -> bytes:
     """The bytes of a regular file of at most limit bytes. OSError (with a strerror that says
     why) for anything else: a device, a FIFO, a folder, a file too big."""
-    import stat as stat_
-
     st = os.stat(path)
-    if not stat_.S_ISREG(st.st_mode):
+    if not stat.S_ISREG(st.st_mode):
         raise OSError(0, "not a regular file")
     if st.st_size > limit:
         raise OSError(0, f"over {limit // 1048576} MB")
@@ -76,21 +75,19 @@ def write_output(path: str, data: bytes, mode: int = 0o666) -> None:
     """Write a report or baseline. An existing device, FIFO or other special file (/dev/stdout,
     a pipe) is written into, never replaced; a symbolic link's target is replaced, the link
     kept; anything else is replaced whole through a temporary file."""
-    import stat as stat_
-
     target = os.path.realpath(path)
     try:
         st = os.stat(target)
     except FileNotFoundError:
         st = None
-    if st is not None and not stat_.S_ISREG(st.st_mode):
-        if stat_.S_ISDIR(st.st_mode):
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(21, "is a folder", path)
         with open(target, "wb") as fh:
             fh.write(data)
         return
     umask = os.umask(0)
     os.umask(umask)
-    keep = stat_.S_IMODE(st.st_mode) if st is not None else mode & ~umask
+    keep = stat.S_IMODE(st.st_mode) if st is not None else mode & ~umask
     replace(target, data, lambda tmp: os.chmod(tmp, keep))
 

@@ -452,23 +452,21 @@ def _read_html_blocks(doc: Document) -> None:
     """The text of a Markdown draft's raw HTML blocks (<div>…</div>, a one-line <p>…</p>), read
     by the HTML reader with exact positions: the draft is fed to it with everything outside
     those blocks blanked (line breaks kept), once for all of them."""
-    from .htmldoc import read_html_into
+    from .htmldoc import BLANK_RE, read_html_into
 
     spans = [(b.start, b.end) for b in doc.blocks if b.kind == "html"]
     if not spans:
         return
     pieces, pos = [], 0
     for a, z in spans:
-        pieces.append(HTML_BLANK_RE.sub(" ", doc.text[pos:a]))
+        pieces.append(BLANK_RE.sub(" ", doc.text[pos:a]))
         pieces.append(doc.text[a:z])
         pos = z
-    pieces.append(HTML_BLANK_RE.sub(" ", doc.text[pos:]))
+    pieces.append(BLANK_RE.sub(" ", doc.text[pos:]))
     found = read_html_into(doc, "".join(pieces))
     if found:
         doc.blocks = sorted([b for b in doc.blocks if b.kind != "html"] + found, key=lambda b: b.start)
 
-
-HTML_BLANK_RE = re.compile(r"[^\r\n]")
 
 
 def _parse_markdown(doc: Document) -> None:

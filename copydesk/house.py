@@ -113,17 +113,22 @@ def _merge(base: dict, top: dict) -> dict:
 
 
 @lru_cache(maxsize=32)
+def _read_pack_file(path: str, what: str) -> str:
+    """The text of a newsroom's own pack file: a regular UTF-8 file under the size cap."""
+    try:
+        return atomic.read_limited(path, MAX_PACK_BYTES).decode("utf-8")
+    except OSError as exc:
+        raise DataError(path, None, None, f"cannot read {what}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise DataError(path, None, None, f"{what} is not UTF-8 text") from None
+
+
 def load_house(name_or_path: str, _depth: int = 0) -> "House":
     if _depth > 5:
         raise DataError(name_or_path, None, "extends", "packs extend each other in a loop")
     if name_or_path.endswith((".yaml", ".yml")) or os.sep in name_or_path:
         path = name_or_path
-        try:
-            text = atomic.read_limited(path, MAX_PACK_BYTES).decode("utf-8")
-        except OSError as exc:
-            raise DataError(path, None, None, f"cannot read house pack: {exc.strerror or exc}") from None
-        except UnicodeDecodeError:
-            raise DataError(path, None, None, "house pack is not UTF-8 text") from None
+        text = _read_pack_file(path, "house pack")
         folder = os.path.dirname(os.path.abspath(path))
     else:
         if name_or_path not in builtin_houses():
@@ -153,13 +158,7 @@ class House:
         if not name:
             return {}
         if self.folder and os.path.exists(os.path.join(self.folder, name)):
-            where = os.path.join(self.folder, name)
-            try:
-                text = atomic.read_limited(where, MAX_PACK_BYTES).decode("utf-8")
-            except OSError as exc:
-                raise DataError(where, None, None, f"cannot read spelling pairs: {exc.strerror or exc}") from None
-            except UnicodeDecodeError:
-                raise DataError(where, None, None, "spelling pairs are not UTF-8 text") from None
+            text = _read_pack_file(os.path.join(self.folder, name), "spelling pairs")
         else:
             text = read_rules_file(name)
         pairs: dict[str, str] = {}
