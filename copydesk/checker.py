@@ -31,6 +31,7 @@ class Rule:
     good: tuple[Example, ...] = ()
     bad: tuple[Example, ...] = ()
     fix: str | None = None  # "safe", "unsafe" or None when the rule offers no fix
+    default: bool = True  # on unless a selection leaves it out; False: only when selected (or ALL)
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -76,6 +77,8 @@ class Context:
     as_it_stands: bool = False  # read() gives the draft block by block, layout faults and all
     reads: bool = False  # the checker called read()
     made: int = 0  # findings made through finding()
+    enabled: "frozenset[str] | None" = None  # the rules this run reports (None: all), to skip work nobody reads
+    grammar: bool = False  # grammar checking with LanguageTool is on for this run
 
     # Past this many findings a checker may stop looking: the engine lists at most this many
     # for a draft (engine.MAX_FINDINGS), so a checker that reports every word of a draft

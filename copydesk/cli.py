@@ -44,6 +44,8 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules or checkers (comma-separated).")
+@click.option("--extend-select", multiple=True, metavar="RULES",
+              help="Add these rules or checkers to the selection, opt-in ones included (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules or checkers (comma-separated).")
 @click.option("--house", metavar="NAME|FILE", help="House style pack (british, american, or a YAML file).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file only.")
@@ -61,7 +63,7 @@ def main() -> None:
 @click.option("--max-size", type=click.FloatRange(min=0.001, max=1_000_000), default=10.0, show_default=True, metavar="MB",
               callback=lambda ctx, param, value: _finite(value, param),
               help="Skip files larger than this many megabytes (exit code 2).")
-def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin_filename, no_color, quiet, statistics,
+def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, config_path, stdin_filename, no_color, quiet, statistics,
           diff_base, baseline_path, write_baseline, fix, unsafe_fixes, show_diff, skip_binary, max_size):
     """Check drafts: files, folders (walked recursively) or '-' for standard input."""
     from . import config as config_mod
@@ -73,8 +75,8 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
         registry.checkers()
     except registry.PluginError as exc:
         raise _fail(str(exc))
-    select_l, ignore_l = _split(select), _split(ignore)
-    for sel in select_l + ignore_l:
+    select_l, ignore_l, extend_l = _split(select), _split(ignore), _split(extend_select)
+    for sel in select_l + ignore_l + extend_l:
         if not registry.known_selector(sel):
             raise click.UsageError(f"unknown rule or checker '{sel}' (see `copydesk rules`)")
     if house:
@@ -93,10 +95,11 @@ def check(paths, fmt, output, fail_on, select, ignore, house, config_path, stdin
         folder = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) else os.path.abspath(path)
         cfg = fixed or config_mod.load_cached(config_mod.discover(folder))
         cfg = cfg.for_file(path)
-        if select_l or ignore_l or house:
+        if select_l or ignore_l or extend_l or house:
             cfg = config_mod.Config(**{k: getattr(cfg, k) for k in cfg.__dataclass_fields__})
             if select_l:
                 cfg.select = select_l
+            cfg.extend_select = list(cfg.extend_select) + extend_l
             cfg.ignore = list(cfg.ignore) + ignore_l
             if house:
                 cfg.house = house
@@ -313,7 +316,8 @@ def rules_cmd():
     for rid in sorted(rules):
         r = rules[rid]
         fix = f" [fix: {r.fix}]" if r.fix else ""
-        click.echo(f"{rid:{width}s}  {r.severity:7s}  {r.description}{fix}")
+        opt_in = "" if r.default else " [opt-in]"
+        click.echo(f"{rid:{width}s}  {r.severity:7s}  {r.description}{fix}{opt_in}")
 
 
 @main.command()
@@ -337,6 +341,57 @@ def explain(rule):
             click.echo(f"\n{title} ({ex.format}):")
             for line in ex.text.rstrip("\n").split("\n"):
                 click.echo(f"    {line}")
+
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "json"]),
+              help="A table for reading, or JSON (a list, one object per article).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file only.")
+@click.option("--max-size", type=click.FloatRange(min=0.001, max=1_000_000), default=10.0, show_default=True, metavar="MB",
+              callback=lambda ctx, param, value: _finite(value, param), help="Skip files larger than this many megabytes.")
+def stats(paths, fmt, config_path, max_size):
+    """Readability figures per article: words, sentences, average sentence length, Flesch reading
+    ease, Flesch-Kincaid grade and reading time (textstat, offline)."""
+    import json
+
+    from . import config as config_mod
+    from . import engine
+    from .stats import FIGURES, figures
+    from .yamlio import DataError
+
+    try:
+        fixed = config_mod.load_file(config_path) if config_path else None
+
+        def config_for(path: str) -> config_mod.Config:
+            folder = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) else os.path.abspath(path)
+            return (fixed or config_mod.load_cached(config_mod.discover(folder))).for_file(path)
+
+        files, errors = engine.walk(list(paths or (".",)), config_for)
+        rows = []
+        for path in files:
+            if path == "-":
+                errors.append("-: stats reads files, not standard input")
+                continue
+            try:
+                rows.append(figures(path, config_for(path), int(max_size * 1048576)))
+            except engine.InputError as exc:
+                errors.append(str(exc))
+    except DataError as exc:
+        raise _fail(str(exc))
+    for message in errors:
+        click.echo(f"copydesk: error: {message}", err=True)
+    if fmt == "json":
+        _write_stdout((json.dumps(rows, indent=2, ensure_ascii=False) + "\n").encode("utf-8", "surrogateescape"))
+    elif rows:
+        heads = ("article", "words", "sentences", "words/sentence", "Flesch", "FK grade", "read (s)")
+        table = [heads] + [(r["path"],) + tuple(f"{r[k]:g}" for k in FIGURES) for r in rows]
+        widths = [max(len(str(row[i])) for row in table) for i in range(len(heads))]
+        lines = ["  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+                 for row in table]
+        _write_stdout(("\n".join(lines) + "\n").encode("utf-8", "surrogateescape"))
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -29,6 +29,7 @@ DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm"]
 TOP_KEYS = {
     "house": str,
     "select": list,
+    "extend_select": list,
     "ignore": list,
     "severity": dict,
     "accept": list,
@@ -37,6 +38,18 @@ TOP_KEYS = {
     "include": list,
     "exclude": list,
     "timeout": (int, float),
+    "grammar": dict,
+}
+# grammar: LanguageTool (see copydesk/languagetool.py)
+GRAMMAR_KEYS = {
+    "enabled": bool,
+    "server": str,  # the URL of a LanguageTool server to use
+    "language": str,  # a LanguageTool language code; the house pack's otherwise (en-GB)
+    "disabled_rules": list,  # LanguageTool rule ids, on top of the house's
+    "enabled_rules": list,
+    "cache": bool,  # keep results on disk, by paragraph (default true)
+    "concurrency": int,  # requests in flight to one server (default 4)
+    "request_timeout": (int, float),  # seconds a request may take (default 120)
 }
 OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict, "accept": list, "checks": dict}
 
@@ -81,6 +94,7 @@ class Config:
     root: str = "."  # the folder globs are relative to
     house: str = "british"
     select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)  # rules added to the selection (opt-in ones)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     accept: list[str] = field(default_factory=list)
@@ -91,6 +105,11 @@ class Config:
     # seconds each checker may spend on a draft, per MB of it (at least once); past it the
     # checker is stopped and reported as copydesk.internal-error
     timeout: float = 10.0
+    grammar: dict = field(default_factory=dict)  # GRAMMAR_KEYS; --grammar and --lt-server set them too
+
+    @property
+    def grammar_enabled(self) -> bool:
+        return bool(self.grammar.get("enabled"))
 
     def relpath(self, path: str) -> str:
         try:
@@ -148,7 +167,7 @@ def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "
             raise DataError(path, line, name, f"must be {_a(keys[key])}")
         if key == "timeout" and (isinstance(value, bool) or not 0 < value <= 3600):
             raise DataError(path, line, name, "must be a number of seconds above 0 and at most 3600")
-        if key in ("select", "ignore"):
+        if key in ("select", "ignore", "extend_select"):
             _check_rule_list(value, path, line, name)
         elif key == "severity":
             for rule, sev in value.items():
@@ -185,6 +204,22 @@ def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "
                         raise DataError(path, optline, f"{name}.{cid}.{opt}",
                                         "must be a list of words or phrases (strings that are not empty)")
                 checker.validate_options(opts, path, sub)
+        elif key == "grammar":
+            for opt, val in value.items():
+                optline = lines(value, opt) or line
+                kind = GRAMMAR_KEYS.get(opt)
+                if kind is None:
+                    raise DataError(path, optline, f"{name}.{opt}", f"unknown key; expected one of {', '.join(GRAMMAR_KEYS)}")
+                if not isinstance(val, kind) or (kind is not bool and isinstance(val, bool)):
+                    raise DataError(path, optline, f"{name}.{opt}", f"must be {_a(kind)}")
+                if kind is list and not all(isinstance(v, str) and re.fullmatch(r"[A-Za-z0-9_]+", v) for v in val):
+                    raise DataError(path, optline, f"{name}.{opt}", "must be a list of LanguageTool rule ids (A_RULE_ID)")
+                if opt == "concurrency" and not 1 <= val <= 64:
+                    raise DataError(path, optline, f"{name}.{opt}", "must be from 1 to 64")
+                if opt == "request_timeout" and not 0 < val <= 3600:
+                    raise DataError(path, optline, f"{name}.{opt}", "must be a number of seconds above 0 and at most 3600")
+                if opt == "server" and not re.match(r"https?://[^\s/]+", val):
+                    raise DataError(path, optline, f"{name}.{opt}", "must be the URL of a LanguageTool server (http://host:port)")
         elif key == "overrides":
             for item in value:
                 if not isinstance(item, dict) or "files" not in item:

@@ -46,17 +46,22 @@ class FileResult:
 
 
 def enabled_rules(cfg: Config) -> frozenset[str]:
-    return _enabled(None if cfg.select is None else tuple(cfg.select), tuple(cfg.ignore))
+    return _enabled(None if cfg.select is None else tuple(cfg.select), tuple(cfg.ignore), tuple(cfg.extend_select))
 
 
 @lru_cache(maxsize=64)
-def _enabled(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> frozenset[str]:
+def _enabled(select: tuple[str, ...] | None, ignore: tuple[str, ...], extend: tuple[str, ...] = ()) -> frozenset[str]:
+    """The rules a run reports. With no selection, every rule that is on by default; a selection
+    (or ALL) names rules, opt-in ones included; extend_select adds to either."""
     rules = registry.all_rules()
-    if select is None or "ALL" in select:
+    if select is None:
+        chosen = {r for r, rule in rules.items() if rule.default}
+    elif "ALL" in select:
         chosen = set(rules)
     else:
         chosen = {r for r in rules if any(registry.matches(s, r) for s in select)}
         chosen |= {r.id for r in registry.CORE_RULES if r.id != "copydesk.unused-suppression"}
+    chosen |= {r for r in rules if any(registry.matches(s, r) for s in extend)}
     return frozenset(r for r in chosen if not any(registry.matches(s, r) for s in ignore))
 
 
@@ -203,7 +208,8 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
             continue
         if marks and checker.id in MARK_READERS:
             continue
-        ctx = Context(checker, house, cfg.checks.get(checker.id, {}), accept, analysis)
+        ctx = Context(checker, house, cfg.checks.get(checker.id, {}), accept, analysis, enabled=enabled,
+                      grammar=cfg.grammar_enabled)
         try:
             with budget.limit(seconds):
                 got = list(checker.check(doc, ctx))

@@ -123,6 +123,7 @@ def _read_pack_file(path: str, what: str) -> str:
         raise DataError(path, None, None, f"{what} is not UTF-8 text") from None
 
 
+@lru_cache(maxsize=32)
 def load_house(name_or_path: str, _depth: int = 0) -> "House":
     if _depth > 5:
         raise DataError(name_or_path, None, "extends", "packs extend each other in a loop")

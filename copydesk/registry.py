@@ -16,6 +16,7 @@ BUILTIN = (
     "copydesk.checks.attribution:AttributionChecker",
     "copydesk.checks.style:StyleChecker",
     "copydesk.checks.credits:CreditsChecker",
+    "copydesk.checks.readability:ReadabilityChecker",
 )
 
 # Rules the engine itself reports, outside any checker.

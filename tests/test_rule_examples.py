@@ -25,7 +25,7 @@ def test_every_checker_rule_has_a_bad_and_a_good_example():
 @pytest.mark.parametrize("rule_id,kind,n,example", CASES, ids=[f"{c[0]}-{c[1]}{c[2]}" for c in CASES])
 def test_rule_example(rule_id, kind, n, example):
     name = "example.md" if example.format == "markdown" else "example.txt"
-    findings = check_document(Document(example.text, name, example.format), Config())
+    findings = check_document(Document(example.text, name, example.format), Config(extend_select=[rule_id]))
     fired = [f for f in findings if f.rule == rule_id]
     if kind == "bad":
         assert fired, f"{rule_id} did not fire on its bad example"

@@ -1,0 +1,59 @@
+"""Where the sentences of a paragraph of prose begin and end.
+
+A sentence ends at ".", "!", "?" or "…" (with any closing quotation marks or brackets after it)
+followed by space and a capital, a figure or an opening mark. A full stop after an honorific,
+an initial or a common abbreviation ("Mr.", "J. K.", "U.S.", "approx.") does not end one.
+"""
+
+from __future__ import annotations
+
+import re
+
+END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+# Abbreviations written with a full stop that seldom end a sentence (lower case compared).
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st prof gen col lt sgt capt cpl rev fr jr sr sen rep gov pres insp supt det ch "
+    "no nos vs v etc approx dept est fig inc ltd co corp bros ave rd mt ft op vol pp cf al e.g i.e "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _abbreviation(text: str, stop: int) -> bool:
+    """The full stop at text[stop] belongs to the word before it."""
+    j = stop
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:stop]
+    if not word:
+        return False
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "J. K. Rowling"
+    if "." in word and all(len(p) <= 2 for p in word.split(".")):
+        return True  # "U.S.", "e.g"
+    return word.lower() in ABBREVIATIONS
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of text, surrounding space left out."""
+    out = []
+    start = len(text) - len(text.lstrip())
+    for m in END_RE.finditer(text):
+        if text[m.start()] == "." and m.end() - m.start() >= 1 and text[m.start():m.end()].rstrip("\"'”’)]") == "." \
+                and _abbreviation(text, m.start()):
+            continue
+        if m.end() > start:
+            out.append((start, m.end()))
+        nxt = m.end()
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        start = nxt
+    end = len(text.rstrip())
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many words text[start:end] holds."""
+    return sum(1 for _ in WORD_RE.finditer(text, start, len(text) if end is None else end))
