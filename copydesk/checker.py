@@ -51,6 +51,8 @@ class Checker:
     description: str = ""
     rules: tuple[Rule, ...] = ()
     options: dict[str, type] = {}  # the options a config may set under checks.<id>
+    budgeted: bool = True  # stopped past the engine's time budget (False: it bounds its own time)
+    family: Rule | None = None  # set when the checker makes rule ids as it goes: documents them all
 
     def validate_options(self, options: dict, path: str, line: int | None) -> None:
         """Called when a config sets checks.<id>; raise DataError for a bad value."""
@@ -78,7 +80,7 @@ class Context:
     reads: bool = False  # the checker called read()
     made: int = 0  # findings made through finding()
     enabled: "frozenset[str] | None" = None  # the rules this run reports (None: all), to skip work nobody reads
-    grammar: bool = False  # grammar checking with LanguageTool is on for this run
+    grammar: dict = field(default_factory=dict)  # the config's grammar settings when grammar checking is on, else {}
 
     # Past this many findings a checker may stop looking: the engine lists at most this many
     # for a draft (engine.MAX_FINDINGS), so a checker that reports every word of a draft

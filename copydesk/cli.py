@@ -63,8 +63,12 @@ def main() -> None:
 @click.option("--max-size", type=click.FloatRange(min=0.001, max=1_000_000), default=10.0, show_default=True, metavar="MB",
               callback=lambda ctx, param, value: _finite(value, param),
               help="Skip files larger than this many megabytes (exit code 2).")
+@click.option("--grammar", "grammar_on", is_flag=True, help="Check grammar with LanguageTool too (see `copydesk grammar`).")
+@click.option("--lt-server", metavar="URL", help="The LanguageTool server to use (turns grammar on); COPYDESK_LT_SERVER too.")
+@click.option("--no-cache", is_flag=True, help="Send every paragraph to LanguageTool, ignoring the cache of results.")
 def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, config_path, stdin_filename, no_color, quiet, statistics,
-          diff_base, baseline_path, write_baseline, fix, unsafe_fixes, show_diff, skip_binary, max_size):
+          diff_base, baseline_path, write_baseline, fix, unsafe_fixes, show_diff, skip_binary, max_size, grammar_on, lt_server,
+          no_cache):
     """Check drafts: files, folders (walked recursively) or '-' for standard input."""
     from . import config as config_mod
     from . import engine, registry
@@ -95,7 +99,7 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
         folder = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) else os.path.abspath(path)
         cfg = fixed or config_mod.load_cached(config_mod.discover(folder))
         cfg = cfg.for_file(path)
-        if select_l or ignore_l or extend_l or house:
+        if select_l or ignore_l or extend_l or house or grammar_on or lt_server:
             cfg = config_mod.Config(**{k: getattr(cfg, k) for k in cfg.__dataclass_fields__})
             if select_l:
                 cfg.select = select_l
@@ -103,6 +107,10 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
             cfg.ignore = list(cfg.ignore) + ignore_l
             if house:
                 cfg.house = house
+            if grammar_on or lt_server:
+                cfg.grammar = dict(cfg.grammar, enabled=True)
+            if lt_server:
+                cfg.grammar["server"] = lt_server
         return cfg
 
     if not paths:
@@ -126,6 +134,10 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
     if bar is not None:
         bar.__enter__()
     stdin_data = b""
+    from . import languagetool
+
+    grammar = languagetool.Session(server=lt_server, use_cache=not no_cache)
+    languagetool._active = grammar
     try:
         for path in iterator:
             try:
@@ -151,6 +163,10 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+        languagetool._active = None
+        grammar.close()
+    if grammar.failure:
+        errors.append(grammar.failure)
     if diff_base:
         from .diffbase import DiffError, changed_lines, keep_changed
 
@@ -239,7 +255,7 @@ def _write_report(output: str, data: bytes) -> None:
 def _exit_code(errors: list[str], findings: list, fail_on: str) -> int:
     from .finding import RANK
 
-    if errors or any(f.rule == "copydesk.internal-error" for f in findings):
+    if errors or any(f.rule in ("copydesk.internal-error", "grammar.unavailable") for f in findings):
         return EXIT_ERROR
     if fail_on != "never" and any(RANK[f.severity] >= RANK[fail_on] for f in findings):
         return EXIT_FINDINGS
@@ -312,6 +328,8 @@ def rules_cmd():
         rules = registry.all_rules()
     except registry.PluginError as exc:
         raise _fail(str(exc))
+    families = {c.family.id: c.family for c in registry.checkers() if c.family is not None}
+    rules = {**rules, **families}
     width = max(len(r) for r in rules)
     for rid in sorted(rules):
         r = rules[rid]
@@ -330,9 +348,9 @@ def explain(rule):
         rules = registry.all_rules()
     except registry.PluginError as exc:
         raise _fail(str(exc))
-    if rule not in rules:
+    r = rules.get(rule) or registry.family(rule)
+    if r is None:
         raise _fail(f"unknown rule '{rule}' (see `copydesk rules`)")
-    r = rules[rule]
     click.echo(f"{r.id} ({r.severity})\n\n{r.description}\n\n{r.rationale}")
     if r.fix:
         click.echo(f"\nFix: {r.fix}.")
@@ -392,6 +410,81 @@ def stats(paths, fmt, config_path, max_size):
                  for row in table]
         _write_stdout(("\n".join(lines) + "\n").encode("utf-8", "surrogateescape"))
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+@main.group()
+def grammar():
+    """LanguageTool for grammar checking: install it, serve it, or run a command beside it."""
+
+
+@grammar.command("install")
+def grammar_install():
+    """Fetch the pinned LanguageTool server (Maven Central, with Maven; needs Java 17)."""
+    from . import languagetool
+
+    try:
+        languagetool.install(say=lambda m: click.echo(m, err=True))
+    except languagetool.GrammarUnavailable as exc:
+        raise _fail(f"cannot install LanguageTool: {exc}")
+
+
+def _start_installed(port: int | None):
+    from . import languagetool
+
+    cp = languagetool.installed_classpath()
+    if cp is None:
+        raise _fail("LanguageTool is not installed: run `copydesk grammar install` first")
+    problem = languagetool.java_problem()
+    if problem:
+        raise _fail(problem)
+    server = languagetool.ManagedServer(cp, port)
+    try:
+        server.wait_ready()
+    except languagetool.GrammarUnavailable as exc:
+        server.stop()
+        raise _fail(str(exc))
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+@grammar.command("serve")
+@click.option("--port", type=click.IntRange(1024, 65535), default=8081, show_default=True, help="The local port to listen on.")
+def grammar_serve(port):
+    """Run the installed LanguageTool server in the foreground (127.0.0.1 only) until stopped."""
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    server = _start_installed(port)
+    click.echo(f"LanguageTool is ready at {server.url} (use --lt-server {server.url}); Ctrl-C stops it.", err=True)
+    try:
+        server.proc.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+@grammar.command("run", context_settings={"ignore_unknown_options": True})
+@click.argument("command", nargs=-1, required=True, type=click.UNPROCESSED)
+def grammar_run(command):
+    """Start the installed server, run COMMAND with COPYDESK_LT_SERVER set to it, then stop it
+    (for CI: `copydesk grammar run -- python -m pytest`). Exits with COMMAND's code."""
+    import signal
+    import subprocess
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    server = _start_installed(None)
+    click.echo(f"LanguageTool is ready at {server.url}", err=True)
+    try:
+        code = subprocess.call(list(command), env=dict(os.environ, COPYDESK_LT_SERVER=server.url))
+    except OSError as exc:
+        code = EXIT_ERROR
+        click.echo(f"copydesk: error: cannot run {command[0]}: {exc.strerror or exc}", err=True)
+    finally:
+        server.stop()
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,6 +4,8 @@ de-duplicate and sort."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import os
 import stat
 import sys
@@ -63,6 +65,17 @@ def _enabled(select: tuple[str, ...] | None, ignore: tuple[str, ...], extend: tu
         chosen |= {r.id for r in registry.CORE_RULES if r.id != "copydesk.unused-suppression"}
     chosen |= {r for r in rules if any(registry.matches(s, r) for s in extend)}
     return frozenset(r for r in chosen if not any(registry.matches(s, r) for s in ignore))
+
+
+def _family_enabled(cfg: Config, rule_id: str) -> bool:
+    """A rule a checker made as it went (grammar.<id>): reported unless the selection leaves it out."""
+    return _family_on(None if cfg.select is None else tuple(cfg.select), tuple(cfg.ignore), tuple(cfg.extend_select), rule_id)
+
+
+@lru_cache(maxsize=4096)
+def _family_on(select, ignore, extend, rule_id: str) -> bool:
+    chosen = select is None or "ALL" in select or any(registry.matches(s, rule_id) for s in select + extend)
+    return chosen and not any(registry.matches(s, rule_id) for s in ignore)
 
 
 @lru_cache(maxsize=64)
@@ -209,9 +222,9 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
         if marks and checker.id in MARK_READERS:
             continue
         ctx = Context(checker, house, cfg.checks.get(checker.id, {}), accept, analysis, enabled=enabled,
-                      grammar=cfg.grammar_enabled)
+                      grammar=dict(cfg.grammar) if cfg.grammar_enabled else {})
         try:
-            with budget.limit(seconds):
+            with budget.limit(seconds) if checker.budgeted else nullcontext():
                 got = list(checker.check(doc, ctx))
         except budget.CheckerTimeout:
             rule = core["copydesk.internal-error"]
@@ -231,7 +244,7 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
                 rule = core["copydesk.internal-error"]
                 findings.append(Finding(rule.id, rule.severity,
                                         f"checker '{checker.id}' gave a bad finding on {doc.path}: {problem}", 0, 0))
-            elif f.rule in enabled:
+            elif f.rule in enabled or (checker.family is not None and _family_enabled(cfg, f.rule)):
                 if f.fix is not None and doc.format == "html" and not all(
                         balanced(doc.text, e.start, e.end) for e in f.fix.edits):
                     f.fix = None  # it would leave a stray tag: reported, not fixed

@@ -21,6 +21,8 @@ PACK_KEYS = {
     "spelling": dict,
     "quotes": dict,
     "credits": dict,
+    "grammar": dict,
+    "readability": dict,
 }
 SECTION_KEYS = {
     "honorifics": {"full_stop": bool, "words": list},
@@ -29,6 +31,9 @@ SECTION_KEYS = {
                  "by_sense": list},
     "quotes": {"outer": str},
     "credits": {"format": str, "alternatives": list, "agencies": dict, "licensed_sources": list, "licence_pattern": str},
+    # LanguageTool: the language code, and rules or categories the house turns off (or back on)
+    "grammar": {"language": str, "disabled_rules": list, "enabled_rules": list, "disabled_categories": list},
+    "readability": {"sentence_max_words": int, "paragraph_max_sentences": int, "flesch_min": (int, float), "min_words": int},
 }
 
 
@@ -77,7 +82,7 @@ def _validate(data: Any, path: str) -> None:
                 expected = SECTION_KEYS[key].get(sub)
                 if expected is None:
                     raise DataError(path, subline, f"{key}.{sub}", f"unknown key; expected one of {', '.join(SECTION_KEYS[key])}")
-                if not isinstance(subval, expected):
+                if not isinstance(subval, expected) or (expected is not bool and isinstance(subval, bool)):
                     raise DataError(path, subline, f"{key}.{sub}", f"must be {_a(expected)}")
                 if key == "credits":
                     _validate_credits(sub, subval, path, subline)

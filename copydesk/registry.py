@@ -17,6 +17,7 @@ BUILTIN = (
     "copydesk.checks.style:StyleChecker",
     "copydesk.checks.credits:CreditsChecker",
     "copydesk.checks.readability:ReadabilityChecker",
+    "copydesk.checks.grammar:GrammarChecker",
 )
 
 # Rules the engine itself reports, outside any checker.
@@ -112,7 +113,17 @@ def matches(selector: str, rule_id: str) -> bool:
     return rule_id == selector or rule_id.startswith(selector + ".")
 
 
+def family(rule_id: str) -> Rule | None:
+    """The rule that documents rule_id when its checker makes rule ids as it goes (grammar.<id>
+    for each LanguageTool rule), or None."""
+    head = rule_id.split(".", 1)[0]
+    for c in checkers():
+        if c.id == head and c.family is not None and rule_id != head:
+            return c.family
+    return None
+
+
 def known_selector(selector: str) -> bool:
     if selector == "ALL":
         return True
-    return any(matches(selector, r) for r in all_rules())
+    return any(matches(selector, r) for r in all_rules()) or family(selector) is not None
