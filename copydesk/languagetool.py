@@ -17,11 +17,9 @@ import os
 import re
 import shutil
 import socket
-import sqlite3
 import subprocess
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -221,6 +219,9 @@ class ResultCache:
         self.path = path
         self._lock = threading.Lock()
         self._db = None
+        import sqlite3  # here, not at the top: a run without grammar never loads it
+
+        self._error = sqlite3.Error
         if path:
             try:
                 os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -242,7 +243,7 @@ class ResultCache:
         with self._lock:
             try:
                 row = self._db.execute("SELECT matches FROM results WHERE key = ?", (key,)).fetchone()
-            except sqlite3.Error:
+            except self._error:
                 return None
         return None if row is None else json.loads(row[0])
 
@@ -253,7 +254,7 @@ class ResultCache:
             try:
                 self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, json.dumps(matches)))
                 self._db.commit()
-            except sqlite3.Error:
+            except self._error:
                 pass
 
     def close(self) -> None:
@@ -321,6 +322,8 @@ class Client:
         self.tool.disabled_rules = set(self.settings.disabled)
         self.tool.enabled_rules = set(self.settings.enabled)
         self.tool.disabled_categories = set(self.settings.disabled_categories)
+        from concurrent.futures import ThreadPoolExecutor
+
         self._pool = ThreadPoolExecutor(max_workers=self.concurrency)
         self._count = threading.Lock()
         first = self._query(WARM_UP)
@@ -397,13 +400,15 @@ class Session:
     """Grammar checking for one run: one server (found or started) and one client, opened on the
     first draft that asks for grammar and closed when the run ends."""
 
-    def __init__(self, server: str | None = None, use_cache: bool = True, concurrency: int = 4, timeout: float = 120.0):
+    def __init__(self, server: str | None = None, use_cache: bool = True, concurrency: int = 4, timeout: float = 120.0,
+                 cache_path: str | None = None):
         self.server = server or os.environ.get("COPYDESK_LT_SERVER") or None
         self.use_cache = use_cache
+        self.cache_path = cache_path or os.path.join(cache_dir(), "grammar-cache.sqlite3")
         self.concurrency = concurrency
         self.timeout = timeout
         self.failure: str | None = None  # why grammar could not start (reported once)
-        self._clients: dict[Settings, Client] = {}
+        self._clients: dict[tuple, Client] = {}
         self._managed: ManagedServer | None = None
         self._url: str | None = None
         self._cache: ResultCache | None = None
@@ -424,22 +429,28 @@ class Session:
         self._managed.wait_ready()
         return self._managed.url
 
-    def client(self, settings: Settings, configured: str | None = None) -> Client | None:
-        """The client for these settings, or None when grammar could not start (see failure)."""
+    def client(self, settings: Settings, options: dict | None = None) -> Client | None:
+        """The client for these settings and the config's grammar options (server,
+        request_timeout, concurrency, cache), or None when grammar could not start (see failure)."""
+        opts = options or {}
+        timeout = float(opts.get("request_timeout", self.timeout))
+        concurrency = int(opts.get("concurrency", self.concurrency))
+        cached = self.use_cache and opts.get("cache", True)
+        key = (settings, timeout, concurrency, cached)
         with self._lock:
             if self.failure:
                 return None
             try:
                 if self._url is None:
-                    self._url = self._start(configured)
-                    if self.use_cache:
-                        self._cache = ResultCache(os.path.join(cache_dir(), "grammar-cache.sqlite3"))
-                if settings not in self._clients:
-                    self._clients[settings] = Client(self._url, settings, self._cache, self.concurrency, self.timeout)
+                    self._url = self._start(opts.get("server"))
+                if cached and self._cache is None:
+                    self._cache = ResultCache(self.cache_path)
+                if key not in self._clients:
+                    self._clients[key] = Client(self._url, settings, self._cache if cached else None, concurrency, timeout)
             except GrammarUnavailable as exc:
                 self.failure = str(exc)
                 return None
-            return self._clients[settings]
+            return self._clients[key]
 
     @property
     def sent(self) -> int:

@@ -40,3 +40,28 @@ def require_program(name: str) -> str:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{name} is not installed, and CI must run every test")
     pytest.skip(f"{name} is not installed")
+
+
+@pytest.fixture(scope="session")
+def lt_server():
+    """The URL of a real LanguageTool server: COPYDESK_LT_SERVER (as `copydesk grammar run` sets
+    it), else the installed one (`copydesk grammar install`) started for the test session. Outside
+    CI a test without either is skipped with the reason; in CI (CI=true) it fails."""
+    from copydesk import languagetool
+
+    url = os.environ.get("COPYDESK_LT_SERVER")
+    if url:
+        yield url.rstrip("/")
+        return
+    cp = languagetool.installed_classpath()
+    problem = languagetool.java_problem() if cp else "LanguageTool is not installed (copydesk grammar install)"
+    if problem:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{problem}, and CI must run every test")
+        pytest.skip(problem)
+    server = languagetool.ManagedServer(cp)
+    try:
+        server.wait_ready()
+        yield server.url
+    finally:
+        server.stop()

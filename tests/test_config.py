@@ -43,7 +43,7 @@ def test_valid_yaml_config(tmp_path):
         ("select: layout\n", 1, "select", "must be a list"),
         ("select: [layout, nonsense.rule]\n", 1, "select", "unknown rule"),
         ("severity:\n  style.spelling: fatal\n", 2, "severity.style.spelling", "severity must be"),
-        ("checks:\n  grammar: {}\n", 2, "checks.grammar", "unknown checker"),
+        ("checks:\n  grammarly: {}\n", 2, "checks.grammarly", "unknown checker"),
         ("house: tabloid\n", 1, "house", "no such house pack"),
         ("overrides:\n  - ignore: [style]\n", 1, "overrides", "'files'"),
         ("select: [layout\nignore: []\n", 2, None, "YAML syntax error"),

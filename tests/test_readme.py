@@ -47,3 +47,11 @@ def test_suppression_example_suppresses_something():
 def test_readme_checks_clean():
     doc = Document(README, "README.md")
     assert [(f.rule, f.line) for f in check_document(doc, config.Config()) if f.severity != "info"] == []
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    test_command = blocks("sh")[1].strip()
+    with open(os.path.join(ROOT, ".ci", "run"), encoding="utf-8") as fh:
+        last = [line for line in fh.read().splitlines() if line.strip()][-1]
+    assert last == test_command
+    assert "copydesk grammar install" in test_command  # the real LanguageTool server is part of the run

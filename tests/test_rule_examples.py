@@ -16,10 +16,19 @@ CASES = [
 ]
 
 
+# Rules whose finding no draft can show: a LanguageTool server that fails. Their cases are in
+# test_grammar.py (a failing server for each failure); the grammar family's own examples run
+# there against the real server.
+NO_DRAFT_SHOWS = {"grammar.unavailable"}
+
+
 def test_every_checker_rule_has_a_bad_and_a_good_example():
     for checker in registry.checkers():
         for rule in checker.rules:
-            assert rule.bad and rule.good, rule.id
+            if rule.id not in NO_DRAFT_SHOWS:
+                assert rule.bad and rule.good, rule.id
+        if checker.family is not None:
+            assert checker.family.bad and checker.family.good, checker.family.id
 
 
 @pytest.mark.parametrize("rule_id,kind,n,example", CASES, ids=[f"{c[0]}-{c[1]}{c[2]}" for c in CASES])

@@ -16,6 +16,7 @@ from ..document import Document
 from ..finding import Edit, Finding, Fix
 from ..house import House, load_data_pack
 from .credits import is_credit_line
+from .readability import DOUBLED_OK
 
 SEVERITY = {"grammar": "warning", "misspelling": "warning", "duplication": "warning", "typographical": "warning",
             "whitespace": "warning"}  # style, locale-violation, uncategorized and the rest: info
@@ -35,6 +36,7 @@ FAMILY = Rule(
     "A suggestion becomes a fix (unsafe) only when LanguageTool offers exactly one.",
     good=examples("Council budget\n\nMr Smith said the colour of the organisation's logo had changed.\n"),
     bad=examples("Council budget\n\nThe minister had became the leader of the of the party.\n"),
+    fix="unsafe",
 )
 
 
@@ -86,7 +88,7 @@ class GrammarChecker(Checker):
             return [self._unavailable(doc, "grammar checking is on but no LanguageTool session is open "
                                            "(use copydesk.languagetool.session())")]
         settings, globs = settings_for(ctx.house, ctx.grammar)
-        client = sess.client(settings, ctx.grammar.get("server"))
+        client = sess.client(settings, ctx.grammar)
         if client is None:
             return []  # grammar could not start: said once for the run (session.failure)
         blocks = [b for b in ctx.read(doc).blocks
@@ -111,6 +113,14 @@ class GrammarChecker(Checker):
                     continue
                 if rule == "EN_A_VS_AN" and FIGURE_AFTER_RE.match(t, z):
                     continue
+                pair = t[a:z].split()
+                if rule == "ENGLISH_WORD_REPEAT_RULE" and (
+                        any(c.isdigit() for c in t[a:z]) or (pair or [""])[0].lower() in DOUBLED_OK
+                        or len({w[:1].isupper() for w in pair}) > 1 or all(w[:1].isupper() for w in pair)):
+                    continue  # a score ("6-2 6-2"), a double English allows ("had had"), a title or a name
+                    # ("law lord Lord Bingham", "Soldier Soldier", "Please Please Me")
+                if rule == "COMMA_PARENTHESIS_WHITESPACE" and t[z:z + 1].isalnum():
+                    continue  # ".m3u", ".travel": a file extension or a domain, not a stop
                 s, e = b.prose.source_span(a, z)
                 reps = [r for r in m["replacements"] if r != t[a:z]]
                 fix = None

@@ -73,7 +73,7 @@ def render(report) -> str:
             results.append(res)
     driver_rules = []
     for rid in fired:
-        rule = rules.get(rid)
+        rule = rules.get(rid) or registry.family(rid)
         driver_rules.append(
             {
                 "id": rid,
