@@ -4,6 +4,7 @@ article whose Flesch reading ease is below the house's floor (scored with textst
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .. import sentences
 from ..checker import Checker, Context, Rule, examples
@@ -26,15 +27,37 @@ def limits(ctx: Context) -> dict:
     return out
 
 
-def _quoted(block) -> list[tuple[int, int]]:
-    return [(q.open.index, q.close.index + 1) for q in block.quotes.quotes if q.open is not None and q.close is not None]
+class _Quoted:
+    """The stretches of a paragraph inside quotation marks, merged, with running totals, so
+    that how much of a sentence is quoted is found by bisection (a paragraph of many long
+    sentences and many quotations costs no more than its length)."""
 
+    def __init__(self, block):
+        spans = sorted((q.open.index, q.close.index + 1) for q in block.quotes.quotes
+                       if q.open is not None and q.close is not None)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, z in spans:
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], z)
+            else:
+                self.starts.append(a)
+                self.ends.append(z)
+        self.before = [0]  # quoted characters before each stretch
+        for a, z in zip(self.starts, self.ends):
+            self.before.append(self.before[-1] + z - a)
 
-def _mostly_quoted(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    """Half or more of text[a:b] is inside a quotation: a speaker's words, which a sub-editor
-    may trim but does not split."""
-    inside = sum(max(0, min(z, b) - max(s, a)) for s, z in spans)
-    return 2 * inside >= b - a
+    def _upto(self, i: int) -> int:
+        """Quoted characters before index i."""
+        k = bisect_right(self.starts, i) - 1
+        if k < 0:
+            return 0
+        return self.before[k] + min(i, self.ends[k]) - self.starts[k]
+
+    def mostly(self, a: int, b: int) -> bool:
+        """Half or more of [a, b) is inside a quotation: a speaker's words, which a sub-editor
+        may trim but does not split."""
+        return 2 * (self._upto(b) - self._upto(a)) >= b - a
 
 
 class ReadabilityChecker(Checker):
@@ -125,8 +148,8 @@ class ReadabilityChecker(Checker):
             for a, z in spans:
                 n = sentences.words(t, a, z)
                 if n > lim["sentence_max_words"]:
-                    quoted = _quoted(b) if quoted is None else quoted
-                    if _mostly_quoted(quoted, a, z):
+                    quoted = _Quoted(b) if quoted is None else quoted
+                    if quoted.mostly(a, z):
                         continue
                     s, e = b.prose.source_span(a, z)
                     out.append(ctx.finding("readability.long-sentence", s, e,
