@@ -80,6 +80,7 @@ class Context:
     reads: bool = False  # the checker called read()
     made: int = 0  # findings made through finding()
     enabled: "frozenset[str] | None" = None  # the rules this run reports (None: all), to skip work nobody reads
+    dense_marks: bool = False  # the draft holds too many quotation marks to be prose: its quotations are not read
     grammar: dict = field(default_factory=dict)  # the config's grammar settings when grammar checking is on, else {}
 
     # Past this many findings a checker may stop looking: the engine lists at most this many

@@ -222,7 +222,7 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
         if marks and checker.id in MARK_READERS:
             continue
         ctx = Context(checker, house, cfg.checks.get(checker.id, {}), accept, analysis, enabled=enabled,
-                      grammar=dict(cfg.grammar) if cfg.grammar_enabled else {})
+                      grammar=dict(cfg.grammar) if cfg.grammar_enabled else {}, dense_marks=bool(marks))
         try:
             with budget.limit(seconds) if checker.budgeted else nullcontext():
                 got = list(checker.check(doc, ctx))

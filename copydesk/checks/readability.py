@@ -148,9 +148,12 @@ class ReadabilityChecker(Checker):
             for a, z in spans:
                 n = sentences.words(t, a, z)
                 if n > lim["sentence_max_words"]:
-                    quoted = _Quoted(b) if quoted is None else quoted
-                    if quoted.mostly(a, z):
-                        continue
+                    # (A draft too dense with quotation marks to be prose has its quotations left
+                    # unread, here as in the quotes checker: reading them costs the square.)
+                    if not ctx.dense_marks:
+                        quoted = _Quoted(b) if quoted is None else quoted
+                        if quoted.mostly(a, z):
+                            continue
                     s, e = b.prose.source_span(a, z)
                     out.append(ctx.finding("readability.long-sentence", s, e,
                                            f"This sentence runs to {n} words, over the house limit of "
