@@ -54,6 +54,13 @@ def spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def words(text: str, start: int = 0, end: int | None = None) -> int:
-    """How many words text[start:end] holds."""
-    return sum(1 for _ in WORD_RE.finditer(text, start, len(text) if end is None else end))
+def words(text: str, start: int = 0, end: int | None = None, most: int | None = None) -> int:
+    """How many words text[start:end] holds; with most, counting stops past that many (the
+    answer is then most + 1), so a paragraph of a million words is not counted to the end
+    to learn that it is over a limit."""
+    n = 0
+    for _ in WORD_RE.finditer(text, start, len(text) if end is None else end):
+        n += 1
+        if most is not None and n > most:
+            break
+    return n

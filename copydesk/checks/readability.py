@@ -12,6 +12,7 @@ from ..document import Document
 from ..finding import Edit
 from ..yamlio import DataError
 
+MAX_COUNTED = 1000  # words of a sentence counted one by one; past it, "more than 1,000"
 DEFAULTS = {"sentence_max_words": 40, "paragraph_max_sentences": 10, "flesch_min": 30.0, "min_words": 150}
 DOUBLED_RE = re.compile(r"(?<![\w-])([^\W\d_]+)([ \t]+)(\1)(?![\w-])", re.IGNORECASE)
 # Words a writer doubles on purpose or by grammar: "had had", "that that", "what it is is",
@@ -140,13 +141,14 @@ class ReadabilityChecker(Checker):
         reading = ctx.read(doc)
         body = [b for b in reading.blocks if b.is_body and b.text.strip()]
         grammar_on = ctx.grammar
+        most = max(MAX_COUNTED, int(lim["sentence_max_words"]))
         out = []
         for b in body:
             t = b.text
             spans = sentences.spans(t)
             quoted = None
             for a, z in spans:
-                n = sentences.words(t, a, z)
+                n = sentences.words(t, a, z, most=most)
                 if n > lim["sentence_max_words"]:
                     # (A draft too dense with quotation marks to be prose has its quotations left
                     # unread, here as in the quotes checker: reading them costs the square.)
@@ -155,8 +157,9 @@ class ReadabilityChecker(Checker):
                         if quoted.mostly(a, z):
                             continue
                     s, e = b.prose.source_span(a, z)
+                    told = f"{n:,}" if n <= most else f"more than {most:,}"
                     out.append(ctx.finding("readability.long-sentence", s, e,
-                                           f"This sentence runs to {n} words, over the house limit of "
+                                           f"This sentence runs to {told} words, over the house limit of "
                                            f"{lim['sentence_max_words']}: split it."))
             if len(spans) > lim["paragraph_max_sentences"]:
                 s, e = b.prose.source_span(spans[0][0], spans[0][1])
@@ -176,7 +179,7 @@ class ReadabilityChecker(Checker):
                                            f"“{word}” is typed twice.", [word], edits=edits))
         if ctx.enabled is not None and "readability.hard-to-read" in ctx.enabled:
             text = "\n".join(b.text for b in body)
-            if sentences.words(text) >= lim["min_words"] and body:
+            if body and sentences.words(text, most=int(lim["min_words"])) >= lim["min_words"]:
                 from ..scores import scores
 
                 ease = scores(text)["flesch_reading_ease"]

@@ -13,6 +13,7 @@ from ..checker import Checker, Context, Rule, examples
 from ..document import Block, Document
 from ..finding import Edit
 from ..house import House
+from ..patterns import finditer_windowed
 from ..yamlio import DataError
 
 # Words for the spelling lookup: runs of ASCII letters not joined to other letters or digits.
@@ -44,6 +45,50 @@ def _spelling_table(house: House) -> dict[str, str]:
                     del table[am]
                     table[br] = am
     return {k: v for k, v in table.items() if k not in exclude}
+
+
+@lru_cache(maxsize=16)
+def _spelling_candidates(house: House):
+    """One RE2 pattern for every word of the spelling table, longest first, in any case: the
+    draft is scanned once in linear time and only the words that may be in the table are looked
+    at (a loop over every word of a draft costs a microsecond or two a word). A candidate is a
+    word of the draft only if LETTERS_RE, which the table is keyed by, matches it whole there."""
+    import re2
+
+    keys = sorted((k for k in _spelling_table(house) if re.fullmatch(r"[a-z]+", k)), key=lambda k: (-len(k), k))
+    if not keys:
+        return None
+    opts = re2.Options()
+    opts.case_sensitive = False
+    opts.log_errors = False
+    return re2.compile("(?:" + "|".join(keys) + ")", opts)
+
+
+_BOUNDS = ("(?<![\\w-])", "(?![\\w-])")
+
+
+@lru_cache(maxsize=64)
+def _prefilter(pattern: str, ignore_case: bool):
+    """An RE2 pattern that matches wherever the word-list pattern (names, variants) can: the
+    same alternation without the word boundaries. A paragraph it finds nothing in is not
+    scanned by the backtracking engine, which tries every alternative at every position."""
+    import re2
+
+    body = pattern
+    for b in _BOUNDS:
+        body = body.replace(b, "")
+    opts = re2.Options()
+    opts.log_errors = False
+    opts.case_sensitive = not ignore_case
+    try:
+        return re2.compile(body, opts)
+    except Exception:  # re2.error: no prefilter, the full scan runs
+        return None
+
+
+def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    pre = _prefilter(pattern.pattern, bool(pattern.flags & re.IGNORECASE))
+    return pre is None or pre.search(text) is not None
 
 
 @lru_cache(maxsize=16)
@@ -257,6 +302,7 @@ class StyleChecker(Checker):
         house = ctx.house
         hon_re, wants_stop = _honorific_re(house)
         table = _spelling_table(house)
+        candidates = _spelling_candidates(house) if table else None
         protected = _protected_re(house)
         var_re, var_index, var_both = _variants(house)
         sense = _by_sense(house)
@@ -292,7 +338,7 @@ class StyleChecker(Checker):
                         findings.append(ctx.finding("style.honorific", s, e, f"British style writes “{word}” with no full stop.",
                                                     [word], edits=[Edit(ds, de, "")]))
             skip: list[tuple[int, int]] = []
-            if protected is not None:
+            if protected is not None and _may_match(protected, t):
                 skip = [(m.start(), m.end()) for m in protected.finditer(t)]
             skip_starts = [a for a, _z in skip]
 
@@ -300,17 +346,19 @@ class StyleChecker(Checker):
                 k = bisect_right(skip_starts, i) - 1
                 return k >= 0 and i < skip[k][1]
 
-            if table:
+            if candidates is not None:
                 get = table.get
-                for m in LETTERS_RE.finditer(t):
+                for ws, we, _m in finditer_windowed(candidates, t):
                     if ctx.full:
                         break
-                    word = m.group()
-                    target = get(word.lower())
+                    word = t[ws:we]
+                    target = get(word.lower()) if word.isascii() else None
                     if target is None:
                         continue
-                    ws = m.start()
-                    if protected_at(ws) or ctx.accepted(word) or _sic(t, m.end()) or _in_address(t, ws, m.end()):
+                    whole = LETTERS_RE.match(t, ws)
+                    if whole is None or whole.end() != we:
+                        continue  # part of a longer word, or a word that runs on into other letters
+                    if protected_at(ws) or ctx.accepted(word) or _sic(t, we) or _in_address(t, ws, we):
                         continue
                     if word[0].isupper() and not word.isupper():
                         if not _is_sentence_start(t, ws):
@@ -345,7 +393,7 @@ class StyleChecker(Checker):
                     findings.append(ctx.finding("style.spelling", s, e,
                                                 f"“{word}” is the American spelling outside computing (this one is a “{cue}” {word}, not software); house style is “{suggestion}”.",
                                                 [suggestion], edits=_rewrite(b, m.start(), m.end(), suggestion)))
-            if var_re is not None:
+            if var_re is not None and _may_match(var_re, t):
                 for m in var_re.finditer(t):
                     form = m.group(0)
                     if protected_at(m.start()) or ctx.accepted(form) or _sic(t, m.end()):
