@@ -175,3 +175,16 @@ def test_ruled_out_is_no_court():
     text = ("Harbour plan\n\nThe council ruled out a second vote. It said its judgement was sound.\n\n"
             "A second judgement agreed.\n\nA judgment on funding is due in May.\n")
     assert found(text, ["style"]) == [("style.consistency", "judgment")]
+
+
+def test_variants_and_names_in_any_case_are_still_read_in_every_paragraph():
+    # Each paragraph is first searched for the words of the lists on a fast engine; the search
+    # must be as blind to case as the full one: "E-mail" at a sentence start counts.
+    text = ("Mail\n\nThe e-mail arrived.\n\nE-mail is slow.\n\nAnother e-mail came.\n\n"
+            "The email was late.\n\nThe labor department said so.\n")
+    got = found(text, ["style"])
+    assert ("style.consistency", "email") in got
+    msg = [f.message for f in check_document(Document(text, "a.txt"), Config(select=["style"]))
+           if f.rule == "style.consistency"]
+    assert msg and "“e-mail” 3 times" in msg[0]
+    assert not [r for r, w in got if w == "labor"]  # a protected name in lower case keeps its spelling
