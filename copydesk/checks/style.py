@@ -86,7 +86,34 @@ def _prefilter(pattern: str, ignore_case: bool):
         return None
 
 
+LONG_TEXT = 2048  # characters: past this, a paragraph is searched on RE2 first
+
+
+def _table_words(t: str, table: dict[str, str], candidates):
+    """(start, end, word, house form) for each word of t in the spelling table. A long paragraph
+    is scanned once by RE2 for the table's words; a short one word by word (an RE2 call costs
+    more than the look-ups of a few dozen words)."""
+    get = table.get
+    if candidates is None or len(t) <= LONG_TEXT:
+        for m in LETTERS_RE.finditer(t):
+            word = m.group()
+            target = get(word.lower())
+            if target is not None:
+                yield m.start(), m.end(), word, target
+        return
+    for ws, we, _m in finditer_windowed(candidates, t):
+        word = t[ws:we]
+        target = get(word.lower()) if word.isascii() else None
+        if target is None:
+            continue
+        whole = LETTERS_RE.match(t, ws)
+        if whole is not None and whole.end() == we:  # not part of a longer word
+            yield ws, we, word, target
+
+
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    if len(text) <= LONG_TEXT:
+        return True  # the full scan of a short paragraph costs less than an RE2 call
     pre = _prefilter(pattern.pattern, bool(pattern.flags & re.IGNORECASE))
     return pre is None or pre.search(text) is not None
 
@@ -346,18 +373,10 @@ class StyleChecker(Checker):
                 k = bisect_right(skip_starts, i) - 1
                 return k >= 0 and i < skip[k][1]
 
-            if candidates is not None:
-                get = table.get
-                for ws, we, _m in finditer_windowed(candidates, t):
+            if table:
+                for ws, we, word, target in _table_words(t, table, candidates):
                     if ctx.full:
                         break
-                    word = t[ws:we]
-                    target = get(word.lower()) if word.isascii() else None
-                    if target is None:
-                        continue
-                    whole = LETTERS_RE.match(t, ws)
-                    if whole is None or whole.end() != we:
-                        continue  # part of a longer word, or a word that runs on into other letters
                     if protected_at(ws) or ctx.accepted(word) or _sic(t, we) or _in_address(t, ws, we):
                         continue
                     if word[0].isupper() and not word.isupper():
