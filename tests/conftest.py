@@ -42,6 +42,19 @@ def require_program(name: str) -> str:
     pytest.skip(f"{name} is not installed")
 
 
+def require_shared(*parts: str) -> str:
+    """The path of material in ../shared (corpora, the seed draft, the SARIF schema). A fresh
+    clone has no ../shared: outside CI a test that needs it is skipped with the reason; in CI
+    (CI=true) its absence fails the test."""
+    path = os.path.join(SHARED, *parts)
+    if os.path.exists(path):
+        return path
+    why = f"{os.path.relpath(path, ROOT)} is not beside the project (it holds material the project may not ship)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{why}, and CI must run every test")
+    pytest.skip(why)
+
+
 @pytest.fixture(scope="session")
 def lt_server():
     """The URL of a real LanguageTool server: COPYDESK_LT_SERVER (as `copydesk grammar run` sets

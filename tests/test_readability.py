@@ -9,13 +9,12 @@ import textwrap
 
 import pytest
 
-from conftest import SHARED, cut
+from conftest import cut, require_shared
 from copydesk.config import Config
 from copydesk.document import Document
 from copydesk.engine import check_document
 from copydesk.fixer import apply, choose
 
-BBC = os.path.join(SHARED, "corpora", "bbc-news-2005")
 
 # Runs first in the child: every way out to the network raises, and NLTK may not download.
 NO_NETWORK = textwrap.dedent("""
@@ -46,11 +45,10 @@ def _child(code: str, tmp_path) -> dict:
 
 
 def _bbc_text() -> str:
-    with open(os.path.join(BBC, "politics", "001.txt"), encoding="utf-8") as f:
+    with open(require_shared("corpora", "bbc-news-2005", "politics", "001.txt"), encoding="utf-8") as f:
         return f.read().split("\n", 1)[1]
 
 
-@pytest.mark.skipif(not os.path.isdir(BBC), reason="the BBC corpus is not beside the project")
 def test_scores_offline_equal_textstat_with_the_cmu_dictionary(tmp_path):
     texts = TEXTS + [_bbc_text()]
     ours = _child(f"""
@@ -148,9 +146,8 @@ def test_long_paragraph_and_hard_to_read():
     assert not _check(bad, extend_select=on, checks={"readability": {"flesch_min": -200}})
 
 
-@pytest.mark.skipif(not os.path.isdir(BBC), reason="the BBC corpus is not beside the project")
 def test_published_article_is_not_hard_to_read():
-    with open(os.path.join(BBC, "politics", "001.txt"), encoding="utf-8") as f:
+    with open(require_shared("corpora", "bbc-news-2005", "politics", "001.txt"), encoding="utf-8") as f:
         text = f.read()
     on = ["readability.hard-to-read"]
     assert not [f for f in _check(text, extend_select=on) if f.rule == "readability.hard-to-read"]

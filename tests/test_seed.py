@@ -8,16 +8,18 @@ import yaml
 from copydesk.config import Config
 from copydesk.engine import check_file
 
-from conftest import SHARED
-
-SEED = os.path.join(SHARED, "seed")
-pytestmark = pytest.mark.skipif(not os.path.isdir(SEED), reason="../shared/seed is not beside the project")
+from conftest import require_shared
 
 
-def test_belarus_draft_matches_expected():
-    with open(os.path.join(SEED, "expected.yaml"), encoding="utf-8") as fh:
+@pytest.fixture
+def seed():
+    return require_shared("seed")
+
+
+def test_belarus_draft_matches_expected(seed):
+    with open(os.path.join(seed, "expected.yaml"), encoding="utf-8") as fh:
         exp = yaml.safe_load(fh)
-    findings = check_file(os.path.join(SEED, exp["file"]), Config()).findings
+    findings = check_file(os.path.join(seed, exp["file"]), Config()).findings
     matched = set()
     for m in exp["must_report"]:
         lines = {m["line"], *m.get("also_ok_lines", [])}
