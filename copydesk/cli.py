@@ -30,10 +30,20 @@ def _fail(message: str) -> "click.exceptions.Exit":
     return click.exceptions.Exit(EXIT_ERROR)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @click.version_option(__version__, "--version", prog_name="copydesk")
-def main() -> None:
+@click.pass_context
+def main(ctx) -> None:
     """Editorial quality checks for news article drafts."""
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+def _unknown(what: str) -> str:
+    """'unknown rule or checker X', with the nearest known ids when there are some."""
+    from . import registry
+
+    return f"unknown rule or checker '{what}'{registry.did_you_mean(what)} (see `copydesk rules`)"
 
 
 @main.command()
@@ -50,7 +60,9 @@ def main() -> None:
 @click.option("--house", metavar="NAME|FILE", help="House style pack (british, american, or a YAML file).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file only.")
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the draft read from '-'.")
-@click.option("--no-color", is_flag=True, help="Never colour the text report.")
+@click.option("--no-color", is_flag=True, help="Never colour the text report (as --color never).")
+@click.option("--color", "color_mode", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report: auto colours a terminal (NO_COLOR turns it off, FORCE_COLOR on, as in CI logs).")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines, no summary when clean.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--diff-base", metavar="REF", help="Only findings on lines added or changed since this git ref.")
@@ -59,6 +71,8 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the fixes that could change meaning too.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
+@click.option("--show-fixes", is_flag=True, help="With --fix, list what was fixed in each file, by rule.")
+@click.option("--force-exclude", is_flag=True, help="Apply the config's exclude to files named on the command line too.")
 @click.option("--skip-binary", is_flag=True, help="Skip binary files quietly instead of failing with exit code 2.")
 @click.option("--max-size", type=click.FloatRange(min=0.001, max=1_000_000), default=10.0, show_default=True, metavar="MB",
               callback=lambda ctx, param, value: _finite(value, param),
@@ -66,8 +80,8 @@ def main() -> None:
 @click.option("--grammar", "grammar_on", is_flag=True, help="Check grammar with LanguageTool too (see `copydesk grammar`).")
 @click.option("--lt-server", metavar="URL", help="The LanguageTool server to use (turns grammar on); COPYDESK_LT_SERVER too.")
 @click.option("--no-cache", is_flag=True, help="Send every paragraph to LanguageTool, ignoring the cache of results.")
-def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, config_path, stdin_filename, no_color, quiet, statistics,
-          diff_base, baseline_path, write_baseline, fix, unsafe_fixes, show_diff, skip_binary, max_size, grammar_on, lt_server,
+def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, config_path, stdin_filename, no_color, color_mode, quiet, statistics,
+          diff_base, baseline_path, write_baseline, fix, unsafe_fixes, show_diff, show_fixes, force_exclude, skip_binary, max_size, grammar_on, lt_server,
           no_cache):
     """Check drafts: files, folders (walked recursively) or '-' for standard input."""
     from . import config as config_mod
@@ -82,7 +96,7 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
     select_l, ignore_l, extend_l = _split(select), _split(ignore), _split(extend_select)
     for sel in select_l + ignore_l + extend_l:
         if not registry.known_selector(sel):
-            raise click.UsageError(f"unknown rule or checker '{sel}' (see `copydesk rules`)")
+            raise click.UsageError(_unknown(sel))
     if house:
         from .house import load_house
 
@@ -99,7 +113,7 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
         folder = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) else os.path.abspath(path)
         cfg = fixed or config_mod.load_cached(config_mod.discover(folder))
         cfg = cfg.for_file(path)
-        if select_l or ignore_l or extend_l or house or grammar_on or lt_server:
+        if select_l or ignore_l or extend_l or house or grammar_on or lt_server or force_exclude:
             cfg = config_mod.Config(**{k: getattr(cfg, k) for k in cfg.__dataclass_fields__})
             if select_l:
                 cfg.select = select_l
@@ -107,6 +121,8 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
             cfg.ignore = list(cfg.ignore) + ignore_l
             if house:
                 cfg.house = house
+            if force_exclude:
+                cfg.force_exclude = True
             if grammar_on or lt_server:
                 cfg.grammar = dict(cfg.grammar, enabled=True)
             if lt_server:
@@ -134,6 +150,7 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
     if bar is not None:
         bar.__enter__()
     stdin_data = b""
+    shown_fixes: list[tuple[str, object]] = []  # (file, Counter of rules fixed), for --show-fixes
     from . import languagetool
 
     grammar = languagetool.Session(server=lt_server, use_cache=not no_cache)
@@ -151,7 +168,7 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
                     cfg = config_for(path)
                     result = engine.check_file(path, cfg, limit=limit)
                 if result.error is None and (fix or show_diff):
-                    fixed_count += _fix(result, path, cfg, unsafe_fixes, show_diff, diffs, errors)
+                    fixed_count += _fix(result, path, cfg, unsafe_fixes, show_diff, diffs, errors, shown_fixes)
             except DataError as exc:
                 raise _fail(str(exc))
             if result.error:
@@ -221,7 +238,12 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
         sys.exit(_exit_code(errors, [f for r in results for f in r.findings], fail_on))
     if fix and fixed_count and not quiet:
         click.echo(f"copydesk: fixed {fixed_count} finding{'s' if fixed_count != 1 else ''}", err=True)
-    color = fmt == "text" and not no_color and not output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if fix and show_fixes:
+        for name, rules in shown_fixes:
+            click.echo(f"- {name}:", err=True)
+            for rule, n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0])):
+                click.echo(f"    {n} × {rule}", err=True)
+    color = fmt == "text" and _use_color("never" if no_color else color_mode, bool(output))
     report = Report(results, errors, color=color, statistics=statistics, quiet=quiet)
     data = encoded(fmt, render(fmt, report))
     if output:
@@ -229,6 +251,14 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
     else:
         _write_stdout(data)
     sys.exit(_exit_code(errors, report.findings(), fail_on))
+
+
+def _use_color(mode: str, to_file: bool) -> bool:
+    if mode != "auto":
+        return mode == "always"
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return not to_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 def _write_stdout(data: bytes) -> None:
@@ -284,7 +314,7 @@ def _patch_lines(text: str) -> list[str]:
     return re.findall(r"[^\n]*\n|[^\n]+$", text)
 
 
-def _fix(result, path, cfg, unsafe, show_diff, diffs, errors) -> int:
+def _fix(result, path, cfg, unsafe, show_diff, diffs, errors, shown=None) -> int:
     """Fix one checked file: add its diff, or write it; the result then holds what is left."""
     import difflib
 
@@ -316,6 +346,8 @@ def _fix(result, path, cfg, unsafe, show_diff, diffs, errors) -> int:
     else:
         result.fixed = encode(fixed.text, result.decoded)
     result.document, result.findings = fixed.document, fixed.findings
+    if shown is not None and fixed.rules:
+        shown.append((result.path, fixed.rules))
     return fixed.applied
 
 
@@ -350,7 +382,14 @@ def explain(rule):
         raise _fail(str(exc))
     r = rules.get(rule) or registry.family(rule)
     if r is None:
-        raise _fail(f"unknown rule '{rule}' (see `copydesk rules`)")
+        inside = sorted(rid for rid in rules if registry.matches(rule, rid))
+        if inside:  # a checker (or a prefix): its rules, one line each
+            width = max(len(rid) for rid in inside)
+            for rid in inside:
+                click.echo(f"{rid:{width}s}  {rules[rid].severity:7s}  {rules[rid].description}")
+            click.echo(f"\n`copydesk explain RULE` tells why a rule exists, with examples.")
+            return
+        raise _fail(_unknown(rule))
     click.echo(f"{r.id} ({r.severity})\n\n{r.description}\n\n{r.rationale}")
     if r.fix:
         click.echo(f"\nFix: {r.fix}.")

@@ -39,6 +39,7 @@ TOP_KEYS = {
     "exclude": list,
     "timeout": (int, float),
     "grammar": dict,
+    "force_exclude": bool,
 }
 # grammar: LanguageTool (see copydesk/languagetool.py)
 GRAMMAR_KEYS = {
@@ -106,6 +107,8 @@ class Config:
     # checker is stopped and reported as copydesk.internal-error
     timeout: float = 10.0
     grammar: dict = field(default_factory=dict)  # GRAMMAR_KEYS; --grammar and --lt-server set them too
+    # exclude applies to files named on the command line too (as pre-commit and CI pass them)
+    force_exclude: bool = False
 
     @property
     def grammar_enabled(self) -> bool:
@@ -144,6 +147,12 @@ class Config:
             return False
         return any(glob_match(g, rel) for g in self.include)
 
+    def excluded_file(self, path: str) -> bool:
+        """path, or a folder on its way from the config's folder, matches an exclude glob."""
+        rel = self.relpath(path)
+        parts = rel.split("/")
+        return any(glob_match(g, "/".join(parts[:k])) for g in self.exclude for k in range(1, len(parts) + 1))
+
     def excluded_dir(self, path: str) -> bool:
         rel = self.relpath(path)
         return any(glob_match(g, rel) for g in self.exclude)
@@ -154,7 +163,7 @@ def _check_rule_list(values: Any, path: str, line: int | None, key: str) -> None
         if not isinstance(v, str):
             raise DataError(path, line, key, "must be a list of rule ids or prefixes")
         if not registry.known_selector(v):
-            raise DataError(path, line, key, f"unknown rule or checker '{v}' (see `copydesk rules`)")
+            raise DataError(path, line, key, f"unknown rule or checker '{v}'{registry.did_you_mean(v)} (see `copydesk rules`)")
 
 
 def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "") -> None:

@@ -475,6 +475,9 @@ def walk(paths: list[str], cfg_for_dir) -> tuple[list[str], list[str]]:
         else:
             try:
                 os.stat(p)
+                cfg = cfg_for_dir(p)
+                if cfg.force_exclude and cfg.excluded_file(p):
+                    continue  # named on the command line, but excluded by the config
                 files.append(p)
             except FileNotFoundError:
                 errors.append(f"{p}: no such file or folder")

@@ -9,7 +9,7 @@ from collections import Counter
 import re
 from bisect import bisect_right
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import atomic
 from .config import Config
@@ -97,6 +97,7 @@ class Fixed:
     applied: int
     document: Document
     findings: list[Finding]
+    rules: Counter = field(default_factory=Counter)  # the fixes applied, by rule (for --show-fixes)
 
 
 def fix_text(text: str, path: str, fmt: str, cfg: Config, unsafe: bool = False) -> Fixed:
@@ -110,6 +111,7 @@ def fix_text(text: str, path: str, fmt: str, cfg: Config, unsafe: bool = False) 
         return (f.rule, f.message, f.excerpt)
 
     passes = 0
+    rules: Counter = Counter()
     while passes < MAX_PASSES:
         chosen = choose([f for f in findings if key(f) not in banned], unsafe)
         if not chosen:
@@ -126,11 +128,12 @@ def fix_text(text: str, path: str, fmt: str, cfg: Config, unsafe: bool = False) 
             banned |= failed
             continue
         text, doc, findings = new_text, new_doc, new_findings
+        rules.update(f.rule for f in chosen)
         passes += 1
     # Fixed is what a re-check no longer finds: a fix that left its finding standing does not
     # count, and a finding that went with another's fix (a cascade) does.
     applied = sum((before - Counter((f.rule, f.excerpt) for f in findings)).values())
-    return Fixed(text, applied, doc, findings)
+    return Fixed(text, applied, doc, findings, rules)
 
 
 def encode(text: str, decoded: Decoded) -> bytes:

@@ -123,6 +123,15 @@ def family(rule_id: str) -> Rule | None:
     return None
 
 
+def did_you_mean(selector: str) -> str:
+    """'; did you mean X?' for a mistyped rule or checker id, or ''."""
+    import difflib
+
+    ids = set(all_rules()) | {r.split(".", 1)[0] for r in all_rules()}
+    near = difflib.get_close_matches(selector, sorted(ids), n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+
+
 def known_selector(selector: str) -> bool:
     if selector == "ALL":
         return True

@@ -117,3 +117,22 @@ def test_diff_base_on_a_cr_only_file_counts_lines_as_git_does(tmp_path):
     draft.write_bytes(b"Head\r\rMr. Smith met the color team.\r\rThe talks ended at the center.\r")
     got = findings(check("--diff-base", "HEAD", str(draft)))
     assert sorted(got) == [("style.honorific", 3), ("style.spelling", 3), ("style.spelling", 5)]
+
+
+def test_example_workflow_installs_from_the_mirror_and_keeps_its_pins_current():
+    with open(os.path.join(ROOT, "examples", "github-workflow.yml"), encoding="utf-8") as fh:
+        wf = yaml.safe_load(fh)
+    on = wf.get("on", wf.get(True))  # YAML 1.1 reads a bare `on` as true
+    paths = on["pull_request"]["paths"]
+    assert {"**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.htm"} <= set(paths)
+    assert wf["permissions"] == {"contents": "read", "security-events": "write", "actions": "read"}
+    steps = wf["jobs"]["copydesk"]["steps"]
+    uses = {s["uses"].split("@")[0]: s["uses"].split("@")[1] for s in steps if "uses" in s}
+    assert uses["actions/checkout"] == "v5" and uses["actions/setup-python"] == "v6"
+    assert uses["github/codeql-action/upload-sarif"] == "v4"  # v3 is deprecated in December 2026
+    install = next(s["run"] for s in steps if s.get("name") == "Install copydesk")
+    assert install == 'pip install "$COPYDESK_PIN"'
+    pin = wf["env"]["COPYDESK_PIN"]
+    assert pin.startswith("copydesk @ git+https://") and "@v" in pin.split("git+")[1]  # a pinned release tag
+    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif"))
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in upload["if"]

@@ -65,3 +65,32 @@ def test_fix_hook_fixes_the_draft_and_fails_the_commit(tmp_path, env):
     assert (repo / "story.md").read_text(encoding="utf-8") == "# Ferry terminal approved\n\nMr Hardy said the colour scheme was agreed.\n"
     p = try_repo(repo, env, hook="copydesk-fix")
     assert p.returncode == 0, p.stdout + p.stderr
+
+
+def test_readme_snippet_as_written_against_a_mirror_tagged_by_the_release_step(tmp_path, env):
+    import re
+
+    from copydesk import __version__
+
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as fh:
+        readme = fh.read()
+    snippet = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "repos:" in b)
+    release = next(b for b in re.findall(r"```sh\n(.*?)```", readme, re.S) if "git tag" in b)
+    tag_step = release.splitlines()[0].split("#")[0].split("&&")[0].split()  # git tag vX.Y.Z
+    # The newsroom's mirror: a clone of this project, tagged as README's release step says.
+    mirror = tmp_path / "mirror"
+    subprocess.run(["git", "clone", "-q", ROOT, str(mirror)], check=True, capture_output=True, env=env)
+    subprocess.run(tag_step, cwd=mirror, check=True, capture_output=True, env=env)
+    assert tag_step[-1] == f"v{__version__}" and f"rev: v{__version__}" in snippet
+    repo = content_repo(tmp_path, "# Ferry terminal approved\n\nMr. Hardy said the terminal would open in 2027.\n")
+    (repo / "archive").mkdir()
+    (repo / "archive" / "old.md").write_text("# Old\n\nMr. Old said so.\n", encoding="utf-8")
+    (repo / "copydesk.yaml").write_text("exclude: [archive]\n", encoding="utf-8")
+    # The only change to the snippet: where the mirror is.
+    config = snippet.replace("https://example.org/your-mirror/copydesk", str(mirror))
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    git(repo, "add", ".")
+    p = subprocess.run([PRE_COMMIT, "run", "--all-files"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert p.returncode == 1, p.stdout + p.stderr
+    assert "story.md:3:1: error style.honorific" in p.stdout
+    assert "old.md" not in p.stdout  # excluded in the config, though pre-commit names it

@@ -11,7 +11,25 @@ from .. import __version__, registry
 from ..fingerprint import fingerprint
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-INFO_URI = "https://pypi.org/project/copydesk/"
+
+
+def information_uri() -> str | None:
+    """Where the project lives, from the installed package's metadata (a Project-URL named
+    Repository, Source or Homepage), or None: a report never points at a page that may not exist."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("copydesk").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    by_name = {}
+    for entry in urls:
+        name, _, url = entry.partition(",")
+        by_name[name.strip().lower()] = url.strip()
+    for name in ("repository", "source", "homepage"):
+        if by_name.get(name, "").startswith("https://"):
+            return by_name[name]
+    return None
 
 
 def _uri(path: str, root: str) -> str:
@@ -84,19 +102,16 @@ def render(report) -> str:
                 "defaultConfiguration": {"level": LEVEL[rule.severity] if rule else "warning"},
             }
         )
+    driver = {"name": "copydesk", "version": __version__, "rules": driver_rules}
+    uri = information_uri()
+    if uri:
+        driver["informationUri"] = uri
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "copydesk",
-                        "version": __version__,
-                        "informationUri": INFO_URI,
-                        "rules": driver_rules,
-                    }
-                },
+                "tool": {"driver": driver},
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": _root_uri(report.root)}},
                 "results": results,
                 "columnKind": "unicodeCodePoints",

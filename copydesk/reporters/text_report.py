@@ -39,10 +39,11 @@ def _snippet(doc, f) -> tuple[int, str, str]:
 def render(report) -> str:
     out: list[str] = []
     style = (lambda s, **kw: click.style(s, **kw)) if report.color else (lambda s, **kw: s)
-    for r in report.results:
+    for r in report.results if not report.statistics else ():  # --statistics: the table only, as ruff
         for f in r.findings:
+            fixable = " [*]" if f.fix is not None and f.fix.safe else ""
             head = (f"{_visible(f.path)}:{f.line}:{f.column}: {style(f.severity, fg=COLORS[f.severity], bold=True)} "
-                    f"{style(f.rule, bold=True)} {_visible(f.message)}")
+                    f"{style(f.rule, bold=True)}{style(fixable, bold=True)} {_visible(f.message)}")
             out.append(head)
             if report.quiet or r.document is None:
                 continue
@@ -54,10 +55,8 @@ def render(report) -> str:
                 out.append(f"  {' ' * width} = suggestion: {' / '.join(repr(s) for s in f.suggestions)}")
     if report.statistics:
         counts = Counter((f.rule, f.severity) for f in report.findings())
-        if counts:
-            out.append("")
-            for (rule, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-                out.append(f"{n:6d}  {rule:36s} {sev}")
+        for (rule, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(f"{n:6d}  {rule:36s} {sev}")
     s = report.summary()
     if not report.quiet or s["findings"]:
         files = f"{s['files']} file" + ("" if s["files"] == 1 else "s")
@@ -70,7 +69,16 @@ def render(report) -> str:
             out.append(f"All clear: no findings in {files}.")
         else:
             out.append(f"No findings in {files}.")
+        safe = sum(1 for f in report.findings() if f.fix is not None and f.fix.safe)
+        unsafe = sum(1 for f in report.findings() if f.fix is not None and not f.fix.safe)
+        if safe:
+            more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+            out.append(f"[*] {safe} fixable with --fix{more}.")
+        elif unsafe:
+            out.append(f"{unsafe} fixable with --fix --unsafe-fixes.")
         if report.errors:
+            # The errors again, under the summary: above, they scroll away behind the findings.
             n = len(report.errors)
-            out[-1] += f" {n} file{'s' if n != 1 else ''} could not be checked (see above)."
+            out.append(f"{n} error{'s' if n != 1 else ''} (exit code 2):")
+            out.extend(f"  {_visible(e)}" for e in report.errors)
     return "\n".join(out) + "\n" if out else ""  # quiet and clean: nothing at all
