@@ -43,7 +43,8 @@ def test_text_report_shows_position_source_line_and_underline():
     assert lines[i].endswith("delete it.") and lines[i].startswith(WEB + ":3:1: error layout.page-furniture")
     assert lines[i + 1] == "  3 | World news"
     assert lines[i + 2] == "    | ^^^^^^^^^^"
-    assert lines[-1].startswith("Found 10 findings in 1 file: 7 errors, 3 warnings, 0 info.")
+    assert lines[-2] == "Found 10 findings in 1 file: 7 errors, 3 warnings, 0 info."
+    assert lines[-1] == "[*] 3 fixable with --fix (7 more with --unsafe-fixes)."
 
 
 def test_json_report_shape():
