@@ -65,6 +65,8 @@ def _unknown(what: str) -> str:
               help="Colour the text report: auto colours a terminal (NO_COLOR turns it off, FORCE_COLOR on, as in CI logs).")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines, no summary when clean.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity the report shows (default: warning in the text report, all in the others).")
 @click.option("--diff-base", metavar="REF", help="Only findings on lines added or changed since this git ref.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this baseline file.")
@@ -80,7 +82,7 @@ def _unknown(what: str) -> str:
 @click.option("--grammar", "grammar_on", is_flag=True, help="Check grammar with LanguageTool too (see `copydesk grammar`).")
 @click.option("--lt-server", metavar="URL", help="The LanguageTool server to use (turns grammar on); COPYDESK_LT_SERVER too.")
 @click.option("--no-cache", is_flag=True, help="Send every paragraph to LanguageTool, ignoring the cache of results.")
-def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, config_path, stdin_filename, no_color, color_mode, quiet, statistics,
+def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, config_path, stdin_filename, no_color, color_mode, quiet, statistics, min_severity,
           diff_base, baseline_path, write_baseline, fix, unsafe_fixes, show_diff, show_fixes, force_exclude, skip_binary, max_size, grammar_on, lt_server,
           no_cache):
     """Check drafts: files, folders (walked recursively) or '-' for standard input."""
@@ -244,13 +246,29 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
             for rule, n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0])):
                 click.echo(f"    {n} × {rule}", err=True)
     color = fmt == "text" and _use_color("never" if no_color else color_mode, bool(output))
-    report = Report(results, errors, color=color, statistics=statistics, quiet=quiet)
+    everything = [f for r in results for f in r.findings]  # the exit code is judged on all of them
+    floor = min_severity or (fixed or config_mod.load_cached(config_mod.discover(os.getcwd()))).min_severity or (
+        "warning" if fmt == "text" else "info")
+    hidden = _apply_floor(results, floor)
+    report = Report(results, errors, color=color, statistics=statistics, quiet=quiet, hidden=hidden)
     data = encoded(fmt, render(fmt, report))
     if output:
         _write_report(output, data)
     else:
         _write_stdout(data)
-    sys.exit(_exit_code(errors, report.findings(), fail_on))
+    sys.exit(_exit_code(errors, everything, fail_on))
+
+
+def _apply_floor(results, floor: str) -> int:
+    """Leave out of each result the findings below the display floor; how many were left out."""
+    from .finding import RANK
+
+    hidden = 0
+    for r in results:
+        kept = [f for f in r.findings if RANK[f.severity] >= RANK[floor]]
+        hidden += len(r.findings) - len(kept)
+        r.findings = kept
+    return hidden
 
 
 def _use_color(mode: str, to_file: bool) -> bool:
@@ -524,6 +542,74 @@ def grammar_run(command):
     finally:
         server.stop()
     sys.exit(code)
+
+
+STARTER = """\
+# copydesk configuration (copydesk init). Every key is optional; see README, "Configuration".
+house: british                  # or american, or a path to your own pack (house.yaml)
+
+# The rules to run: every rule that is on by default, unless you list some here.
+# select: [layout, quotes, attribution, style, credits, readability]
+# extend_select: [readability.hard-to-read]   # opt-in rules
+ignore: []
+
+# Words and names never flagged (a paper's own names, a columnist's coinages).
+accept: []
+
+# Settings for part of the archive, by glob.
+overrides:
+  - files: ["archive/**"]
+    ignore: [style]
+
+# Files never checked, even when named one by one (as pre-commit and CI name them).
+exclude: []
+force_exclude: true
+
+# The text report shows warnings and errors; "info" shows everything.
+# min_severity: warning
+
+# Grammar with LanguageTool: `copydesk grammar install`, then turn it on here.
+# grammar: {enabled: true}
+"""
+
+
+def precommit_block(version: str) -> str:
+    return f"""\
+repos:
+  - repo: https://example.org/your-mirror/copydesk   # where your newsroom keeps copydesk
+    rev: v{version}                                       # the release tag made in the mirror (or a commit SHA)
+    hooks:
+      - id: copydesk
+"""
+
+
+@main.command()
+@click.option("--pre-commit", "with_hook", is_flag=True, help="Also write the .pre-commit-config.yaml block.")
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+def init(with_hook, folder):
+    """Write a commented starter copydesk.yaml in FOLDER (never over an existing one)."""
+    from . import atomic
+
+    target = os.path.join(folder, "copydesk.yaml")
+    if os.path.lexists(target):
+        raise _fail(f"{target} exists; copydesk init never overwrites a configuration")
+    try:
+        atomic.write_output(target, STARTER.encode("utf-8"))
+    except OSError as exc:
+        raise _fail(f"{target}: cannot write: {exc.strerror or exc}")
+    click.echo(f"wrote {target}", err=True)
+    if with_hook:
+        hook = os.path.join(folder, ".pre-commit-config.yaml")
+        block = precommit_block(__version__)
+        if os.path.lexists(hook):
+            click.echo(f"{hook} exists: add this under its `repos:`\n", err=True)
+            click.echo(block.split("\n", 1)[1], nl=False)
+        else:
+            try:
+                atomic.write_output(hook, block.encode("utf-8"))
+            except OSError as exc:
+                raise _fail(f"{hook}: cannot write: {exc.strerror or exc}")
+            click.echo(f"wrote {hook} (set repo: to your mirror of copydesk)", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -40,6 +40,7 @@ TOP_KEYS = {
     "timeout": (int, float),
     "grammar": dict,
     "force_exclude": bool,
+    "min_severity": str,
 }
 # grammar: LanguageTool (see copydesk/languagetool.py)
 GRAMMAR_KEYS = {
@@ -109,6 +110,8 @@ class Config:
     grammar: dict = field(default_factory=dict)  # GRAMMAR_KEYS; --grammar and --lt-server set them too
     # exclude applies to files named on the command line too (as pre-commit and CI pass them)
     force_exclude: bool = False
+    # the lowest severity a report shows (None: warning in the text report, everything elsewhere)
+    min_severity: str | None = None
 
     @property
     def grammar_enabled(self) -> bool:
@@ -174,6 +177,8 @@ def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "
             raise DataError(path, line, name, f"unknown key; expected one of {', '.join(keys)}")
         if not isinstance(value, keys[key]):
             raise DataError(path, line, name, f"must be {_a(keys[key])}")
+        if key == "min_severity" and value not in SEVERITIES:
+            raise DataError(path, line, name, f"must be one of {', '.join(SEVERITIES)}")
         if key == "timeout" and (isinstance(value, bool) or not 0 < value <= 3600):
             raise DataError(path, line, name, "must be a number of seconds above 0 and at most 3600")
         if key in ("select", "ignore", "extend_select"):

@@ -97,3 +97,41 @@ def test_sarif_names_no_page_unless_the_package_metadata_has_one(monkeypatch):
 
     monkeypatch.setattr("importlib.metadata.metadata", lambda name: Meta())
     assert sarif_report.information_uri() == "https://git.example.org/copydesk"
+
+
+def test_info_findings_are_below_the_text_reports_floor_unless_asked_for(tmp_path, monkeypatch):
+    draft = tmp_path / "story.txt"
+    draft.write_text("Head\n\nThe plan, one source said, was agreed. Mr. Smith left.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    text = invoke("check", "--no-color", "story.txt").output
+    assert "attribution.anonymous-source" not in text and "style.honorific" in text
+    assert "1 info not shown (--min-severity info shows them)." in text
+    shown = invoke("check", "--no-color", "--min-severity", "info", "story.txt").output
+    assert "attribution.anonymous-source" in shown and "not shown" not in shown
+    rules = lambda r: [f["rule"] for f in json.loads(r.stdout)["files"][0]["findings"]]  # noqa: E731
+    assert "attribution.anonymous-source" in rules(invoke("check", "--format", "json", "story.txt"))
+    assert rules(invoke("check", "--format", "json", "--min-severity", "error", "story.txt")) == ["style.honorific"]
+    (tmp_path / "copydesk.yaml").write_text("min_severity: loud\n", encoding="utf-8")
+    from copydesk import config
+
+    config.load_cached.cache_clear()
+    config.discover.cache_clear()
+    r = invoke("check", "story.txt")
+    assert r.exit_code == 2 and "min_severity" in r.output and "must be one of error, warning, info" in r.output
+
+
+def test_init_writes_a_starter_config_that_loads_and_never_overwrites(tmp_path):
+    import yaml
+
+    from copydesk import config
+
+    r = invoke("init", "--pre-commit", str(tmp_path))
+    assert r.exit_code == 0
+    cfg = config.load_file(str(tmp_path / "copydesk.yaml"))
+    assert cfg.house == "british" and cfg.force_exclude is True and cfg.overrides[0]["files"] == ["archive/**"]
+    hooks = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    assert [h["id"] for h in hooks] == ["copydesk"]
+    before = (tmp_path / "copydesk.yaml").read_bytes()
+    r = invoke("init", str(tmp_path))
+    assert r.exit_code == 2 and "never overwrites" in r.output
+    assert (tmp_path / "copydesk.yaml").read_bytes() == before

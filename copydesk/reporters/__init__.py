@@ -20,6 +20,7 @@ class Report:
     statistics: bool = False
     quiet: bool = False
     root: str = "."  # for relative paths in formats that want them
+    hidden: int = 0  # findings below the display floor (--min-severity), not in the report
 
     def findings(self) -> list[Finding]:
         return [f for r in self.results for f in r.findings]

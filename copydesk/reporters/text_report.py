@@ -69,6 +69,8 @@ def render(report) -> str:
             out.append(f"All clear: no findings in {files}.")
         else:
             out.append(f"No findings in {files}.")
+        if report.hidden:
+            out[-1] += f" {report.hidden} info not shown (--min-severity info shows them)."
         safe = sum(1 for f in report.findings() if f.fix is not None and f.fix.safe)
         unsafe = sum(1 for f in report.findings() if f.fix is not None and not f.fix.safe)
         if safe:
