@@ -31,15 +31,20 @@ def run_cli():
     return run
 
 
+def missing(why: str):
+    """An outside program or material a test needs is not here: outside CI the test is skipped
+    with the reason; in CI (CI=true), where every test must run, it fails."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{why}, and CI must run every test")
+    pytest.skip(why)
+
+
 def require_program(name: str) -> str:
-    """The path of an outside program a test needs. Outside CI a test without it is skipped
-    with the reason; in CI (CI=true) a missing program fails the test."""
+    """The path of an outside program a test needs (see missing())."""
     path = shutil.which(name)
     if path:
         return path
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{name} is not installed, and CI must run every test")
-    pytest.skip(f"{name} is not installed")
+    missing(f"{name} is not installed (tools/install-test-tools.sh installs it)")
 
 
 def require_shared(*parts: str) -> str:
@@ -49,10 +54,7 @@ def require_shared(*parts: str) -> str:
     path = os.path.join(SHARED, *parts)
     if os.path.exists(path):
         return path
-    why = f"{os.path.relpath(path, ROOT)} is not beside the project (it holds material the project may not ship)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{why}, and CI must run every test")
-    pytest.skip(why)
+    missing(f"{os.path.relpath(path, ROOT)} is not beside the project (it holds material the project may not ship)")
 
 
 @pytest.fixture(scope="session")
@@ -69,12 +71,17 @@ def lt_server():
     cp = languagetool.installed_classpath()
     problem = languagetool.java_problem() if cp else "LanguageTool is not installed (copydesk grammar install)"
     if problem:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{problem}, and CI must run every test")
-        pytest.skip(problem)
+        missing(problem)
     server = languagetool.ManagedServer(cp)
     try:
         server.wait_ready()
         yield server.url
     finally:
         server.stop()
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that uses the real LanguageTool server belongs to the integration stage."""
+    for item in items:
+        if "lt_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.integration)

@@ -56,6 +56,7 @@ def test_a_long_draft_with_no_paragraph_breaks():
     assert all(f.rule != "copydesk.internal-error" for f in fs)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, unit", [("a.txt", "A line.\n\n"), ("a.md", "A line.\n\n"), ("a.html", "<p>A line.</p>\n")])
 def test_a_draft_of_more_paragraphs_than_any_article_is_read_up_to_the_limit(name, unit):
     from copydesk.document import MAX_BLOCKS

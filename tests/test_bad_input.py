@@ -91,6 +91,7 @@ def test_odd_files_give_findings_at_exact_places(tmp_path, name, data):
         assert any(f["rule"] == "style.honorific" for f in findings(r)[p.name])
 
 
+@pytest.mark.slow
 def test_a_five_megabyte_line_and_a_fifty_megabyte_file(tmp_path):
     line = tmp_path / "line.txt"
     line.write_bytes(b"Head\n\n" + b"The council met. " * 300_000 + b"Mr. Smith\n")
@@ -236,8 +237,13 @@ def test_sarif_uris_are_percent_encoded(tmp_path):
     b"Head\r\rThe color is red.\r\rMr. Smith came.\r",               # CR-only line endings
     b"Head\r\n\r\nThe color is red.\r\n\r\nMr. Smith came.",         # CRLF, no final newline
 ])
+@pytest.mark.integration
 def test_the_diff_applies_with_git_apply_whatever_the_line_endings(tmp_path, data):
     import subprocess
+
+    from conftest import require_program
+
+    require_program("git")
 
     p = tmp_path / "story.txt"
     p.write_bytes(data)
@@ -438,6 +444,7 @@ def test_a_file_name_that_is_not_utf8_gives_a_whole_report_in_every_format(tmp_p
     assert sorted(os.listdir(tmp_path)) == sorted([name, out])  # no temporary file left
 
 
+@pytest.mark.slow
 def test_a_draft_of_one_fault_repeated_lists_a_bounded_report_and_fix_goes_on(tmp_path):
     from copydesk.checker import Context
 
@@ -520,6 +527,7 @@ def test_fixes_never_touch_addresses_escapes_or_link_definitions(tmp_path, name,
     assert p.read_text() == (fixed or text)
 
 
+@pytest.mark.integration
 def test_the_diff_of_a_folder_applies_with_bom_spaces_and_tabs_in_names(tmp_path):
     import subprocess
 

@@ -8,6 +8,8 @@ import time
 
 import pytest
 
+pytestmark = pytest.mark.slow  # processes killed mid-fix, many times
+
 from conftest import ROOT
 
 PARAGRAPH = "Mr. Smith said the plan was sound and the vote would go ahead on Monday as planned.\n\n"

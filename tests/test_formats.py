@@ -129,6 +129,7 @@ def test_markdown_summary_table_renders_as_a_table():
     assert "**10** findings in 2 files" in out
 
 
+@pytest.mark.integration
 def test_reviewdog_reads_the_rdjson_report(tmp_path):
     import subprocess
 
@@ -136,7 +137,9 @@ def test_reviewdog_reads_the_rdjson_report(tmp_path):
 
     exe = os.environ.get("REVIEWDOG") or os.path.join(ROOT, ".tools", "bin", "reviewdog")
     if not os.path.exists(exe):
-        pytest.fail("reviewdog is needed: tools/install-test-tools.sh builds it into .tools/bin")
+        from conftest import missing
+
+        missing("reviewdog is not built (tools/install-test-tools.sh builds it into .tools/bin)")
     report = run("--format", "rdjson", MULTI, WEB)
     p = subprocess.run([exe, "-f=rdjson", "-reporter=local", "-filter-mode=nofilter", "-fail-on-error=false"],
                        input=report.encode(), capture_output=True, timeout=120, cwd=ROOT)

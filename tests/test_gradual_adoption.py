@@ -6,6 +6,8 @@ import re
 import shlex
 import subprocess
 
+import pytest
+
 import yaml
 from click.testing import CliRunner
 
@@ -15,6 +17,9 @@ from conftest import ROOT
 
 
 def git(repo, *args):
+    from conftest import require_program
+
+    require_program("git")
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
                    env=dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@e", GIT_COMMITTER_NAME="t",
                             GIT_COMMITTER_EMAIL="t@e"))
@@ -35,6 +40,7 @@ def findings(r):
     return [(f["rule"], f["line"]) for fl in json.loads(r.stdout)["files"] for f in fl["findings"]]
 
 
+@pytest.mark.integration
 def test_diff_base_reports_only_changed_lines(tmp_path):
     repo = tmp_path / "news"
     repo.mkdir()
@@ -51,6 +57,7 @@ def test_diff_base_reports_only_changed_lines(tmp_path):
         [("style.honorific", 3), ("style.spelling", 3), ("style.spelling", 5), ("style.honorific", 7)])
 
 
+@pytest.mark.integration
 def test_diff_base_bad_ref_is_exit_2(tmp_path):
     repo = tmp_path / "news"
     repo.mkdir()
@@ -104,6 +111,7 @@ def test_example_workflow_command_lines_are_valid():
     assert {"github", "sarif", "markdown"} <= formats
 
 
+@pytest.mark.integration
 def test_diff_base_on_a_cr_only_file_counts_lines_as_git_does(tmp_path):
     # git sees a CR-only file as one line: any change to it changes that line, so every
     # finding in it is on a changed line.

@@ -10,6 +10,8 @@ import os
 import re
 import subprocess
 
+import pytest
+
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
@@ -76,6 +78,7 @@ def test_fixes_stay_inside_their_findings(body, fmt):
 @settings(max_examples=max(10, EXAMPLES // 5), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                                      HealthCheck.function_scoped_fixture])
 @given(body=hostile_drafts, fmt=st.sampled_from(["text", "markdown", "html"]), unsafe=st.booleans())
+@pytest.mark.integration
 def test_the_diff_applies_with_patch_and_git_to_what_fix_writes(tmp_path_factory, body, fmt, unsafe):
     patch, git = require_program("patch"), require_program("git")
     folder = tmp_path_factory.mktemp("diff")

@@ -12,6 +12,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.slow  # every hostile shape at two sizes
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _spec = importlib.util.spec_from_file_location("adversarial", os.path.join(ROOT, "benchmarks", "adversarial.py"))
 adversarial = importlib.util.module_from_spec(_spec)

@@ -7,7 +7,9 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, require_program
+
+pytestmark = pytest.mark.integration  # the real pre-commit and git
 
 PRE_COMMIT = shutil.which("pre-commit") or os.path.join(os.path.dirname(sys.executable), "pre-commit")
 
@@ -18,6 +20,7 @@ def git(repo, *args):
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
+    require_program("git")
     if not os.path.exists(os.path.join(ROOT, ".git")):
         pytest.fail("this test needs the project as a git checkout")
     home = tmp_path_factory.mktemp("pre-commit-home")

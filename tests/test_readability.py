@@ -49,6 +49,7 @@ def _bbc_text() -> str:
         return f.read().split("\n", 1)[1]
 
 
+@pytest.mark.slow
 def test_scores_offline_equal_textstat_with_the_cmu_dictionary(tmp_path):
     texts = TEXTS + [_bbc_text()]
     ours = _child(f"""
@@ -153,6 +154,7 @@ def test_published_article_is_not_hard_to_read():
     assert not [f for f in _check(text, extend_select=on) if f.rule == "readability.hard-to-read"]
 
 
+@pytest.mark.slow
 def test_stats_command_table_json_and_bad_input(run_cli, tmp_path):
     story = tmp_path / "story.md"
     story.write_text("# Plan\n\nThe council met on Monday. It agreed to build a new school.\n", encoding="utf-8")
