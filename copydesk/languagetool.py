@@ -415,6 +415,11 @@ class Session:
         self._lock = threading.Lock()
 
     def _start(self, configured: str | None) -> str:
+        try:
+            import language_tool_python  # noqa: F401  (and requests, which it brings)
+            import requests  # noqa: F401
+        except ImportError:
+            raise GrammarUnavailable("grammar checking needs the grammar extra: pip install 'copydesk[grammar]'") from None
         url = self.server or configured
         if url:
             return url.rstrip("/")

@@ -234,3 +234,27 @@ def test_cli_with_a_real_server_and_the_cache_off(lt_server, tmp_path, run_cli):
     assert story.read_text(encoding="utf-8") == "Budget\n\nThe minister had become the leader.\n"
     r = run_cli("check", "--lt-server", lt_server, "--ignore", "grammar.have_part_agreement", str(story), env=env)
     assert r.returncode == 0
+
+
+def test_without_the_grammar_extra_the_message_says_what_to_install(tmp_path):
+    import subprocess
+    import sys
+    import textwrap
+
+    story = tmp_path / "story.txt"
+    story.write_text("Head\n\nMr. Smith said so.\n", encoding="utf-8")
+    code = textwrap.dedent(f"""
+        import sys
+        class Hide:
+            def find_spec(self, name, path=None, target=None):
+                if name.split(".")[0] in ("language_tool_python", "requests"):
+                    raise ImportError(name)
+        sys.meta_path.insert(0, Hide())
+        from copydesk.cli import main
+        sys.argv = ["copydesk", "check", "--grammar", {str(story)!r}]
+        main()
+    """)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, r.stderr
+    assert "pip install 'copydesk[grammar]'" in r.stderr and "Traceback" not in r.stderr
+    assert "style.honorific" in r.stdout
