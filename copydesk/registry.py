@@ -17,6 +17,7 @@ BUILTIN = (
     "copydesk.checks.style:StyleChecker",
     "copydesk.checks.credits:CreditsChecker",
     "copydesk.checks.readability:ReadabilityChecker",
+    "copydesk.checks.consistency:ConsistencyChecker",
     "copydesk.checks.grammar:GrammarChecker",
 )
 

@@ -1,0 +1,207 @@
+"""consistency: what a sub-editor checks by holding the whole article in mind. A date whose
+weekday is wrong or that does not exist; a person whose courtesy title changes (Mrs Kaur, then
+Ms Kaur); a person whose age changes (Jane Ellis, 34, then Ms Ellis, 43).
+
+People are known by surname, and a surname counts as one person only when the article gives
+it at most one first name: Tom Smith and Anna Smith are two people, and so are Mr Smith and
+Mrs Smith, so a change between them is never reported."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections import defaultdict
+
+from ..checker import Checker, Context, Rule, examples
+from ..document import Document
+
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m and m != "May"})
+MONTHS["sept"] = 9
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# "Tuesday 5 March 2026", "Tuesday, 5th March, 2026", "Tuesday, March 5, 2026"
+WEEKDAY_DATE_RE = re.compile(
+    rf"\b(?P<weekday>{'|'.join(DAYS)}),?\s+(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH[1:-4]})\.?"
+    rf"|(?P<m2>{_MONTH[1:-4]})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+(?P<year>(?:19|20)\d\d)\b")
+# A date with its year (for dates that do not exist): "30 February 2026", "February 30, 2026".
+DATE_RE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH[1:-4]})\.?|(?P<m2>{_MONTH[1:-4]})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?"
+    rf"\s+(?P<year>(?:19|20)\d\d)\b")
+TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")
+# "Mrs Kaur", "Dr. Lee", "Ms Priya Kaur": the title, an optional first name, the surname.
+TITLED_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?:([A-Z][a-z]+)\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
+# "Priya Kaur, 34," / "Mrs Kaur, 34," : a name and an age between commas.
+AGED_RE = re.compile(r"\b(?:(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?(?:([A-Z][a-z]+)\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*),\s+(\d{1,3}),")
+FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
+# Title groups within which a change is a fault: a woman's courtesy titles, and a professional
+# title against a courtesy one (Dr Lee, then Mr Lee). Mr against Mrs, Ms or Miss is two people.
+FEMALE = {"Mrs", "Ms", "Miss"}
+PROFESSIONAL = {"Dr", "Prof"}
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _numbered(blocks):
+    """(number, block): paragraphs of the body counted from 1 as a reader counts them; the
+    headline and headings are 0."""
+    n = 0
+    for b in blocks:
+        if b.is_body:
+            n += 1
+            yield n, b
+        else:
+            yield 0, b
+
+
+def _where(paras: list[int]) -> str:
+    ps = sorted(set(p for p in paras if p))
+    head = "the headline" if 0 in paras else ""
+    if not ps:
+        return head
+    words = [str(p) for p in ps]
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return (head + " and " if head else "") + f"paragraph{'s' if len(ps) > 1 else ''} {listed}"
+
+
+class ConsistencyChecker(Checker):
+    id = "consistency"
+    description = "The article against itself: dates and their weekdays, a person's title and age."
+    rules = (
+        Rule(
+            "consistency.date",
+            "error",
+            "A weekday that does not fit its date, or a date that does not exist.",
+            "\"Tuesday 5 March 2026\" cannot be right: 5 March 2026 is a Thursday. One of the two "
+            "is wrong, and only the reporter knows which, so there is no fix. A date that does not "
+            "exist (30 February) is reported too. Only dates with their year are checked.",
+            good=examples("Council vote\n\nThe council will vote on Thursday 5 March 2026.\n"),
+            bad=examples("Council vote\n\nThe council will vote on Tuesday 5 March 2026.\n",
+                         "Council vote\n\nThe budget runs from 30 February 2026.\n"),
+        ),
+        Rule(
+            "consistency.honorific",
+            "warning",
+            "A person's courtesy title changes in the article (Mrs Kaur, then Ms Kaur; Dr Lee, then Mr Lee).",
+            "Readers take a changed title for a different person, and the person may mind. A "
+            "surname counts as one person only when the article gives it at most one first name; "
+            "Mr and Mrs Smith are two people. The later, rarer form is reported with where the "
+            "other one is; there is no fix, because only the reporter knows which is right.",
+            good=examples("Library\n\nPriya Kaur opened the library. Mrs Kaur said it was overdue.\n\n"
+                          "Mr Kaur, her husband, agreed.\n"),
+            bad=examples("Library\n\nPriya Kaur opened the library. Mrs Kaur said it was overdue.\n\n"
+                         "Ms Kaur added that it would open on Sundays.\n\nMrs Kaur thanked the staff.\n"),
+        ),
+        Rule(
+            "consistency.age",
+            "error",
+            "A person's age given twice and different (Jane Ellis, 34, … Ms Ellis, 43).",
+            "Two ages for one person in one article: one of them is wrong. A surname counts as one "
+            "person only when the article gives it at most one first name.",
+            good=examples("Rescue\n\nJane Ellis, 34, was rescued. Her brother Tom Ellis, 41, helped.\n"),
+            bad=examples("Rescue\n\nJane Ellis, 34, was rescued on Monday.\n\nMs Ellis, 43, thanked the crew.\n"),
+        ),
+    )
+
+    def check(self, doc: Document, ctx: Context):
+        blocks = [b for b in ctx.read(doc).blocks if b.text and b.kind not in ("front_matter", "code")]
+        out = []
+        enabled = ctx.enabled
+        if enabled is None or "consistency.date" in enabled:
+            out += self._dates(blocks, ctx)
+        people = enabled is None or "consistency.honorific" in enabled or "consistency.age" in enabled
+        if people:
+            first_names: dict[str, set[str]] = defaultdict(set)
+            for b in blocks:
+                for m in FULL_NAME_RE.finditer(b.text):
+                    if m.group(1) not in TITLES:
+                        first_names[m.group(2)].add(m.group(1))
+            if enabled is None or "consistency.honorific" in enabled:
+                out += self._titles(blocks, ctx, first_names)
+            if enabled is None or "consistency.age" in enabled:
+                out += self._ages(blocks, ctx, first_names)
+        return out
+
+    def _dates(self, blocks, ctx: Context):
+        out = []
+        for b in blocks:
+            t = b.text
+            checked: set[int] = set()
+            for m in WEEKDAY_DATE_RE.finditer(t):
+                day = int(m.group("d1") or m.group("d2"))
+                month = _month(m.group("m1") or m.group("m2"))
+                year = int(m.group("year"))
+                checked.add(m.start("year"))
+                try:
+                    real = datetime.date(year, month, day)
+                except ValueError:
+                    continue  # reported below as a date that does not exist
+                said = m.group("weekday")
+                if DAYS[real.weekday()] != said:
+                    s, e = b.prose.source_span(m.start(), m.end())
+                    when = f"{day} {calendar.month_name[month]} {year}"
+                    out.append(ctx.finding("consistency.date", s, e,
+                                           f"{when} is a {DAYS[real.weekday()]}, not a {said}: one of the two is wrong."))
+            for m in DATE_RE.finditer(t):
+                day = int(m.group("d1") or m.group("d2"))
+                month = _month(m.group("m1") or m.group("m2"))
+                year = int(m.group("year"))
+                if day == 0 or day > calendar.monthrange(year, month)[1]:
+                    s, e = b.prose.source_span(m.start(), m.end())
+                    out.append(ctx.finding("consistency.date", s, e,
+                                           f"{calendar.month_name[month]} {year} has no day {day}: the date does not exist."))
+        return out
+
+    def _titles(self, blocks, ctx: Context, first_names):
+        uses: dict[str, list] = defaultdict(list)  # surname -> [(title, paragraph, block, match)]
+        for n, b in _numbered(blocks):
+            for m in TITLED_RE.finditer(b.text):
+                title, first, surname = m.group(1), m.group(2), m.group(3)
+                if first and first_names.get(surname, set()) - {first}:
+                    continue  # a second first name for this surname: two people
+                uses[surname].append((title, n, b, m))
+        out = []
+        for surname, seen in uses.items():
+            if len(first_names.get(surname, ())) > 1:
+                continue  # Tom Smith and Anna Smith: two people
+            titles = {u[0] for u in seen}
+            if len(titles) < 2 or not (len(titles & FEMALE) > 1 or (titles & PROFESSIONAL and titles - PROFESSIONAL)):
+                continue  # one title, or Mr against Mrs: two people
+            if titles & {"Mr"} and titles & FEMALE:
+                continue  # a man and a woman of one name: two people
+            counts = {t: sum(1 for u in seen if u[0] == t) for t in titles}
+            first_title = seen[0][0]
+            major = max(titles, key=lambda t: (counts[t], t == first_title))
+            where = _where([u[1] for u in seen if u[0] == major])
+            for title, _n, b, m in seen:
+                if title == major:
+                    continue
+                s, e = b.prose.source_span(m.start(), m.end())
+                out.append(ctx.finding("consistency.honorific", s, e,
+                                       f"“{title} {surname}” here, but “{major} {surname}” in {where}: one person, one title."))
+        return out
+
+    def _ages(self, blocks, ctx: Context, first_names):
+        ages: dict[str, list] = defaultdict(list)
+        for n, b in _numbered(blocks):
+            for m in AGED_RE.finditer(b.text):
+                first, surname, age = m.group(2), m.group(3), int(m.group(4))
+                if first in TITLES:
+                    continue
+                ages[surname].append((age, n, b, m))
+        out = []
+        for surname, seen in ages.items():
+            if len(first_names.get(surname, ())) > 1 or len({a for a, *_ in seen}) < 2:
+                continue
+            first_age, first_para = seen[0][0], seen[0][1]
+            for age, _n, b, m in seen[1:]:
+                if age == first_age:
+                    continue
+                s, e = b.prose.source_span(m.start(4), m.end(4))
+                out.append(ctx.finding("consistency.age", s, e,
+                                       f"{surname} is {age} here, but {first_age} in {_where([first_para])}: one of the two is wrong."))
+        return out

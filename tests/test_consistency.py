@@ -1,0 +1,41 @@
+"""consistency: dates and weekdays, a person's title and age, held across the whole article."""
+
+from copydesk.config import Config
+from copydesk.document import Document
+from copydesk.engine import check_document
+
+
+def found(text, name="story.txt"):
+    return [(f.rule, f.excerpt, f.message) for f in check_document(Document(text, name), Config(select=["consistency"]))]
+
+
+def test_weekdays_in_either_order_and_dates_that_do_not_exist():
+    got = found("Vote\n\nThe vote is on Tuesday, March 5, 2026, and the count on Friday 6 March 2026.\n")
+    assert [(r, e) for r, e, _m in got] == [("consistency.date", "Tuesday, March 5, 2026")]
+    assert "5 March 2026 is a Thursday, not a Tuesday" in got[0][2]
+    assert found("Vote\n\nIt runs until 29 February 2028.\n") == []  # a leap year
+    assert [e for _r, e, _m in found("Vote\n\nIt runs until 29 February 2027.\n")] == ["29 February 2027"]
+    # With no year, the weekday cannot be checked: left alone.
+    assert found("Vote\n\nThe vote is on Tuesday 5 March.\n") == []
+
+
+def test_two_people_of_one_surname_are_never_one_person():
+    # A couple, and two unrelated Smiths each with a first name: no title has changed.
+    assert found("Flood\n\nMr Bell and Mrs Bell lost their kitchen. Mr Bell said so.\n") == []
+    assert found("Flood\n\nTom Smith and Anna Smith helped. Mr Smith carried bags and Ms Smith baked.\n") == []
+    # One Smith with one first name whose title changes: reported, with where the other title is.
+    got = found("Flood\n\nAnna Smith helped.\n\nMs Smith baked.\n\nMrs Smith said so. Ms Smith left.\n")
+    assert [(r, e) for r, e, _m in got] == [("consistency.honorific", "Mrs Smith")]
+    assert got[0][2] == "“Mrs Smith” here, but “Ms Smith” in paragraphs 2 and 3: one person, one title."
+
+
+def test_a_doctor_who_becomes_mister():
+    got = found("Report\n\nDr Alan Reeve wrote it. Dr Reeve said so.\n\nMr Reeve left.\n")
+    assert [e for _r, e, _m in got] == ["Mr Reeve"]
+
+
+def test_an_age_that_changes_and_siblings_who_do_not():
+    got = found("Rescue\n\nJane Ellis, 34, was rescued.\n\nMs Ellis, 43, thanked the crew.\n")
+    assert [(r, e) for r, e, _m in got] == [("consistency.age", "43")]
+    assert "Ellis is 43 here, but 34 in paragraph 1" in got[0][2]
+    assert found("Rescue\n\nJane Ellis, 34, was rescued. Her brother Tom Ellis, 41, helped.\n") == []
