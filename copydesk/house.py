@@ -23,6 +23,7 @@ PACK_KEYS = {
     "credits": dict,
     "grammar": dict,
     "readability": dict,
+    "headline": dict,
 }
 SECTION_KEYS = {
     "honorifics": {"full_stop": bool, "words": list},
@@ -33,6 +34,7 @@ SECTION_KEYS = {
     "credits": {"format": str, "alternatives": list, "agencies": dict, "licensed_sources": list, "licence_pattern": str},
     # LanguageTool: the language code, and rules or categories the house turns off (or back on)
     "grammar": {"language": str, "disabled_rules": list, "enabled_rules": list, "disabled_categories": list},
+    "headline": {"max_characters": int, "case": str, "full_stop": bool},
     "readability": {"sentence_max_words": int, "paragraph_max_sentences": int, "flesch_min": (int, float), "min_words": int},
 }
 

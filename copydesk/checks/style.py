@@ -283,6 +283,47 @@ def _is_sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in SENTENCE_START
 
 
+HEADLINE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to up v vs via with".split())
+
+
+def _headline(doc: Document, ctx: Context) -> list:
+    """The headline against the house's headline rules."""
+    from ..sentences import ABBREVIATIONS
+
+    sec = ctx.house.section("headline")
+    head = next((b for b in doc.blocks if b.kind == "headline" and b.text.strip()), None)
+    if head is None or not sec:
+        return []
+    t = head.text.rstrip()
+    out = []
+    limit = sec.get("max_characters")
+    if limit and len(t) > limit:
+        s, e = head.prose.source_span(limit, len(t))
+        out.append(ctx.finding("style.headline", s, e,
+                               f"This headline runs to {len(t)} characters; the house allows {limit}: cut it."))
+    if not sec.get("full_stop", False) and t.endswith(".") and not t.endswith(".."):
+        last = t.split()[-1].rstrip(".").lower()
+        if last not in ABBREVIATIONS and "." not in last:
+            s, e = head.prose.source_span(len(t) - 1, len(t))
+            out.append(ctx.finding("style.headline", s, e, "A headline takes no full stop.", [""],
+                                   edits=[Edit(s, e, "")] if head.prose.verbatim(len(t) - 1, len(t)) else None))
+    if sec.get("case") == "sentence":
+        words = [m.group() for m in HEADLINE_WORD_RE.finditer(t)][1:]
+        capped = [w for w in words if w[0].isupper() and not w.isupper() and w.lower() not in MINOR_WORDS]
+        if len(capped) >= 3 and not any(w[0].islower() and w.lower() not in MINOR_WORDS for w in words):
+            body = " ".join(b.text for b in doc.blocks if b.is_body)
+            lower = {w for w in HEADLINE_WORD_RE.findall(body) if w[0].islower()}
+            common = [w for w in capped if w.lower() in lower]
+            if len(common) >= 3:
+                s, e = head.prose.source_span(0, len(t))
+                shown = ", ".join(f"“{w}”" for w in common[:3])
+                out.append(ctx.finding("style.headline", s, e,
+                                       f"This headline is in title case ({shown}); house style is sentence case: "
+                                       "capitalise only the first word and names."))
+    return out
+
+
 class StyleChecker(Checker):
     id = "style"
     description = "House style from the house pack: honorifics, spellings, consistency."
@@ -323,9 +364,30 @@ class StyleChecker(Checker):
             bad=examples("The judgement was clear.\n\nA second judgement followed.\n\nThe judgment was final.\n"),
             fix="unsafe",
         ),
+        Rule(
+            "style.headline",
+            "warning",
+            "A headline longer than the house allows, ending with a full stop, or in title case where the house writes sentence case.",
+            "The house pack's `headline` section sets the length in characters (80 in the british "
+            "pack), the case and whether a full stop may end it. A headline is in title case when "
+            "three or more of its words after the first are capitalised although the article "
+            "writes them in lower case (\"Floods Close Main Road\"): names keep their capitals "
+            "everywhere, so they are never counted. The full stop has a safe fix; the rest are "
+            "the sub-editor's to rewrite.",
+            good=examples("Floods close main road through Millbrook\n\nThe main road through Millbrook was closed after "
+                          "floods, and the council said it would close for a week.\n"),
+            bad=examples("Floods Close Main Road Through Millbrook\n\nThe main road through Millbrook was closed after "
+                         "floods, and the council said it would close for a week.\n",
+                         "Floods close main road.\n\nThe road was closed.\n"),
+            fix="safe",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context):
+        findings = _headline(doc, ctx) if ctx.enabled is None or "style.headline" in ctx.enabled else []
+        return findings + self._body(doc, ctx)
+
+    def _body(self, doc: Document, ctx: Context):
         house = ctx.house
         hon_re, wants_stop = _honorific_re(house)
         table = _spelling_table(house)
