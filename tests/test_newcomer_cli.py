@@ -22,7 +22,7 @@ def test_bare_copydesk_prints_its_help(run_cli):
 
 def test_a_mistyped_rule_gets_a_suggestion_and_explain_takes_a_checker():
     r = invoke("check", "--select", "style.speling", SPELL)
-    assert r.exit_code == 2 and "did you mean 'style.spelling'?" in r.output
+    assert r.exit_code == 2 and "did you mean 'style.spelling'" in r.output
     r = invoke("explain", "quotez")
     assert r.exit_code == 2 and "did you mean 'quotes'?" in r.output
     r = invoke("explain", "quotes")

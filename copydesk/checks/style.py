@@ -293,8 +293,8 @@ def _headline(doc: Document, ctx: Context) -> list:
 
     sec = ctx.house.section("headline")
     head = next((b for b in doc.blocks if b.kind == "headline" and b.text.strip()), None)
-    if head is None or not sec:
-        return []
+    if head is None or not sec or any(c in doc.text[head.start:head.end] for c in "\r\n"):
+        return []  # no headline, or a first paragraph of several lines: not a headline as written
     t = head.text.rstrip()
     out = []
     limit = sec.get("max_characters")
