@@ -85,7 +85,8 @@ def _unknown(what: str) -> str:
 def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, config_path, stdin_filename, no_color, color_mode, quiet, statistics, min_severity,
           diff_base, baseline_path, write_baseline, fix, unsafe_fixes, show_diff, show_fixes, force_exclude, skip_binary, max_size, grammar_on, lt_server,
           no_cache):
-    """Check drafts: files, folders (walked recursively) or '-' for standard input."""
+    """Check drafts: files, folders (walked recursively) or '-' for standard input; with no
+    PATHS, the current folder."""
     from . import config as config_mod
     from . import engine, registry
     from .reporters import Report, encoded, render
@@ -400,7 +401,9 @@ def explain(rule):
         raise _fail(str(exc))
     r = rules.get(rule) or registry.family(rule)
     if r is None:
-        inside = sorted(rid for rid in rules if registry.matches(rule, rid))
+        families = {c.family.id: c.family for c in registry.checkers() if c.family is not None}
+        rules = {**rules, **{fid: f for fid, f in families.items() if registry.matches(rule, fid.split(".")[0])}}
+        inside = sorted(rid for rid in rules if registry.matches(rule, rid) or rid.startswith(rule + "."))
         if inside:  # a checker (or a prefix): its rules, one line each
             width = max(len(rid) for rid in inside)
             for rid in inside:
@@ -461,7 +464,8 @@ def stats(paths, fmt, config_path, max_size):
         _write_stdout((json.dumps(rows, indent=2, ensure_ascii=False) + "\n").encode("utf-8", "surrogateescape"))
     elif rows:
         heads = ("article", "words", "sentences", "words/sentence", "Flesch", "FK grade", "read (s)")
-        table = [heads] + [(r["path"],) + tuple(f"{r[k]:g}" for k in FIGURES) for r in rows]
+        table = [heads] + [(r["path"],) + tuple(str(r[k]) if k in ("words", "sentences") else f"{float(r[k]):.1f}"
+                                                for k in FIGURES) for r in rows]
         widths = [max(len(str(row[i])) for row in table) for i in range(len(heads))]
         lines = ["  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
                  for row in table]

@@ -13,15 +13,27 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
+reasons=()
 note() { echo "install-test-tools: $*" >&2; }
 
-can_apt() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }
+why_no_apt() {  # why Debian packages cannot be installed here, or nothing
+  if ! command -v apt-get >/dev/null 2>&1; then echo "no apt-get on this system"
+  elif [ "$(id -u)" != 0 ]; then echo "apt-get needs root"
+  fi
+}
 
 apt_install() {  # packages...
-  if can_apt; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -q && apt-get install -y -q --no-install-recommends "$@" && return 0
+  local why
+  why=$(why_no_apt)
+  if [ -n "$why" ]; then
+    reasons+=("$*: $why")
+    return 1
   fi
+  export DEBIAN_FRONTEND=noninteractive
+  if apt-get update -q && apt-get install -y -q --no-install-recommends "$@"; then
+    return 0
+  fi
+  reasons+=("$*: apt-get failed (see above)")
   return 1
 }
 
@@ -48,23 +60,26 @@ if [ ! -x .tools/bin/reviewdog ]; then
   if command -v go >/dev/null 2>&1; then
     minor=$(go env GOVERSION | sed -n 's/^go1\.\([0-9]*\).*/\1/p')
     if [ "${minor:-0}" -ge 21 ]; then REVIEWDOG_VERSION=v0.17.0; else REVIEWDOG_VERSION=v0.14.1; fi
-    GOBIN="$PWD/.tools/bin" go install "github.com/reviewdog/reviewdog/cmd/reviewdog@${REVIEWDOG_VERSION}" \
-      || missing+=(reviewdog)
+    if ! GOBIN="$PWD/.tools/bin" go install "github.com/reviewdog/reviewdog/cmd/reviewdog@${REVIEWDOG_VERSION}"; then
+      missing+=(reviewdog); reasons+=("reviewdog: go install failed (see above; the Go module proxy must be reachable)")
+    fi
   else
-    missing+=(reviewdog)
+    missing+=(reviewdog); reasons+=("reviewdog: no go command on the PATH ($PATH)")
   fi
 fi
 
 # LanguageTool, the way a user installs it.
 if command -v copydesk >/dev/null 2>&1; then
-  copydesk grammar install || missing+=(languagetool)
+  if ! copydesk grammar install; then
+    missing+=(languagetool); reasons+=("languagetool: copydesk grammar install failed (see above)")
+  fi
 else
-  note "copydesk is not installed yet: run pip install \".[test,grammar]\" first to install LanguageTool"
-  missing+=(languagetool)
+  missing+=(languagetool); reasons+=("languagetool: copydesk is not installed yet (pip install \".[test,grammar]\" first)")
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
-  note "could not install: ${missing[*]} (no root or apt-get, no Go, or no network); the integration tests"
-  note "that need them will be skipped with the reason, and fail under CI=true"
+  note "could not install: ${missing[*]}"
+  for r in "${reasons[@]}"; do note "  $r"; done
+  note "the integration tests that need them will be skipped with the reason, and fail under CI=true"
 fi
 exit 0

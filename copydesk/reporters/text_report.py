@@ -65,6 +65,8 @@ def render(report) -> str:
                 f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} in {files}: "
                 f"{s['error']} error{'s' if s['error'] != 1 else ''}, {s['warning']} warning{'s' if s['warning'] != 1 else ''}, {s['info']} info."
             )
+        elif not s["files"] and not report.errors:
+            out.append("No files to check (none named, or all excluded by the configuration).")
         elif not report.errors:
             out.append(f"All clear: no findings in {files}.")
         else:
