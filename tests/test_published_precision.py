@@ -188,3 +188,8 @@ def test_variants_and_names_in_any_case_are_still_read_in_every_paragraph():
            if f.rule == "style.consistency"]
     assert msg and "“e-mail” 3 times" in msg[0]
     assert not [r for r, w in got if w == "labor"]  # a protected name in lower case keeps its spelling
+
+
+def test_a_one_line_draft_is_not_judged_as_a_headline():
+    assert found("Mr Smith said so.\n", ["style.headline"]) == []
+    assert found("Mr Smith said so.\n\nHe left.\n", ["style.headline"]) == [("style.headline", ".")]

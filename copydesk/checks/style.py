@@ -295,6 +295,8 @@ def _headline(doc: Document, ctx: Context) -> list:
     head = next((b for b in doc.blocks if b.kind == "headline" and b.text.strip()), None)
     if head is None or not sec or any(c in doc.text[head.start:head.end] for c in "\r\n"):
         return []  # no headline, or a first paragraph of several lines: not a headline as written
+    if not any(b.is_body and b.start >= head.end for b in doc.blocks):
+        return []  # a draft of one line is a sentence as much as a headline
     t = head.text.rstrip()
     out = []
     limit = sec.get("max_characters")
