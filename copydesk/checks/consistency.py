@@ -33,8 +33,11 @@ DATE_RE = re.compile(
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")
 # "Mrs Kaur", "Dr. Lee", "Ms Priya Kaur": the title, an optional first name, the surname.
 TITLED_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?:([A-Z][a-z]+)\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
-# "Priya Kaur, 34," / "Mrs Kaur, 34," : a name and an age between commas.
-AGED_RE = re.compile(r"\b(?:(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?(?:([A-Z][a-z]+)\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*),\s+(\d{1,3}),")
+
+# An age between commas, found by its literal comma first; the name before it is read backwards.
+AGE_RE = re.compile(r",\s+(\d{1,3}),")
+NAME_BEFORE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?(?:\b([A-Z][a-z]+)\s+)?\b([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\Z")
+MONTH_NEEDLES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
 # Title groups within which a change is a fault: a woman's courtesy titles, and a professional
 # title against a courtesy one (Dr Lee, then Mr Lee). Mr against Mrs, Ms or Miss is two people.
@@ -113,16 +116,26 @@ class ConsistencyChecker(Checker):
         enabled = ctx.enabled
         if enabled is None or "consistency.date" in enabled:
             out += self._dates(blocks, ctx)
-        people = enabled is None or "consistency.honorific" in enabled or "consistency.age" in enabled
-        if people:
-            first_names: dict[str, set[str]] = defaultdict(set)
-            for b in blocks:
-                for m in FULL_NAME_RE.finditer(b.text):
-                    if m.group(1) not in TITLES:
-                        first_names[m.group(2)].add(m.group(1))
-            if enabled is None or "consistency.honorific" in enabled:
+        titled = enabled is None or "consistency.honorific" in enabled
+        aged = enabled is None or "consistency.age" in enabled
+        if titled or aged:
+            # Each scan runs only on paragraphs that hold what it looks for (a title, an age):
+            # most paragraphs hold neither, and the first names are read only when needed.
+            names: dict[str, set[str]] | None = None
+
+            def first_names() -> dict[str, set[str]]:
+                nonlocal names
+                if names is None:
+                    names = defaultdict(set)
+                    for b in blocks:
+                        for m in FULL_NAME_RE.finditer(b.text):
+                            if m.group(1) not in TITLES:
+                                names[m.group(2)].add(m.group(1))
+                return names
+
+            if titled:
                 out += self._titles(blocks, ctx, first_names)
-            if enabled is None or "consistency.age" in enabled:
+            if aged:
                 out += self._ages(blocks, ctx, first_names)
         return out
 
@@ -130,8 +143,10 @@ class ConsistencyChecker(Checker):
         out = []
         for b in blocks:
             t = b.text
+            if not any(n in t for n in MONTH_NEEDLES):
+                continue  # no month named: no date to check
             checked: set[int] = set()
-            for m in WEEKDAY_DATE_RE.finditer(t):
+            for m in (WEEKDAY_DATE_RE.finditer(t) if "day" in t else ()):
                 day = int(m.group("d1") or m.group("d2"))
                 month = _month(m.group("m1") or m.group("m2"))
                 year = int(m.group("year"))
@@ -156,17 +171,21 @@ class ConsistencyChecker(Checker):
                                            f"{calendar.month_name[month]} {year} has no day {day}: the date does not exist."))
         return out
 
-    def _titles(self, blocks, ctx: Context, first_names):
+    def _titles(self, blocks, ctx: Context, names):
         uses: dict[str, list] = defaultdict(list)  # surname -> [(title, paragraph, block, match)]
         for n, b in _numbered(blocks):
+            if not any(x in b.text for x in ("Mr", "Ms", "Miss", "Dr", "Prof")):
+                continue
             for m in TITLED_RE.finditer(b.text):
-                title, first, surname = m.group(1), m.group(2), m.group(3)
-                if first and first_names.get(surname, set()) - {first}:
-                    continue  # a second first name for this surname: two people
-                uses[surname].append((title, n, b, m))
+                uses[m.group(3)].append((m.group(1), n, b, m))
+        if not any(len({u[0] for u in seen}) > 1 for seen in uses.values()):
+            return []  # no surname with two titles: nothing to compare
+        first_names = names()
+        for surname in list(uses):  # a second first name for this surname: two people
+            uses[surname] = [u for u in uses[surname] if not (u[3].group(2) and first_names.get(surname, set()) - {u[3].group(2)})]
         out = []
         for surname, seen in uses.items():
-            if len(first_names.get(surname, ())) > 1:
+            if not seen or len(first_names.get(surname, ())) > 1:
                 continue  # Tom Smith and Anna Smith: two people
             titles = {u[0] for u in seen}
             if len(titles) < 2 or not (len(titles & FEMALE) > 1 or (titles & PROFESSIONAL and titles - PROFESSIONAL)):
@@ -185,14 +204,18 @@ class ConsistencyChecker(Checker):
                                        f"“{title} {surname}” here, but “{major} {surname}” in {where}: one person, one title."))
         return out
 
-    def _ages(self, blocks, ctx: Context, first_names):
+    def _ages(self, blocks, ctx: Context, names):
         ages: dict[str, list] = defaultdict(list)
         for n, b in _numbered(blocks):
-            for m in AGED_RE.finditer(b.text):
-                first, surname, age = m.group(2), m.group(3), int(m.group(4))
-                if first in TITLES:
+            t = b.text
+            for m in AGE_RE.finditer(t):
+                who = NAME_BEFORE_RE.search(t, max(0, m.start() - 80), m.start())
+                if who is None or who.group(2) in TITLES:
                     continue
-                ages[surname].append((age, n, b, m))
+                ages[who.group(3)].append((int(m.group(1)), n, b, m))
+        if not any(len({a for a, *_ in seen}) > 1 for seen in ages.values()):
+            return []
+        first_names = names()
         out = []
         for surname, seen in ages.items():
             if len(first_names.get(surname, ())) > 1 or len({a for a, *_ in seen}) < 2:
@@ -201,7 +224,7 @@ class ConsistencyChecker(Checker):
             for age, _n, b, m in seen[1:]:
                 if age == first_age:
                     continue
-                s, e = b.prose.source_span(m.start(4), m.end(4))
+                s, e = b.prose.source_span(m.start(1), m.end(1))
                 out.append(ctx.finding("consistency.age", s, e,
                                        f"{surname} is {age} here, but {first_age} in {_where([first_para])}: one of the two is wrong."))
         return out
