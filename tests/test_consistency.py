@@ -39,3 +39,23 @@ def test_an_age_that_changes_and_siblings_who_do_not():
     assert [(r, e) for r, e, _m in got] == [("consistency.age", "43")]
     assert "Ellis is 43 here, but 34 in paragraph 1" in got[0][2]
     assert found("Rescue\n\nJane Ellis, 34, was rescued. Her brother Tom Ellis, 41, helped.\n") == []
+
+
+def test_a_name_spelt_two_ways_and_names_that_only_look_alike():
+    got = found("Award\n\nAlison Whitmore won.\n\nMs Whitemore thanked her team.\n\nMs Whitmore said so.\n")
+    assert [(r, e) for r, e, _m in got] == [("consistency.name-spelling", "Whitemore")]
+    assert got[0][2] == "“Whitemore” here, but “Whitmore” in paragraphs 1 and 3: one person, one spelling."
+    assert found("Award\n\nIan MacDonald spoke. Mr MacDonald left. Ian McDonald returned.\n")[0][1] == "McDonald"
+    # Two people, each with a first name; plurals, peoples and possessives; places.
+    assert found("Award\n\nAlison Whitmore and Tom Whitman won. Ms Whitmore and Mr Whitman left.\n") == []
+    assert found("Rugby\n\nThe All Blacks won. Black shirts were sold. South Africa and the South African side drew.\n") == []
+    assert found("Award\n\nAlison Whitmore's speech. Ms Whitmore said so.\n") == []
+
+
+def test_the_name_spelling_fix_takes_the_majority_form():
+    from copydesk.fixer import apply, choose
+
+    text = "Award\n\nAlison Whitmore won.\n\nMs Whitemore thanked her team.\n\nMs Whitmore said so.\n"
+    fs = check_document(Document(text, "a.txt"), Config(select=["consistency"]))
+    assert apply(text, choose(fs, unsafe=True)) == text.replace("Whitemore", "Whitmore")
+    assert choose(fs, unsafe=False) == []  # unsafe: only the reporter knows which is right

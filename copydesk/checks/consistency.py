@@ -71,10 +71,48 @@ def _where(paras: list[int]) -> str:
     return (head + " and " if head else "") + f"paragraph{'s' if len(ps) > 1 else ''} {listed}"
 
 
+POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+def _near(a: str, b: str) -> bool:
+    """a and b differ by one letter added, dropped, changed, or two neighbours swapped
+    (Whitmore, Whitemore; McDonald, MacDonald; Forsyth, Forsythe), and are long enough for that
+    to be a slip. An s or an n added at the end is a plural or a people, not a slip (Blacks,
+    Lankan)."""
+    if a == b or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    short_, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short_) < len(longer) and longer.startswith(short_) and longer[-1] in "sn":
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
+
+
 class ConsistencyChecker(Checker):
     id = "consistency"
     description = "The article against itself: dates and their weekdays, a person's title and age."
     rules = (
+        Rule(
+            "consistency.name-spelling",
+            "warning",
+            "A person's name spelt two ways in one article (Alison Whitmore, then Alison Whitemore).",
+            "The same first name with two surnames one letter apart, or a title and a surname one "
+            "letter from a full name's (Ms Whitemore after Alison Whitmore), is one person spelt "
+            "two ways. The rarer spelling is reported where it stands, with the other as the "
+            "suggestion (an unsafe fix: only the reporter knows which is right). Surnames shorter "
+            "than five letters are left alone (Kerr and Kerry are two names).",
+            good=examples("Award\n\nAlison Whitmore won the award. Ms Whitmore thanked her team, and Tom Whitman agreed.\n"),
+            bad=examples("Award\n\nAlison Whitmore won the award.\n\nMs Whitemore thanked her team.\n\n"
+                         "Ms Whitmore said she would return.\n"),
+            fix="unsafe",
+        ),
         Rule(
             "consistency.date",
             "error",
@@ -118,7 +156,7 @@ class ConsistencyChecker(Checker):
             out += self._dates(blocks, ctx)
         titled = enabled is None or "consistency.honorific" in enabled
         aged = enabled is None or "consistency.age" in enabled
-        if titled or aged:
+        if titled or aged or enabled is None or "consistency.name-spelling" in enabled:
             # Each scan runs only on paragraphs that hold what it looks for (a title, an age):
             # most paragraphs hold neither, and the first names are read only when needed.
             names: dict[str, set[str]] | None = None
@@ -133,6 +171,8 @@ class ConsistencyChecker(Checker):
                                 names[m.group(2)].add(m.group(1))
                 return names
 
+            if enabled is None or "consistency.name-spelling" in enabled:
+                out += self._names(blocks, ctx)
             if titled:
                 out += self._titles(blocks, ctx, first_names)
             if aged:
@@ -202,6 +242,65 @@ class ConsistencyChecker(Checker):
                 s, e = b.prose.source_span(m.start(), m.end())
                 out.append(ctx.finding("consistency.honorific", s, e,
                                        f"“{title} {surname}” here, but “{major} {surname}” in {where}: one person, one title."))
+        return out
+
+    def _names(self, blocks, ctx: Context):
+        """Surnames one letter apart that belong to one person. A surname is a person's when a
+        title goes with it somewhere in the article (Mrs Holloway) or a known first name does
+        (Alison Whitmore). Surnames are compared only with those of the same initial, and
+        under one first name, so the comparisons stay few however many names the draft holds."""
+        from ..finding import Edit
+        from ..furniture import _lexicon
+
+        known_first = _lexicon()["first_names"]
+        titled: list = []  # (surname, paragraph, block, start, end)
+        named: list = []  # (first, surname, paragraph, block, start, end)
+        for n, b in _numbered(blocks):
+            t = b.text
+            for m in FULL_NAME_RE.finditer(t):
+                if m.group(1) not in TITLES:
+                    surname = POSSESSIVE_RE.sub("", m.group(2))
+                    named.append((m.group(1), surname, n, b, m.start(2), m.start(2) + len(surname)))
+            if any(x in t for x in ("Mr", "Ms", "Miss", "Dr", "Prof")):
+                for m in TITLED_RE.finditer(t):
+                    surname = POSSESSIVE_RE.sub("", m.group(3))
+                    titled.append((surname, n, b, m.start(3), m.start(3) + len(surname)))
+        with_title = {u[0] for u in titled}
+        mentions: dict[str, list] = defaultdict(list)  # surname -> [(paragraph, block, start, end)]
+        by_first: dict[str, set[str]] = defaultdict(set)
+        for first, surname, n, b, i, j in named:
+            if first.lower() in known_first or surname in with_title:  # not "South Africa"
+                by_first[first].add(surname)
+                mentions[surname].append((n, b, i, j))
+        for surname, n, b, i, j in titled:
+            if not any(u[2] is b and u[4] == i for u in mentions[surname]):
+                mentions[surname].append((n, b, i, j))
+        pairs: set[tuple[str, str]] = set()
+        by_initial: dict[str, list[str]] = defaultdict(list)
+        for surname in mentions:
+            by_initial[surname[0]].append(surname)
+        for group in by_initial.values():
+            if len(group) <= 200:
+                group.sort()
+                pairs |= {(a, c) for k, a in enumerate(group) for c in group[k + 1:] if _near(a, c)}
+        out = []
+        for a, c in sorted(pairs):
+            # Two people: each spelling with its own first name (Tom Whitman, Anna Whitmann).
+            firsts_a = {f for f, ss in by_first.items() if a in ss}
+            firsts_c = {f for f, ss in by_first.items() if c in ss}
+            if firsts_a and firsts_c and not (firsts_a & firsts_c):
+                continue
+            na, nc = len(mentions[a]), len(mentions[c])
+            if na == nc:
+                continue  # no majority: which is right cannot be told from the article
+            major, minor = (a, c) if na > nc else (c, a)
+            where = _where([m[0] for m in mentions[major]])
+            for _n, b, i, j in mentions[minor]:
+                s, e = b.prose.source_span(i, j)
+                edits = [Edit(s, e, major)] if b.prose.verbatim(i, j) else None
+                out.append(ctx.finding("consistency.name-spelling", s, e,
+                                       f"“{minor}” here, but “{major}” in {where}: one person, one spelling.",
+                                       [major], edits=edits))
         return out
 
     def _ages(self, blocks, ctx: Context, names):
