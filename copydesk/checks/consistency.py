@@ -268,12 +268,14 @@ class ConsistencyChecker(Checker):
         with_title = {u[0] for u in titled}
         mentions: dict[str, list] = defaultdict(list)  # surname -> [(paragraph, block, start, end)]
         by_first: dict[str, set[str]] = defaultdict(set)
+        taken: set[tuple[int, int]] = set()  # (block, start) of each mention, counted once
         for first, surname, n, b, i, j in named:
             if first.lower() in known_first or surname in with_title:  # not "South Africa"
                 by_first[first].add(surname)
                 mentions[surname].append((n, b, i, j))
+                taken.add((id(b), i))
         for surname, n, b, i, j in titled:
-            if not any(u[2] is b and u[4] == i for u in mentions[surname]):
+            if (id(b), i) not in taken:
                 mentions[surname].append((n, b, i, j))
         pairs: set[tuple[str, str]] = set()
         by_initial: dict[str, list[str]] = defaultdict(list)
