@@ -24,6 +24,7 @@ PACK_KEYS = {
     "grammar": dict,
     "readability": dict,
     "headline": dict,
+    "numbers": dict,
 }
 SECTION_KEYS = {
     "honorifics": {"full_stop": bool, "words": list},
@@ -35,6 +36,7 @@ SECTION_KEYS = {
     # LanguageTool: the language code, and rules or categories the house turns off (or back on)
     "grammar": {"language": str, "disabled_rules": list, "enabled_rules": list, "disabled_categories": list},
     "headline": {"max_characters": int, "case": str, "full_stop": bool},
+    "numbers": {"money": str, "decades": bool},
     "readability": {"sentence_max_words": int, "paragraph_max_sentences": int, "flesch_min": (int, float), "min_words": int},
 }
 

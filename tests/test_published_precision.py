@@ -193,3 +193,16 @@ def test_variants_and_names_in_any_case_are_still_read_in_every_paragraph():
 def test_a_one_line_draft_is_not_judged_as_a_headline():
     assert found("Mr Smith said so.\n", ["style.headline"]) == []
     assert found("Mr Smith said so.\n\nHe left.\n", ["style.headline"]) == [("style.headline", ".")]
+
+
+def test_money_and_decades_in_the_house_form():
+    from copydesk.fixer import apply, choose
+
+    text = "Budget\n\nIt cost £3 million, or 2 million pounds more than in the 1990's, and A$720 million abroad.\n"
+    fs = check_document(Document(text, "a.txt"), Config(select=["style.numbers"]))
+    assert [f.excerpt for f in fs] == ["£3 million", "2 million pounds", "1990's"]  # not "A$720 million"
+    assert apply(text, choose(fs, unsafe=True)) == (
+        "Budget\n\nIt cost £3m, or £2m more than in the 1990s, and A$720 million abroad.\n")
+    us = check_document(Document("Budget\n\nIt cost $3m and $2.5bn.\n", "a.txt"),
+                        Config(select=["style.numbers"], house="american"))
+    assert [f.suggestions[0] for f in us] == ["$3 million", "$2.5 billion"]

@@ -287,6 +287,50 @@ HEADLINE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to up v vs via with".split())
 
 
+DECADE_RE = re.compile(r"\b((?:1[0-9]|20)[0-9]0)['’]s\b")
+CURRENCY = {"pounds": "£", "pound": "£", "dollars": "$", "euros": "€"}
+# "£3 million", "$1.25 billion" (long) and "3 million pounds"; "£3m", "$2bn" (short).
+MONEY_LONG_RE = re.compile(r"(?<![\w$£€])([£$€])(\d[\d,]*(?:\.\d+)?) (million|billion)\b(?![-\w])")
+MONEY_WORDS_RE = re.compile(r"(?<![\w$£€.,])(\d[\d,]*(?:\.\d+)?) (million|billion) (pounds|dollars|euros)\b")
+MONEY_SHORT_RE = re.compile(r"(?<![\w$£€])([£$€])(\d[\d,]*(?:\.\d+)?)(m|bn)\b")
+
+
+def _numbers(doc: Document, ctx: Context) -> list:
+    """Decades with an apostrophe; sums of money in the form the house does not use."""
+    sec = ctx.house.section("numbers")
+    if not sec:
+        return []
+    money = sec.get("money")
+    out = []
+    for b in doc.blocks:
+        t = b.text
+        if not t or b.kind in ("front_matter", "code"):
+            continue
+        if sec.get("decades") and ("'s" in t or "’s" in t):
+            for m in DECADE_RE.finditer(t):
+                ds, de = b.prose.source_span(m.end(1), m.end(1) + 1)
+                s, e = b.prose.source_span(m.start(), m.end())
+                out.append(ctx.finding("style.numbers", s, e, f"A decade takes no apostrophe: “{m.group(1)}s”.",
+                                       [m.group(1) + "s"], edits=[Edit(ds, de, "")] if b.prose.verbatim(m.end(1), m.end(1) + 1) else None))
+        if money == "short" and ("million" in t or "billion" in t):
+            for m in list(MONEY_LONG_RE.finditer(t)) + list(MONEY_WORDS_RE.finditer(t)):
+                if m.re is MONEY_LONG_RE:
+                    sign, amount, scale = m.group(1), m.group(2), m.group(3)
+                else:
+                    amount, scale, sign = m.group(1), m.group(2), CURRENCY[m.group(3)]
+                short = f"{sign}{amount}{'m' if scale == 'million' else 'bn'}"
+                s, e = b.prose.source_span(m.start(), m.end())
+                out.append(ctx.finding("style.numbers", s, e, f"House style writes sums of money short: “{short}”.",
+                                       [short], edits=[Edit(s, e, short)] if b.prose.verbatim(m.start(), m.end()) else None))
+        elif money == "long" and ("m" in t or "bn" in t):
+            for m in MONEY_SHORT_RE.finditer(t):
+                long_ = f"{m.group(1)}{m.group(2)} {'million' if m.group(3) == 'm' else 'billion'}"
+                s, e = b.prose.source_span(m.start(), m.end())
+                out.append(ctx.finding("style.numbers", s, e, f"House style writes sums of money in full: “{long_}”.",
+                                       [long_], edits=[Edit(s, e, long_)] if b.prose.verbatim(m.start(), m.end()) else None))
+    return out
+
+
 def _headline(doc: Document, ctx: Context) -> list:
     """The headline against the house's headline rules."""
     from ..sentences import ABBREVIATIONS
@@ -383,10 +427,25 @@ class StyleChecker(Checker):
                          "Floods close main road.\n\nThe road was closed.\n"),
             fix="safe",
         ),
+        Rule(
+            "style.numbers",
+            "info",
+            "A number in a form the house does not use: a decade with an apostrophe (1990's), a sum of money in the other form (£3 million where the house writes £3m).",
+            "The house pack's `numbers` section says how sums of money are written (british: short, "
+            "£3m and $2bn; american: long, $3 million, as AP) and that decades take no apostrophe. "
+            "Both have unsafe fixes that write the house form. Info, because published copy mixes "
+            "the forms often and the difference is one of style, not sense.",
+            good=examples("Budget\n\nThe scheme will cost £3m over the 1990s level.\n"),
+            bad=examples("Budget\n\nThe scheme will cost £3 million.\n", "Budget\n\nIt cost 3 million pounds.\n",
+                         "Budget\n\nPrices have not been so high since the 1990's.\n"),
+            fix="unsafe",
+        ),
     )
 
     def check(self, doc: Document, ctx: Context):
         findings = _headline(doc, ctx) if ctx.enabled is None or "style.headline" in ctx.enabled else []
+        if ctx.enabled is None or "style.numbers" in ctx.enabled:
+            findings += _numbers(doc, ctx)
         return findings + self._body(doc, ctx)
 
     def _body(self, doc: Document, ctx: Context):
