@@ -59,3 +59,19 @@ def test_the_name_spelling_fix_takes_the_majority_form():
     fs = check_document(Document(text, "a.txt"), Config(select=["consistency"]))
     assert apply(text, choose(fs, unsafe=True)) == text.replace("Whitemore", "Whitmore")
     assert choose(fs, unsafe=False) == []  # unsafe: only the reporter knows which is right
+
+
+def test_a_date_without_its_year_takes_the_year_from_the_front_matter():
+    def md(date, body):
+        text = f"---\ntitle: Vote\ndate: {date}\n---\n\n# Vote\n\n{body}\n"
+        return [(f.excerpt, f.message) for f in check_document(Document(text, "a.md"), Config(select=["consistency"]))]
+
+    assert md("2026-03-12", "The vote was on Tuesday 10 March and the count on Saturday 14 March.") == []
+    got = md("2026-03-12", "The count is on Friday 14 March.")
+    assert got == [("Friday 14 March", "14 March 2026 (the year of the article's date) is a Saturday, not a Friday: "
+                                       "one of the two is wrong.")]
+    # A December story's January date is next year's: 5 January 2027 is a Tuesday.
+    assert md("2026-12-20", "The talks resume on Tuesday 5 January.") == []
+    assert md("2026-12-20", "The talks resume on Monday 5 January.")[0][0] == "Monday 5 January"
+    # With no date in the front matter, a date without its year is left alone.
+    assert found("Vote\n\nThe count is on Friday 14 March.\n") == []

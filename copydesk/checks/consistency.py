@@ -25,7 +25,8 @@ _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # "Tuesday 5 March 2026", "Tuesday, 5th March, 2026", "Tuesday, March 5, 2026"
 WEEKDAY_DATE_RE = re.compile(
     rf"\b(?P<weekday>{'|'.join(DAYS)}),?\s+(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH[1:-4]})\.?"
-    rf"|(?P<m2>{_MONTH[1:-4]})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+(?P<year>(?:19|20)\d\d)\b")
+    rf"|(?P<m2>{_MONTH[1:-4]})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
+ARTICLE_DATE_RE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 # A date with its year (for dates that do not exist): "30 February 2026", "February 30, 2026".
 DATE_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH[1:-4]})\.?|(?P<m2>{_MONTH[1:-4]})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?"
@@ -95,6 +96,33 @@ def _near(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
+def _article_date(doc: Document) -> datetime.date | None:
+    """The article's date from its front matter (date: 2026-03-12), or None."""
+    for b in doc.blocks:
+        if b.key in ("date", "published", "pubdate"):
+            m = ARTICLE_DATE_RE.match(b.text.strip())
+            if m:
+                try:
+                    return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                except ValueError:
+                    return None
+    return None
+
+
+def _nearest_year(published: datetime.date, month: int, day: int) -> int | None:
+    """The year that puts day/month nearest the article's date (a December story's 3 January
+    is next year's)."""
+    best = None
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            d = datetime.date(y, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - published).days) < abs((best - published).days):
+            best = d
+    return best.year if best else None
+
+
 class ConsistencyChecker(Checker):
     id = "consistency"
     description = "The article against itself: dates and their weekdays, a person's title and age."
@@ -119,7 +147,8 @@ class ConsistencyChecker(Checker):
             "A weekday that does not fit its date, or a date that does not exist.",
             "\"Tuesday 5 March 2026\" cannot be right: 5 March 2026 is a Thursday. One of the two "
             "is wrong, and only the reporter knows which, so there is no fix. A date that does not "
-            "exist (30 February) is reported too. Only dates with their year are checked.",
+            "exist (30 February) is reported too. A date without its year is checked when the front "
+            "matter gives the article's date (date: 2026-03-12): the year that puts it nearest that date.",
             good=examples("Council vote\n\nThe council will vote on Thursday 5 March 2026.\n"),
             bad=examples("Council vote\n\nThe council will vote on Tuesday 5 March 2026.\n",
                          "Council vote\n\nThe budget runs from 30 February 2026.\n"),
@@ -153,7 +182,7 @@ class ConsistencyChecker(Checker):
         out = []
         enabled = ctx.enabled
         if enabled is None or "consistency.date" in enabled:
-            out += self._dates(blocks, ctx)
+            out += self._dates(blocks, ctx, _article_date(doc))
         titled = enabled is None or "consistency.honorific" in enabled
         aged = enabled is None or "consistency.age" in enabled
         if titled or aged or enabled is None or "consistency.name-spelling" in enabled:
@@ -179,18 +208,23 @@ class ConsistencyChecker(Checker):
                 out += self._ages(blocks, ctx, first_names)
         return out
 
-    def _dates(self, blocks, ctx: Context):
+    def _dates(self, blocks, ctx: Context, published: datetime.date | None = None):
         out = []
         for b in blocks:
             t = b.text
             if not any(n in t for n in MONTH_NEEDLES):
                 continue  # no month named: no date to check
-            checked: set[int] = set()
             for m in (WEEKDAY_DATE_RE.finditer(t) if "day" in t else ()):
                 day = int(m.group("d1") or m.group("d2"))
                 month = _month(m.group("m1") or m.group("m2"))
-                year = int(m.group("year"))
-                checked.add(m.start("year"))
+                if m.group("year"):
+                    year = int(m.group("year"))
+                elif published is not None:
+                    year = _nearest_year(published, month, day)  # the front matter's date gives the year
+                    if year is None:
+                        continue
+                else:
+                    continue  # no year, and no date of the article to take one from
                 try:
                     real = datetime.date(year, month, day)
                 except ValueError:
@@ -199,6 +233,8 @@ class ConsistencyChecker(Checker):
                 if DAYS[real.weekday()] != said:
                     s, e = b.prose.source_span(m.start(), m.end())
                     when = f"{day} {calendar.month_name[month]} {year}"
+                    if not m.group("year"):
+                        when += " (the year of the article's date)"
                     out.append(ctx.finding("consistency.date", s, e,
                                            f"{when} is a {DAYS[real.weekday()]}, not a {said}: one of the two is wrong."))
             for m in DATE_RE.finditer(t):
