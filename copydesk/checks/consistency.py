@@ -24,7 +24,7 @@ _MONTH = r"(January|February|March|April|May|June|July|August|September|October|
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # "Tuesday 5 March 2026", "Tuesday, 5th March, 2026", "Tuesday, March 5, 2026"
 WEEKDAY_DATE_RE = re.compile(
-    rf"\b(?P<weekday>{'|'.join(DAYS)}),?\s+(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH[1:-4]})\.?"
+    rf"\b(?P<weekday>{'|'.join(DAYS)}),?\s+(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH[1:-4]})(?:\.(?=,?\s+(?:19|20)\d\d))?\b"
     rf"|(?P<m2>{_MONTH[1:-4]})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
 ARTICLE_DATE_RE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 # A date with its year (for dates that do not exist): "30 February 2026", "February 30, 2026".
