@@ -113,9 +113,7 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
         raise _fail(str(exc))
 
     def config_for(path: str) -> config_mod.Config:
-        folder = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) else os.path.abspath(path)
-        cfg = fixed or config_mod.load_cached(config_mod.discover(folder))
-        cfg = cfg.for_file(path)
+        cfg = config_mod.for_path(path, fixed)
         if select_l or ignore_l or extend_l or house or grammar_on or lt_server or force_exclude:
             cfg = config_mod.Config(**{k: getattr(cfg, k) for k in cfg.__dataclass_fields__})
             if select_l:
@@ -248,8 +246,7 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
                 click.echo(f"    {n} × {rule}", err=True)
     color = fmt == "text" and _use_color("never" if no_color else color_mode, bool(output))
     everything = [f for r in results for f in r.findings]  # the exit code is judged on all of them
-    floor = min_severity or (fixed or config_mod.load_cached(config_mod.discover(os.getcwd()))).min_severity or (
-        "warning" if fmt == "text" else "info")
+    floor = min_severity or config_mod.for_path(os.getcwd(), fixed).min_severity or ("warning" if fmt == "text" else "info")
     hidden = _apply_floor(results, floor)
     report = Report(results, errors, color=color, statistics=statistics, quiet=quiet, hidden=hidden)
     data = encoded(fmt, render(fmt, report))
@@ -379,8 +376,7 @@ def rules_cmd():
         rules = registry.all_rules()
     except registry.PluginError as exc:
         raise _fail(str(exc))
-    families = {c.family.id: c.family for c in registry.checkers() if c.family is not None}
-    rules = {**rules, **families}
+    rules = {**rules, **registry.families()}
     width = max(len(r) for r in rules)
     for rid in sorted(rules):
         r = rules[rid]
@@ -401,8 +397,7 @@ def explain(rule):
         raise _fail(str(exc))
     r = rules.get(rule) or registry.family(rule)
     if r is None:
-        families = {c.family.id: c.family for c in registry.checkers() if c.family is not None}
-        rules = {**rules, **{fid: f for fid, f in families.items() if registry.matches(rule, fid.split(".")[0])}}
+        rules = {**rules, **{fid: f for fid, f in registry.families().items() if registry.matches(rule, fid.split(".")[0])}}
         inside = sorted(rid for rid in rules if registry.matches(rule, rid) or rid.startswith(rule + "."))
         if inside:  # a checker (or a prefix): its rules, one line each
             width = max(len(rid) for rid in inside)
@@ -443,8 +438,7 @@ def stats(paths, fmt, config_path, max_size):
         fixed = config_mod.load_file(config_path) if config_path else None
 
         def config_for(path: str) -> config_mod.Config:
-            folder = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) else os.path.abspath(path)
-            return (fixed or config_mod.load_cached(config_mod.discover(folder))).for_file(path)
+            return config_mod.for_path(path, fixed)
 
         files, errors = engine.walk(list(paths or (".",)), config_for)
         rows = []

@@ -117,6 +117,11 @@ class Config:
     def grammar_enabled(self) -> bool:
         return bool(self.grammar.get("enabled"))
 
+    @property
+    def accept_set(self) -> frozenset[str]:
+        """The accepted words as written and in lower case."""
+        return frozenset(self.accept) | frozenset(a.lower() for a in self.accept)
+
     def relpath(self, path: str) -> str:
         try:
             return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
@@ -321,6 +326,13 @@ def discover(folder: str) -> str | None:
         if parent == folder:
             return None
         folder = parent
+
+
+def for_path(path: str, fixed: Config | None = None) -> Config:
+    """The settings for a file or folder: the config given (--config), or else the one found
+    from its folder up, with the overrides that match the path applied."""
+    folder = os.path.abspath(path) if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+    return (fixed or load_cached(discover(folder))).for_file(path)
 
 
 @lru_cache(maxsize=64)

@@ -129,6 +129,7 @@ class Document:
         # Stretches of the file that hold text but were not read as prose, each with why:
         # (start, end, reason). The engine reports each as input.unread.
         self.unread: list[tuple[int, int, str]] = []
+        self.front_matter_end = 0  # where a Markdown draft's YAML front matter ends (0: none)
         if self.format == "markdown":
             _parse_markdown(self)
         elif self.format == "html":
@@ -476,6 +477,8 @@ def _parse_markdown(doc: Document) -> None:
 
 def _parse_markdown_blocks(doc: Document) -> None:
     k = _front_matter(doc)
+    if k:
+        doc.front_matter_end = doc.line_starts[k] if k < doc.line_count else len(doc.text)
     n = doc.line_count
     headline_done = False
     for b in doc.blocks:

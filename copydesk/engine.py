@@ -51,20 +51,23 @@ def enabled_rules(cfg: Config) -> frozenset[str]:
     return _enabled(None if cfg.select is None else tuple(cfg.select), tuple(cfg.ignore), tuple(cfg.extend_select))
 
 
+def _selects(select, ignore, extend, rule_id: str, default: bool = True, forced: bool = False) -> bool:
+    """Whether a selection reports rule_id. With no selection, the rules on by default; a
+    selection (or ALL) names rules, opt-in ones included (and the core rules always);
+    extend_select adds to either; ignore takes away."""
+    if select is None:
+        chosen = default
+    else:
+        chosen = forced or "ALL" in select or any(registry.matches(s, rule_id) for s in select)
+    chosen = chosen or any(registry.matches(s, rule_id) for s in extend)
+    return chosen and not any(registry.matches(s, rule_id) for s in ignore)
+
+
 @lru_cache(maxsize=64)
 def _enabled(select: tuple[str, ...] | None, ignore: tuple[str, ...], extend: tuple[str, ...] = ()) -> frozenset[str]:
-    """The rules a run reports. With no selection, every rule that is on by default; a selection
-    (or ALL) names rules, opt-in ones included; extend_select adds to either."""
-    rules = registry.all_rules()
-    if select is None:
-        chosen = {r for r, rule in rules.items() if rule.default}
-    elif "ALL" in select:
-        chosen = set(rules)
-    else:
-        chosen = {r for r in rules if any(registry.matches(s, r) for s in select)}
-        chosen |= {r.id for r in registry.CORE_RULES if r.id != "copydesk.unused-suppression"}
-    chosen |= {r for r in rules if any(registry.matches(s, r) for s in extend)}
-    return frozenset(r for r in chosen if not any(registry.matches(s, r) for s in ignore))
+    forced = {r.id for r in registry.CORE_RULES if r.id != "copydesk.unused-suppression"}
+    return frozenset(r for r, rule in registry.all_rules().items()
+                     if _selects(select, ignore, extend, r, rule.default, r in forced))
 
 
 def _family_enabled(cfg: Config, rule_id: str) -> bool:
@@ -74,8 +77,7 @@ def _family_enabled(cfg: Config, rule_id: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _family_on(select, ignore, extend, rule_id: str) -> bool:
-    chosen = select is None or "ALL" in select or any(registry.matches(s, rule_id) for s in select + extend)
-    return chosen and not any(registry.matches(s, rule_id) for s in ignore)
+    return _selects(select, ignore, extend, rule_id)
 
 
 @lru_cache(maxsize=64)
@@ -198,7 +200,7 @@ def _dense_marks(text: str) -> int:
 def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -> list[Finding]:
     enabled = enabled_rules(cfg)
     house = load_house(cfg.house)
-    accept = frozenset(cfg.accept) | frozenset(a.lower() for a in cfg.accept)
+    accept = cfg.accept_set
     findings: list[Finding] = []
     core = registry.all_rules()
     # Worked out once per draft, with the config's layout options whether or not layout rules

@@ -11,12 +11,9 @@ Three ways to get a server:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
-import shutil
-import socket
 import subprocess
 import threading
 import time
@@ -84,6 +81,8 @@ def installed_classpath() -> str | None:
 
 def java_problem() -> str | None:
     """Why Java cannot run LanguageTool here, or None."""
+    import shutil
+
     java = shutil.which("java")
     if java is None:
         return f"Java {JAVA_MIN} or newer is not installed (Debian: apt-get install openjdk-{JAVA_MIN}-jre-headless)"
@@ -106,6 +105,8 @@ def install(say=print) -> str:
     problem = java_problem()
     if problem:
         raise GrammarUnavailable(problem)
+    import shutil
+
     mvn = shutil.which("mvn")
     if mvn is None:
         raise GrammarUnavailable("Maven is not installed (Debian: apt-get install maven); it fetches LanguageTool's jars")
@@ -137,6 +138,8 @@ def install(say=print) -> str:
 
 
 def free_port() -> int:
+    import socket
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -233,6 +236,8 @@ class ResultCache:
 
     @staticmethod
     def key(text: str, settings: Settings, version: str) -> str:
+        import hashlib
+
         raw = json.dumps([version, settings.language, sorted(settings.disabled), sorted(settings.enabled),
                           sorted(settings.disabled_categories), text], ensure_ascii=False)
         return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()

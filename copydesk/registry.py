@@ -114,6 +114,11 @@ def matches(selector: str, rule_id: str) -> bool:
     return rule_id == selector or rule_id.startswith(selector + ".")
 
 
+def families() -> dict[str, Rule]:
+    """The rules that document rule ids checkers make as they go ("grammar.*"), by id."""
+    return {c.family.id: c.family for c in checkers() if c.family is not None}
+
+
 def family(rule_id: str) -> Rule | None:
     """The rule that documents rule_id when its checker makes rule ids as it goes (grammar.<id>
     for each LanguageTool rule), or None."""

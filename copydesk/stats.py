@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .config import Config
 from .document import Document, format_for
-from .engine import InputError, read_draft
+from .engine import read_draft
 from .house import load_house
 from .reading import Analysis
 from .scores import FIGURES, scores
@@ -13,8 +13,7 @@ from .scores import FIGURES, scores
 
 def article_text(doc: Document, cfg: Config) -> str:
     house = load_house(cfg.house)
-    accept = frozenset(cfg.accept) | frozenset(a.lower() for a in cfg.accept)
-    reading = Analysis.default(doc, house, accept, cfg.checks.get("layout", {})).reading
+    reading = Analysis.default(doc, house, cfg.accept_set, cfg.checks.get("layout", {})).reading
     return "\n".join(b.text for b in reading.blocks if b.is_body and b.text.strip())
 
 
@@ -27,5 +26,3 @@ def figures(path: str, cfg: Config, limit: int | None = None) -> dict:
     out.update(scores(text) if text.strip() else {k: 0 for k in FIGURES})
     return out
 
-
-__all__ = ["FIGURES", "InputError", "article_text", "figures"]

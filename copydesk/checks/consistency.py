@@ -20,16 +20,15 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m and m != "May"})
 MONTHS["sept"] = 9
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 # "Tuesday 5 March 2026", "Tuesday, 5th March, 2026", "Tuesday, March 5, 2026"
 WEEKDAY_DATE_RE = re.compile(
-    rf"\b(?P<weekday>{'|'.join(DAYS)}),?\s+(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH[1:-4]})(?:\.(?=,?\s+(?:19|20)\d\d))?\b"
-    rf"|(?P<m2>{_MONTH[1:-4]})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
+    rf"\b(?P<weekday>{'|'.join(DAYS)}),?\s+(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})(?:\.(?=,?\s+(?:19|20)\d\d))?\b"
+    rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
 ARTICLE_DATE_RE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 # A date with its year (for dates that do not exist): "30 February 2026", "February 30, 2026".
 DATE_RE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH[1:-4]})\.?|(?P<m2>{_MONTH[1:-4]})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?"
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\.?|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?"
     rf"\s+(?P<year>(?:19|20)\d\d)\b")
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")
 # "Mrs Kaur", "Dr. Lee", "Ms Priya Kaur": the title, an optional first name, the surname.
@@ -185,25 +184,22 @@ class ConsistencyChecker(Checker):
             out += self._dates(blocks, ctx, _article_date(doc))
         titled = enabled is None or "consistency.honorific" in enabled
         aged = enabled is None or "consistency.age" in enabled
-        if titled or aged or enabled is None or "consistency.name-spelling" in enabled:
-            # Each scan runs only on paragraphs that hold what it looks for (a title, an age):
-            # most paragraphs hold neither, and the first names are read only when needed.
-            names: dict[str, set[str]] | None = None
-
-            def first_names() -> dict[str, set[str]]:
-                nonlocal names
-                if names is None:
-                    names = defaultdict(set)
-                    for b in blocks:
-                        for m in FULL_NAME_RE.finditer(b.text):
-                            if m.group(1) not in TITLES:
-                                names[m.group(2)].add(m.group(1))
-                return names
-
-            if enabled is None or "consistency.name-spelling" in enabled:
-                out += self._names(blocks, ctx)
+        spelt = enabled is None or "consistency.name-spelling" in enabled
+        if titled or aged or spelt:
+            # One scan of the paragraphs for full names, and one for titles (only where a
+            # title word stands), shared by the three rules about people.
+            named, with_titles = [], []  # (paragraph, block, match)
+            for n, b in _numbered(blocks):
+                named += [(n, b, m) for m in FULL_NAME_RE.finditer(b.text) if m.group(1) not in TITLES]
+                if any(x in b.text for x in ("Mr", "Ms", "Miss", "Dr", "Prof")):
+                    with_titles += [(n, b, m) for m in TITLED_RE.finditer(b.text)]
+            first_names: dict[str, set[str]] = defaultdict(set)
+            for _n, _b, m in named:
+                first_names[m.group(2)].add(m.group(1))
+            if spelt:
+                out += self._names(named, with_titles, ctx)
             if titled:
-                out += self._titles(blocks, ctx, first_names)
+                out += self._titles(with_titles, ctx, first_names)
             if aged:
                 out += self._ages(blocks, ctx, first_names)
         return out
@@ -247,16 +243,10 @@ class ConsistencyChecker(Checker):
                                            f"{calendar.month_name[month]} {year} has no day {day}: the date does not exist."))
         return out
 
-    def _titles(self, blocks, ctx: Context, names):
+    def _titles(self, with_titles, ctx: Context, first_names):
         uses: dict[str, list] = defaultdict(list)  # surname -> [(title, paragraph, block, match)]
-        for n, b in _numbered(blocks):
-            if not any(x in b.text for x in ("Mr", "Ms", "Miss", "Dr", "Prof")):
-                continue
-            for m in TITLED_RE.finditer(b.text):
-                uses[m.group(3)].append((m.group(1), n, b, m))
-        if not any(len({u[0] for u in seen}) > 1 for seen in uses.values()):
-            return []  # no surname with two titles: nothing to compare
-        first_names = names()
+        for n, b, m in with_titles:
+            uses[m.group(3)].append((m.group(1), n, b, m))
         for surname in list(uses):  # a second first name for this surname: two people
             uses[surname] = [u for u in uses[surname] if not (u[3].group(2) and first_names.get(surname, set()) - {u[3].group(2)})]
         out = []
@@ -280,7 +270,7 @@ class ConsistencyChecker(Checker):
                                        f"“{title} {surname}” here, but “{major} {surname}” in {where}: one person, one title."))
         return out
 
-    def _names(self, blocks, ctx: Context):
+    def _names(self, named, with_titles, ctx: Context):
         """Surnames one letter apart that belong to one person. A surname is a person's when a
         title goes with it somewhere in the article (Mrs Holloway) or a known first name does
         (Alison Whitmore). Surnames are compared only with those of the same initial, and
@@ -289,23 +279,17 @@ class ConsistencyChecker(Checker):
         from ..furniture import _lexicon
 
         known_first = _lexicon()["first_names"]
-        titled: list = []  # (surname, paragraph, block, start, end)
-        named: list = []  # (first, surname, paragraph, block, start, end)
-        for n, b in _numbered(blocks):
-            t = b.text
-            for m in FULL_NAME_RE.finditer(t):
-                if m.group(1) not in TITLES:
-                    surname = POSSESSIVE_RE.sub("", m.group(2))
-                    named.append((m.group(1), surname, n, b, m.start(2), m.start(2) + len(surname)))
-            if any(x in t for x in ("Mr", "Ms", "Miss", "Dr", "Prof")):
-                for m in TITLED_RE.finditer(t):
-                    surname = POSSESSIVE_RE.sub("", m.group(3))
-                    titled.append((surname, n, b, m.start(3), m.start(3) + len(surname)))
+        titled = []  # (surname, paragraph, block, start, end), the possessive left off
+        for n, b, m in with_titles:
+            surname = POSSESSIVE_RE.sub("", m.group(3))
+            titled.append((surname, n, b, m.start(3), m.start(3) + len(surname)))
         with_title = {u[0] for u in titled}
         mentions: dict[str, list] = defaultdict(list)  # surname -> [(paragraph, block, start, end)]
         by_first: dict[str, set[str]] = defaultdict(set)
         taken: set[tuple[int, int]] = set()  # (block, start) of each mention, counted once
-        for first, surname, n, b, i, j in named:
+        for n, b, m in named:
+            first, surname = m.group(1), POSSESSIVE_RE.sub("", m.group(2))
+            i, j = m.start(2), m.start(2) + len(surname)
             if first.lower() in known_first or surname in with_title:  # not "South Africa"
                 by_first[first].add(surname)
                 mentions[surname].append((n, b, i, j))
@@ -341,7 +325,7 @@ class ConsistencyChecker(Checker):
                                        [major], edits=edits))
         return out
 
-    def _ages(self, blocks, ctx: Context, names):
+    def _ages(self, blocks, ctx: Context, first_names):
         ages: dict[str, list] = defaultdict(list)
         for n, b in _numbered(blocks):
             t = b.text
@@ -350,9 +334,6 @@ class ConsistencyChecker(Checker):
                 if who is None or who.group(2) in TITLES:
                     continue
                 ages[who.group(3)].append((int(m.group(1)), n, b, m))
-        if not any(len({a for a, *_ in seen}) > 1 for seen in ages.values()):
-            return []
-        first_names = names()
         out = []
         for surname, seen in ages.items():
             if len(first_names.get(surname, ())) > 1 or len({a for a, *_ in seen}) < 2:

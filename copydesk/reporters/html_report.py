@@ -9,11 +9,11 @@ collapsed. No network, no external assets; keyboard-usable; readable on a phone.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from html import escape
 
 from .. import __version__
+from ..document import ATX_RE
 
 STYLE = """
 :root { --error: #c62828; --warning: #b26a00; --info: #1565c0; }
@@ -76,7 +76,6 @@ SCRIPT = """
 """
 
 RANK = {"info": 1, "warning": 2, "error": 3}
-HEADING_MARK_RE = re.compile(r"[ ]{0,3}#{1,6}[ \t]+")
 
 
 def _count(n: int, word: str) -> str:
@@ -102,19 +101,13 @@ def _syntax(doc, findings: list) -> list[tuple[int, int]]:
     hidden, so that the article's text is the file's text, character for character."""
     if doc is None or doc.format != "markdown":
         return []
-    spans = []
-    text = doc.text
-    if doc.line_count >= 2 and doc.line_text(0).rstrip() == "---":
-        for k in range(1, doc.line_count):
-            if doc.line_text(k).rstrip() in ("---", "..."):
-                end = doc.line_starts[k + 1] if k + 1 < doc.line_count else len(text)
-                spans.append((0, end))
-                break
+    spans = [(0, doc.front_matter_end)] if doc.front_matter_end else []
     for b in doc.blocks:
         if b.kind in ("headline", "heading"):
-            m = HEADING_MARK_RE.match(text, b.start)
-            if m and m.end() > m.start():
-                spans.append((m.start(), m.end()))
+            k = doc.line_of(b.start)
+            m = ATX_RE.match(doc.line_text(k))
+            if m and m.end() > m.end(1):  # the marks and the space after them
+                spans.append((doc.line_starts[k], doc.line_starts[k] + m.end()))
     return [(a, z) for a, z in spans if not any(f.start < z and f.end > a or a <= f.start < z for f in findings)]
 
 
