@@ -395,7 +395,7 @@ def explain(rule):
         rules = registry.all_rules()
     except registry.PluginError as exc:
         raise _fail(str(exc))
-    r = rules.get(rule) or registry.family(rule)
+    r = rules.get(registry.ALIASES.get(rule, rule)) or registry.family(rule)
     if r is None:
         rules = {**rules, **{fid: f for fid, f in registry.families().items() if registry.matches(rule, fid.split(".")[0])}}
         inside = sorted(rid for rid in rules if registry.matches(rule, rid) or rid.startswith(rule + "."))
@@ -407,6 +407,9 @@ def explain(rule):
             return
         raise _fail(_unknown(rule))
     click.echo(f"{r.id} ({r.severity})\n\n{r.description}\n\n{r.rationale}")
+    if registry.aliases_of(r.id):
+        names = " and ".join(registry.aliases_of(r.id))
+        click.echo(f"\nAlso known as {names}: that name selects, ignores and suppresses this rule.")
     if r.fix:
         click.echo(f"\nFix: {r.fix}.")
     for title, exs in (("Bad", r.bad), ("Good", r.good)):

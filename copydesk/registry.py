@@ -110,8 +110,21 @@ def all_rules() -> dict[str, Rule]:
     return rules
 
 
+# Other names a rule answers to in a selection, a suppression or `explain`: the names a newsroom
+# may know the rule by. One rule, one finding: a rule is never reported under two ids.
+ALIASES = {
+    "style.repeated-word": "readability.doubled-word",
+    "style.sentence-length": "readability.long-sentence",
+}
+
+
 def matches(selector: str, rule_id: str) -> bool:
+    selector = ALIASES.get(selector, selector)
     return rule_id == selector or rule_id.startswith(selector + ".")
+
+
+def aliases_of(rule_id: str) -> list[str]:
+    return sorted(a for a, r in ALIASES.items() if r == rule_id)
 
 
 def families() -> dict[str, Rule]:

@@ -124,6 +124,26 @@ def test_doubled_word_fix_and_its_exceptions():
     assert not _check("Plan\n\nA break-in in 1999. Lord Bingham, a law lord Lord Smith met.\n")
 
 
+def test_doubled_word_across_a_line_break_and_markup_and_its_style_names(run_cli, tmp_path):
+    text = "# Plan\n\nThe minister said the\nthe plan would go ahead, and *a* a shame it was.\n"
+    found = _check(text, "story.md", "markdown")
+    assert [cut(text, f.line, f.column, f.end_line, f.end_column) for f in found] == ["the\nthe", "a* a"]
+    # The name a style guide uses selects, ignores, suppresses and explains the same rule, which
+    # is reported once under its own id.
+    draft = tmp_path / "story.md"
+    draft.write_text(text + "\n<!-- copydesk-disable-next-line style.repeated-word -->\nIt was the the end.\n")
+    out = run_cli("check", "--select", "style.repeated-word", "--fail-on", "warning", "--format", "json", str(draft))
+    rules = [f["rule"] for f in json.loads(out.stdout)["files"][0]["findings"]]
+    assert out.returncode == 1 and rules == ["readability.doubled-word"] * 2
+    assert run_cli("check", "--ignore", "style.repeated-word", "--fail-on", "warning", str(draft)).returncode == 0
+    long_ = tmp_path / "long.txt"
+    long_.write_text(f"Budget\n\n{LONG}\n")
+    out = run_cli("check", "--select", "style.sentence-length", "--min-severity", "info", "--format", "json", str(long_))
+    assert [f["rule"] for f in json.loads(out.stdout)["files"][0]["findings"]] == ["readability.long-sentence"]
+    shown = run_cli("explain", "style.sentence-length").stdout.decode()
+    assert shown.startswith("readability.long-sentence (info)") and "Also known as style.sentence-length" in shown
+
+
 def test_doubled_word_is_left_to_languagetool_when_grammar_is_on():
     text = "Plan\n\nThe minister said the the plan would go ahead.\n"
     doc = Document(text, "story.txt", "text")
