@@ -75,3 +75,39 @@ def test_a_date_without_its_year_takes_the_year_from_the_front_matter():
     assert md("2026-12-20", "The talks resume on Monday 5 January.")[0][0] == "Monday 5 January"
     # With no date in the front matter, a date without its year is left alone.
     assert found("Vote\n\nThe count is on Friday 14 March.\n") == []
+
+
+def test_yesterday_and_today_against_the_articles_date_from_front_matter_or_dateline():
+    front = "---\ndate: 2026-03-05\n---\n# Storm\n\n"
+    # 5 March 2026 is a Thursday: yesterday was Wednesday 4 March.
+    got = found(front + "The council met yesterday (Tuesday) and meets again tomorrow, Friday 6 March.\n", "story.md")
+    assert [(r, e) for r, e, _m in got] == [("consistency.date", "yesterday (Tuesday")]
+    assert got[0][2] == ("The article is dated Thursday 5 March 2026, so yesterday was Wednesday 4 March, "
+                         "not Tuesday: one of the two is wrong.")
+    assert found(front + "She said yesterday (Wednesday 4 March) that today, Thursday, it would rain.\n", "story.md") == []
+    # A date line of its own near the top, and a wire dateline, date the article as front matter does.
+    got = found("Storm\n\nPublished: 5 March 2026, 10:31 GMT\n\nThe pound fell today, 6 March, after the vote.\n")
+    assert [e for _r, e, _m in got] == ["today, 6 March"]
+    assert "so today is Thursday 5 March, not 6 March" in got[0][2]
+    got = found("Pound\n\nLONDON, March 5, 2026 (Reuters) - The pound fell yesterday, Tuesday, as traders sold.\n")
+    assert [e for _r, e, _m in got] == ["yesterday, Tuesday"]
+    # With no date for the article, or no day named beside the word, nothing can be checked.
+    assert found("Storm\n\nThe council met yesterday (Tuesday).\n") == []
+    assert found("Storm\n\nOn 5 March 2026 the council met yesterday (Tuesday).\n") == []
+    assert found(front + "Yesterday, ministers met. Today, they talk.\n", "story.md") == []
+
+
+def test_an_age_against_a_birth_date_on_the_articles_date():
+    front = "---\ndate: 2026-03-05\n---\n# Rescue\n\n"
+    got = found(front + "Jane Ellis, 34, was rescued.\n\nMs Ellis, who was born on 3 May 1990, thanked the crew.\n", "story.md")
+    assert [(r, e) for r, e, _m in got] == [("consistency.age", "34")]
+    assert got[0][2] == ("Ellis is 34 here, but someone born on 3 May 1990 (paragraph 2) was 35 on 5 March 2026, "
+                         "the article's date: one of the two is wrong.")
+    # A birth year alone allows two ages; a birthday later in the year than the article's date, one.
+    assert found(front + "Jane Ellis, 35, was rescued. Ms Ellis was born in 1990.\n", "story.md") == []
+    assert found(front + "Jane Ellis, 36, was rescued. Ms Ellis was born in 1990.\n", "story.md") == []
+    assert [e for _r, e, _m in found(front + "Jane Ellis, 36, was rescued. Ellis, born in May 1990, waved.\n", "story.md")] == ["36"]
+    # Two people with ages in the paragraph: whose birth date it is cannot be told.
+    assert found(front + "Jane Ellis, 34, and Tom Reid, 50, were rescued. Ellis was born in May 1990.\n", "story.md") == []
+    # No date for the article: nothing to measure the age against.
+    assert found("Rescue\n\nJane Ellis, 34, was rescued. Ellis was born on 3 May 1990.\n") == []

@@ -1,6 +1,7 @@
 """consistency: what a sub-editor checks by holding the whole article in mind. A date whose
-weekday is wrong or that does not exist; a person whose courtesy title changes (Mrs Kaur, then
-Ms Kaur); a person whose age changes (Jane Ellis, 34, then Ms Ellis, 43).
+weekday is wrong or that does not exist, or "yesterday (Tuesday)" against the article's date; a
+person whose courtesy title changes (Mrs Kaur, then Ms Kaur); a person whose age changes (Jane
+Ellis, 34, then Ms Ellis, 43) or does not fit their birth date; a name spelt two ways.
 
 People are known by surname, and a surname counts as one person only when the article gives
 it at most one first name: Tom Smith and Anna Smith are two people, and so are Mr Smith and
@@ -30,6 +31,12 @@ ARTICLE_DATE_RE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 DATE_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\.?|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?"
     rf"\s+(?P<year>(?:19|20)\d\d)\b")
+# "yesterday (Tuesday)", "today, Thursday 5 March,", "tomorrow (6 March)": a day named beside
+# the word that places it from the article's date.
+RELATIVE_RE = re.compile(
+    rf"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow)(?:\s*\(\s*|,\s+)(?:on\s+)?(?:(?P<weekday>{'|'.join(DAYS)})\b)?"
+    rf"(?:(?(weekday),?\s*|)(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b)?")
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")
 # "Mrs Kaur", "Dr. Lee", "Ms Priya Kaur": the title, an optional first name, the surname.
 TITLED_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?:([A-Z][a-z]+)\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
@@ -37,6 +44,10 @@ TITLED_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?:([A-Z][a-z]+)\s+)?([
 # An age between commas, found by its literal comma first; the name before it is read backwards.
 AGE_RE = re.compile(r",\s+(\d{1,3}),")
 NAME_BEFORE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?(?:\b([A-Z][a-z]+)\s+)?\b([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\Z")
+# "born on 3 May 1990", "born in March 1990", "born May 3, 1990", "(born 1990)".
+BORN_RE = re.compile(
+    rf"\bborn\s+(?:on\s+|in\s+)?(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})\.?,?\s+"
+    rf"|(?P<m2>{_MONTH})\.?\s+(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?(?:in\s+)?(?P<year>(?:19|20)\d\d)\b")
 MONTH_NEEDLES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
 # Title groups within which a change is a fault: a woman's courtesy titles, and a professional
@@ -95,8 +106,26 @@ def _near(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
+# The article's own date, as a line of its own near the top ("Thursday 5 March 2026",
+# "Published: 5 March 2026, 10:31 GMT") or as a wire dateline ("LONDON, March 5, 2026 (Reuters) -").
+DATELINE_RE = re.compile(
+    rf"(?:(?:Published|Updated|Last updated|First published)(?: on)?:?\s+)?(?:(?:{'|'.join(DAYS)}),?\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\.?|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?"
+    rf"\s+(?P<year>(?:19|20)\d\d)\b(?P<rest>.*)", re.DOTALL)
+WIRE_PLACE_RE = re.compile(r"[A-Z][A-Z.' -]+,\s+")
+TIME_ONLY_RE = re.compile(r"[\s,.]*(?:at\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT)?\s*)?(?:GMT|BST|UTC)?[\s.]*\Z", re.IGNORECASE)
+
+
+def _dated(m: re.Match[str]) -> datetime.date | None:
+    try:
+        return datetime.date(int(m.group("year")), _month(m.group("m1") or m.group("m2")), int(m.group("d1") or m.group("d2")))
+    except ValueError:
+        return None
+
+
 def _article_date(doc: Document) -> datetime.date | None:
-    """The article's date from its front matter (date: 2026-03-12), or None."""
+    """The article's date: from its front matter (date: 2026-03-12), or from a line near the
+    top that is a date and nothing else, or a wire dateline; None when the draft has none."""
     for b in doc.blocks:
         if b.key in ("date", "published", "pubdate"):
             m = ARTICLE_DATE_RE.match(b.text.strip())
@@ -105,6 +134,18 @@ def _article_date(doc: Document) -> datetime.date | None:
                     return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
                 except ValueError:
                     return None
+    for b in [b for b in doc.blocks if b.text.strip() and b.kind not in ("front_matter", "code", "comment")][:4]:
+        t = b.text.strip()
+        if len(t) > 400 or not any(n in t for n in MONTH_NEEDLES):
+            continue
+        m = DATELINE_RE.match(t)
+        if m and TIME_ONLY_RE.match(m.group("rest")):
+            return _dated(m)  # the whole line is the date
+        place = WIRE_PLACE_RE.match(t)
+        if place:
+            m = DATELINE_RE.match(t, place.end())
+            if m and re.match(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]", m.group("rest")):
+                return _dated(m)
     return None
 
 
@@ -143,14 +184,20 @@ class ConsistencyChecker(Checker):
         Rule(
             "consistency.date",
             "error",
-            "A weekday that does not fit its date, or a date that does not exist.",
+            "A weekday that does not fit its date, a date that does not exist, or \"yesterday (Tuesday)\" that does not fit the article's date.",
             "\"Tuesday 5 March 2026\" cannot be right: 5 March 2026 is a Thursday. One of the two "
             "is wrong, and only the reporter knows which, so there is no fix. A date that does not "
-            "exist (30 February) is reported too. A date without its year is checked when the front "
-            "matter gives the article's date (date: 2026-03-12): the year that puts it nearest that date.",
-            good=examples("Council vote\n\nThe council will vote on Thursday 5 March 2026.\n"),
+            "exist (30 February) is reported too. The article's date comes from the front matter "
+            "(date: 2026-03-12), a line near the top that is a date and nothing else (\"Published: "
+            "12 March 2026\"), or a wire dateline (\"LONDON, March 12, 2026 (Reuters) -\"). With it, "
+            "a date without its year is checked in the year that puts it nearest the article's date, "
+            "and a day named beside yesterday, today or tomorrow (\"yesterday (Tuesday)\", \"today, "
+            "12 March\") must be that day.",
+            good=examples("Council vote\n\nThe council will vote on Thursday 5 March 2026.\n",
+                          "Council vote\n\nPublished: 5 March 2026\n\nThe council voted yesterday (Wednesday).\n"),
             bad=examples("Council vote\n\nThe council will vote on Tuesday 5 March 2026.\n",
-                         "Council vote\n\nThe budget runs from 30 February 2026.\n"),
+                         "Council vote\n\nThe budget runs from 30 February 2026.\n",
+                         "Council vote\n\nPublished: 5 March 2026\n\nThe council voted yesterday (Tuesday).\n"),
         ),
         Rule(
             "consistency.honorific",
@@ -168,11 +215,15 @@ class ConsistencyChecker(Checker):
         Rule(
             "consistency.age",
             "error",
-            "A person's age given twice and different (Jane Ellis, 34, … Ms Ellis, 43).",
+            "A person's age given twice and different (Jane Ellis, 34, … Ms Ellis, 43), or against their birth date.",
             "Two ages for one person in one article: one of them is wrong. A surname counts as one "
-            "person only when the article gives it at most one first name.",
+            "person only when the article gives it at most one first name. When the article has a "
+            "date (front matter, a date line or a dateline, as for consistency.date), an age is also "
+            "checked against a birth date (\"born on 3 May 1990\", \"born in 1990\") in a paragraph "
+            "where that person is the only one with an age.",
             good=examples("Rescue\n\nJane Ellis, 34, was rescued. Her brother Tom Ellis, 41, helped.\n"),
-            bad=examples("Rescue\n\nJane Ellis, 34, was rescued on Monday.\n\nMs Ellis, 43, thanked the crew.\n"),
+            bad=examples("Rescue\n\nJane Ellis, 34, was rescued on Monday.\n\nMs Ellis, 43, thanked the crew.\n",
+                         "Rescue\n\nPublished: 5 March 2026\n\nJane Ellis, 34, was rescued. Ms Ellis was born on 3 May 1990.\n"),
         ),
     )
 
@@ -201,13 +252,15 @@ class ConsistencyChecker(Checker):
             if titled:
                 out += self._titles(with_titles, ctx, first_names)
             if aged:
-                out += self._ages(blocks, ctx, first_names)
+                out += self._ages(blocks, ctx, first_names, _article_date(doc))
         return out
 
     def _dates(self, blocks, ctx: Context, published: datetime.date | None = None):
         out = []
         for b in blocks:
             t = b.text
+            if published is not None and ("terday" in t or "oday" in t or "orrow" in t):
+                out += self._relative(b, ctx, published)
             if not any(n in t for n in MONTH_NEEDLES):
                 continue  # no month named: no date to check
             for m in (WEEKDAY_DATE_RE.finditer(t) if "day" in t else ()):
@@ -241,6 +294,32 @@ class ConsistencyChecker(Checker):
                     s, e = b.prose.source_span(m.start(), m.end())
                     out.append(ctx.finding("consistency.date", s, e,
                                            f"{calendar.month_name[month]} {year} has no day {day}: the date does not exist."))
+        return out
+
+    def _relative(self, b, ctx: Context, published: datetime.date):
+        """"yesterday (Tuesday)" against the article's date."""
+        out = []
+        for m in RELATIVE_RE.finditer(b.text):
+            said, dm = m.group("weekday"), m.group("m1") or m.group("m2")
+            if not said and not dm:
+                continue
+            rel = m.group("rel").lower()
+            meant = published + datetime.timedelta(days=RELATIVE_DAYS[rel])
+            wrong = []
+            if said and DAYS[meant.weekday()] != said:
+                wrong.append(said)
+            if dm:
+                month, day = _month(dm), int(m.group("d1") or m.group("d2"))
+                if (month, day) != (meant.month, meant.day):
+                    wrong.append(f"{day} {calendar.month_name[month]}")
+            if not wrong:
+                continue
+            s, e = b.prose.source_span(m.start(), m.end())
+            dated = f"{DAYS[published.weekday()]} {published.day} {calendar.month_name[published.month]} {published.year}"
+            was = {"yesterday": "yesterday was", "today": "today is", "tomorrow": "tomorrow is"}[rel]
+            out.append(ctx.finding("consistency.date", s, e,
+                                   f"The article is dated {dated}, so {was} {DAYS[meant.weekday()]} {meant.day} "
+                                   f"{calendar.month_name[meant.month]}, not {' '.join(wrong)}: one of the two is wrong."))
         return out
 
     def _titles(self, with_titles, ctx: Context, first_names):
@@ -325,9 +404,10 @@ class ConsistencyChecker(Checker):
                                        [major], edits=edits))
         return out
 
-    def _ages(self, blocks, ctx: Context, first_names):
+    def _ages(self, blocks, ctx: Context, first_names, published: datetime.date | None = None):
         ages: dict[str, list] = defaultdict(list)
-        for n, b in _numbered(blocks):
+        numbered = list(_numbered(blocks))
+        for n, b in numbered:
             t = b.text
             for m in AGE_RE.finditer(t):
                 who = NAME_BEFORE_RE.search(t, max(0, m.start() - 80), m.start())
@@ -345,4 +425,47 @@ class ConsistencyChecker(Checker):
                 s, e = b.prose.source_span(m.start(1), m.end(1))
                 out.append(ctx.finding("consistency.age", s, e,
                                        f"{surname} is {age} here, but {first_age} in {_where([first_para])}: one of the two is wrong."))
+        if published is not None and ages:
+            out += self._born(numbered, ctx, ages, first_names, published)
+        return out
+
+    def _born(self, numbered, ctx: Context, ages, first_names, published: datetime.date):
+        """An age against a birth date in the same paragraph, on the article's date. The birth
+        date belongs to a person only when theirs is the one name with an age in that paragraph."""
+        out = []
+        for n, b in numbered:
+            t = b.text
+            if "born" not in t:
+                continue
+            for m in BORN_RE.finditer(t):
+                whose = [sn for sn, seen in ages.items() if sn in t and len(first_names.get(sn, ())) <= 1]
+                if len(whose) != 1:
+                    continue
+                year = int(m.group("year"))
+                dm = m.group("m1") or m.group("m2")
+                day = m.group("d1") or m.group("d2")
+                if dm and day:
+                    try:
+                        birth = datetime.date(year, _month(dm), int(day))
+                    except ValueError:
+                        continue
+                    could = {published.year - year - ((published.month, published.day) < (birth.month, birth.day))}
+                    when = f"{birth.day} {calendar.month_name[birth.month]} {year}"
+                elif dm and _month(dm) != published.month:
+                    could = {published.year - year - (published.month < _month(dm))}
+                    when = f"in {calendar.month_name[_month(dm)]} {year}"
+                else:
+                    could = {published.year - year - 1, published.year - year}
+                    when = f"in {year}" if not dm else f"in {calendar.month_name[_month(dm)]} {year}"
+                if min(could) < 0:
+                    continue
+                for age, _n, ab, am in ages[whose[0]]:
+                    if age in could:
+                        continue
+                    s, e = ab.prose.source_span(am.start(1), am.end(1))
+                    said = " or ".join(str(a) for a in sorted(could))
+                    dated = f"{published.day} {calendar.month_name[published.month]} {published.year}"
+                    out.append(ctx.finding("consistency.age", s, e,
+                                           f"{whose[0]} is {age} here, but someone born {'on ' if dm and day else ''}{when} "
+                                           f"({_where([n])}) was {said} on {dated}, the article's date: one of the two is wrong."))
         return out
