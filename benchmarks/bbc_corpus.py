@@ -30,6 +30,7 @@ CORPUS = os.path.join(HERE, "..", "..", "shared", "corpora", "bbc-news-2005")
 
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--house", help="a house pack (name or path) in place of the default")
     ap.add_argument("--corpus", default=CORPUS)
     ap.add_argument("--show", type=int, default=0, help="print this many warning/error findings, at random")
     ap.add_argument("--rule", default="", help="only show findings whose rule starts with this")
@@ -38,7 +39,7 @@ def main() -> None:
     files = sorted(
         os.path.join(dp, f) for dp, _dn, fs in os.walk(args.corpus) for f in fs if f.endswith(".txt") and f != "README.TXT"
     )
-    cfg = Config()
+    cfg = Config(house=args.house) if args.house else Config()
     per_rule: Counter = Counter()
     severities: Counter = Counter()
     words = 0

@@ -26,8 +26,12 @@ PACK_KEYS = {
     "headline": dict,
     "numbers": dict,
 }
+# Settings that take one of a few words.
+CHOICES = {
+    ("honorifics", "second_reference"): ("title", "surname", "full_name"),
+}
 SECTION_KEYS = {
-    "honorifics": {"full_stop": bool, "words": list},
+    "honorifics": {"full_stop": bool, "words": list, "second_reference": str},
     "spelling": {"prefer": str, "ize": bool, "pairs": str, "exclude": list, "protected": list, "protected_any_case": list,
                  "variants": list,
                  "by_sense": list},
@@ -90,6 +94,8 @@ def _validate(data: Any, path: str) -> None:
                     raise DataError(path, subline, f"{key}.{sub}", f"must be {_a(expected)}")
                 if key == "credits":
                     _validate_credits(sub, subval, path, subline)
+                if (key, sub) in CHOICES and subval not in CHOICES[key, sub]:
+                    raise DataError(path, subline, f"{key}.{sub}", f"must be one of {', '.join(CHOICES[key, sub])}")
 
 
 def _validate_credits(sub: str, value: Any, path: str, line: int | None) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from bisect import bisect_right
 from collections import defaultdict
 
 from ..checker import Checker, Context, Rule, examples
@@ -53,6 +54,13 @@ FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][A-Za-z'’-]*[a-z][A-Za-z'�
 # Title groups within which a change is a fault: a woman's courtesy titles, and a professional
 # title against a courtesy one (Dr Lee, then Mr Lee). Mr against Mrs, Ms or Miss is two people.
 FEMALE = {"Mrs", "Ms", "Miss"}
+COURTESY = {"Mr", "Mrs", "Ms", "Miss"}
+CAP_WORD_RE = re.compile(r"\b[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
+# A bare surname is a second reference only standing alone: not after a first name, a title, an
+# article ("the Blair government", "a Jackson lawyer") or a nickname's closing quotation mark,
+# not before another name ("Blair House"), and not paired ("Blair and Brown camps", "Brown/Blair").
+CAPITALISED_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*(?:\s+and)?|\b(?:the|a|an)|[-'’/\"”])\s*\Z")
+CAPITALISED_AFTER_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and\s+)?[A-Z&]|[-/])")
 PROFESSIONAL = {"Dr", "Prof"}
 
 
@@ -202,15 +210,21 @@ class ConsistencyChecker(Checker):
         Rule(
             "consistency.honorific",
             "warning",
-            "A person's courtesy title changes in the article (Mrs Kaur, then Ms Kaur; Dr Lee, then Mr Lee).",
+            "A person's courtesy title changes in the article (Mrs Kaur, then Ms Kaur; Dr Lee, then Mr Lee), or a second reference breaks the house rule.",
             "Readers take a changed title for a different person, and the person may mind. A "
             "surname counts as one person only when the article gives it at most one first name; "
             "Mr and Mrs Smith are two people. The later, rarer form is reported with where the "
-            "other one is; there is no fix, because only the reporter knows which is right.",
+            "other one is; there is no fix, because only the reporter knows which is right. The "
+            "house pack's `honorifics.second_reference` says how a person is named after the first "
+            "mention: `title` (Mr Blair; a bare \"Blair\" is reported when the article gives him a "
+            "title elsewhere), `surname` (AP style: Mr, Mrs, Ms and Miss are reported), or "
+            "`full_name`; quotations are left alone, and these findings have an unsafe fix. The "
+            "american pack sets `surname`; the british pack leaves it unset, as British newsrooms differ.",
             good=examples("Library\n\nPriya Kaur opened the library. Mrs Kaur said it was overdue.\n\n"
                           "Mr Kaur, her husband, agreed.\n"),
             bad=examples("Library\n\nPriya Kaur opened the library. Mrs Kaur said it was overdue.\n\n"
                          "Ms Kaur added that it would open on Sundays.\n\nMrs Kaur thanked the staff.\n"),
+            fix="unsafe",
         ),
         Rule(
             "consistency.age",
@@ -246,11 +260,14 @@ class ConsistencyChecker(Checker):
                     with_titles += [(n, b, m) for m in TITLED_RE.finditer(b.text)]
             first_names: dict[str, set[str]] = defaultdict(set)
             for _n, _b, m in named:
-                first_names[m.group(2)].add(m.group(1))
+                first_names[POSSESSIVE_RE.sub("", m.group(2))].add(m.group(1))
             if spelt:
                 out += self._names(named, with_titles, ctx)
             if titled:
                 out += self._titles(with_titles, ctx, first_names)
+                style = ctx.house.section("honorifics").get("second_reference")
+                if style and not ctx.dense_marks:
+                    out += self._second_references(style, blocks, named, with_titles, first_names, ctx)
             if aged:
                 out += self._ages(blocks, ctx, first_names, _article_date(doc))
         return out
@@ -325,7 +342,7 @@ class ConsistencyChecker(Checker):
     def _titles(self, with_titles, ctx: Context, first_names):
         uses: dict[str, list] = defaultdict(list)  # surname -> [(title, paragraph, block, match)]
         for n, b, m in with_titles:
-            uses[m.group(3)].append((m.group(1), n, b, m))
+            uses[POSSESSIVE_RE.sub("", m.group(3))].append((m.group(1), n, b, m))
         for surname in list(uses):  # a second first name for this surname: two people
             uses[surname] = [u for u in uses[surname] if not (u[3].group(2) and first_names.get(surname, set()) - {u[3].group(2)})]
         out = []
@@ -347,6 +364,101 @@ class ConsistencyChecker(Checker):
                 s, e = b.prose.source_span(m.start(), m.end())
                 out.append(ctx.finding("consistency.honorific", s, e,
                                        f"“{title} {surname}” here, but “{major} {surname}” in {where}: one person, one title."))
+        return out
+
+    def _second_references(self, style: str, blocks, named, with_titles, first_names, ctx: Context):
+        """How a person is named after the first mention, as the house says: with a title (Mr
+        Blair), by surname alone (Blair), or by full name (Tony Blair). Quotations are left
+        alone: a speaker's words are theirs."""
+        from ..finding import Edit
+
+        out = []
+        quoted: dict[int, tuple[list[int], list[int]]] = {}
+
+        def in_quote(b, i: int) -> bool:
+            if id(b) not in quoted:
+                spans = sorted((q.open.index, q.close.index + 1 if q.close is not None else len(b.text))
+                               for q in b.quotes.quotes if q.open is not None)
+                starts: list[int] = []
+                ends: list[int] = []
+                for a, z in spans:
+                    if ends and a <= ends[-1]:
+                        ends[-1] = max(ends[-1], z)
+                    else:
+                        starts.append(a)
+                        ends.append(z)
+                quoted[id(b)] = (starts, ends)
+            starts, ends = quoted[id(b)]
+            k = bisect_right(starts, i) - 1
+            return k >= 0 and i < ends[k]
+
+        titles: dict[str, list] = defaultdict(list)  # surname -> [(title, paragraph)]
+        for n, _b, m in with_titles:
+            titles[POSSESSIVE_RE.sub("", m.group(3))].append((m.group(1), n))
+        people = {sn for sn, ts in titles.items() if len(first_names.get(sn, ())) <= 1
+                  and not ({t for t, _ in ts} & {"Mr"} and {t for t, _ in ts} & FEMALE)}
+        if style == "surname":
+            first_at: dict[str, tuple[int, int, int]] = {}  # surname -> (paragraph, block order, index) of its first mention
+            order = {id(b): k for k, b in enumerate(blocks)}
+            for n, b, m in list(named) + list(with_titles):
+                at = (n, order[id(b)], m.start())
+                sn = POSSESSIVE_RE.sub("", m.group(m.lastindex))
+                if sn not in first_at or at < first_at[sn]:
+                    first_at[sn] = at
+            for n, b, m in with_titles:
+                surname = POSSESSIVE_RE.sub("", m.group(3))
+                if not n or m.group(1) not in COURTESY or surname not in people or in_quote(b, m.start()) \
+                        or first_at.get(surname) == (n, order[id(b)], m.start()):
+                    continue  # the first mention names the person as the reporter chose
+                bare = m.group(0)[m.start(2 if m.group(2) else 3) - m.start():]
+                s, e = b.prose.source_span(m.start(), m.end())
+                ds, de = b.prose.source_span(m.start(), m.start(2 if m.group(2) else 3))
+                edits = [Edit(ds, de, "")] if b.prose.verbatim(m.start(), m.end()) else None
+                out.append(ctx.finding("consistency.honorific", s, e,
+                                       f"House style gives no courtesy title: “{bare}”, not “{m.group(0)}”.",
+                                       [bare], edits=edits))
+            return out
+        if style == "title":
+            for n, b in _numbered(blocks):
+                if not n:
+                    continue
+                t = b.text
+                for m in CAP_WORD_RE.finditer(t):
+                    word = POSSESSIVE_RE.sub("", m.group(0))
+                    if word not in people or CAPITALISED_BEFORE_RE.search(t, max(0, m.start() - 40), m.start()) \
+                            or CAPITALISED_AFTER_RE.match(t, m.start() + len(word)) or in_quote(b, m.start()):
+                        continue
+                    used = titles[word]
+                    kinds = sorted({u[0] for u in used})
+                    s, e = b.prose.source_span(m.start(), m.start() + len(word))
+                    where = _where([u[1] for u in used])
+                    if len(kinds) == 1:
+                        fixed = f"{kinds[0]} {word}"
+                        edits = [Edit(s, e, fixed)] if b.prose.verbatim(m.start(), m.start() + len(word)) else None
+                        out.append(ctx.finding("consistency.honorific", s, e,
+                                               f"“{word}” here, but “{fixed}” in {where}: house style keeps the title after the first mention.",
+                                               [fixed], edits=edits))
+                    else:
+                        out.append(ctx.finding("consistency.honorific", s, e,
+                                               f"“{word}” here, but with a title in {where}: house style keeps the title after the first mention."))
+            return out
+        # full_name: the first name and surname each time, once the article has given both.
+        firsts = {sn: next(iter(fs)) for sn, fs in first_names.items() if len(fs) == 1}
+        first_seen: dict[str, tuple[int, int]] = {}
+        for n, b, m in named:
+            sn = POSSESSIVE_RE.sub("", m.group(2))
+            if sn in firsts and m.group(1) == firsts[sn]:
+                first_seen.setdefault(sn, (n, m.start()))
+        for n, b, m in with_titles:
+            surname = POSSESSIVE_RE.sub("", m.group(3))
+            if m.group(2) or surname not in first_seen or first_seen[surname] > (n, m.start()) or in_quote(b, m.start()):
+                continue
+            full = f"{firsts[surname]} {surname}"
+            s, e = b.prose.source_span(m.start(), m.start(3) + len(surname))
+            edits = [Edit(s, e, full)] if b.prose.verbatim(m.start(), m.start(3) + len(surname)) else None
+            out.append(ctx.finding("consistency.honorific", s, e,
+                                   f"House style gives the full name each time: “{full}”, not “{m.group(1)} {surname}”.",
+                                   [full], edits=edits))
         return out
 
     def _names(self, named, with_titles, ctx: Context):
