@@ -45,6 +45,23 @@ def nested_html(size: int) -> str:
     return "<p>" + "<span>" * n + "Mr. Smith said" + "</span>" * n + "</p>\n"
 
 
+def many_names(size: int) -> str:
+    """A paragraph per person, each with a new surname, an age, a title and an organisation:
+    100,000 names in 10 MB (the consistency rules group names by key and must stay linear)."""
+    firsts = ("Alison", "Tom", "Priya", "Aleksandr", "Alexander", "Jane", "Mohammed", "Anna")
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    parts, total, i = ["Headline\n\n"], 0, 0
+    while total < size:
+        tag = "".join(letters[(i // 26 ** k) % 26] for k in range(4))
+        surname = "Whit" + tag
+        para = (f"{firsts[i % len(firsts)]} {surname}, {20 + i % 60}, of {surname.title()} United said "
+                f"{'Mrs' if i % 3 else 'Ms'} {surname} met Gaddafi yesterday (Tuesday).\n\n")
+        parts.append(para)
+        total += len(para)
+        i += 1
+    return "".join(parts)
+
+
 # name: (file suffix, maker)
 SHAPES = {
     "prose": (".txt", repeat("The council said “we will meet again on Monday”, and Mr. Smith agreed. "
@@ -76,6 +93,7 @@ SHAPES = {
     "suppressions-pairs": (".md", repeat("<!-- copydesk-disable style -->\n<!-- copydesk-enable style -->\n\n", "Head\n\n")),
     "front-matter-only": (".md", repeat("key: value\n", "---\n")),
     "control-characters": (".txt", repeat("a\x1b[31mb\x07 ")),
+    "many-names": (".md", many_names),
 }
 
 

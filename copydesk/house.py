@@ -25,6 +25,7 @@ PACK_KEYS = {
     "readability": dict,
     "headline": dict,
     "numbers": dict,
+    "names": dict,
 }
 # Settings that take one of a few words.
 CHOICES = {
@@ -41,6 +42,7 @@ SECTION_KEYS = {
     "grammar": {"language": str, "disabled_rules": list, "enabled_rules": list, "disabled_categories": list},
     "headline": {"max_characters": int, "case": str, "full_stop": bool},
     "numbers": {"money": str, "decades": bool},
+    "names": {"first_names": list, "surnames": list},
     "readability": {"sentence_max_words": int, "paragraph_max_sentences": int, "flesch_min": (int, float), "min_words": int},
 }
 
@@ -94,6 +96,9 @@ def _validate(data: Any, path: str) -> None:
                     raise DataError(path, subline, f"{key}.{sub}", f"must be {_a(expected)}")
                 if key == "credits":
                     _validate_credits(sub, subval, path, subline)
+                if key == "names" and not all(isinstance(g, list) and len(g) > 1 and all(
+                        isinstance(w, str) and w[:1].isupper() for w in g) for g in subval):
+                    raise DataError(path, subline, f"{key}.{sub}", "must be a list of groups, each of two or more capitalised spellings")
                 if (key, sub) in CHOICES and subval not in CHOICES[key, sub]:
                     raise DataError(path, subline, f"{key}.{sub}", f"must be one of {', '.join(CHOICES[key, sub])}")
 

@@ -81,7 +81,7 @@ def test_yesterday_and_today_against_the_articles_date_from_front_matter_or_date
     front = "---\ndate: 2026-03-05\n---\n# Storm\n\n"
     # 5 March 2026 is a Thursday: yesterday was Wednesday 4 March.
     got = found(front + "The council met yesterday (Tuesday) and meets again tomorrow, Friday 6 March.\n", "story.md")
-    assert [(r, e) for r, e, _m in got] == [("consistency.date", "yesterday (Tuesday")]
+    assert [(r, e) for r, e, _m in got] == [("consistency.date", "yesterday (Tuesday)")]
     assert got[0][2] == ("The article is dated Thursday 5 March 2026, so yesterday was Wednesday 4 March, "
                          "not Tuesday: one of the two is wrong.")
     assert found(front + "She said yesterday (Wednesday 4 March) that today, Thursday, it would rain.\n", "story.md") == []
@@ -167,3 +167,59 @@ def test_second_reference_setting_is_checked_with_its_line(tmp_path):
         _housed("Vote\n\nMr Blair spoke.\n", tmp_path, house=str(pack))
     assert "honorifics.second_reference" in str(exc.value) and ":3:" in str(exc.value)
     assert "title, surname, full_name" in str(exc.value)
+
+
+def test_two_spellings_of_one_name_from_the_names_pack():
+    # A first name in two transliterations under one surname: one person, the rarer spelling reported.
+    got = found("Talks\n\nAleksandr Petrov met the minister. Alexander Petrov said the talks went well.\n\n"
+                "Aleksandr Petrov left.\n")
+    assert [(r, e) for r, e, _m in got] == [("consistency.name-spelling", "Alexander")]
+    assert got[0][2] == "“Alexander Petrov” here, but “Aleksandr Petrov” in paragraphs 1 and 2: one person, one spelling."
+    # A surname of the pack counts wherever it stands, with its first letter changed too.
+    got = found("Libya\n\nColonel Gaddafi spoke. Muammar Gaddafi said he would stay.\n\nQaddafi left on Monday.\n")
+    assert [e for _r, e, _m in got] == ["Qaddafi"]
+    assert [e for _r, e, _m in found("Vote\n\nIan MacDonald spoke. Mr MacDonald said so. Mr McDonald left.\n")] == ["McDonald"]
+    # Louis and Louise are two names, not two spellings of one; one Petrov with two first names
+    # the pack does not join are two people.
+    assert found("Family\n\nLouis Martin and Louise Martin spoke. Louis Martin said so.\n") == []
+    assert found("Talks\n\nIvan Petrov met Oleg Petrov. Ivan Petrov left.\n") == []
+
+
+def test_an_organisation_written_two_ways():
+    got = found("Football\n\nTottenham Hotspur won on Saturday. The manager of Tottenham Hotspur said so.\n\n"
+                "But Tottenham Hotspurs lost on Tuesday.\n")
+    assert [(r, e) for r, e, _m in got] == [("consistency.name-spelling", "Tottenham Hotspurs")]
+    assert got[0][2] == "“Tottenham Hotspurs” here, but “Tottenham Hotspur” in paragraph 1: one name, one spelling."
+    assert [e for _r, e, _m in found("Football\n\nManchester United won. Manchester United fans cheered. "
+                                     "Manchester Untied lost.\n")] == ["Manchester Untied"]
+    # Plurals that are names too, adjectives, possessives and counts are not slips.
+    assert found("Awards\n\nShe won the Golden Globe. At the Golden Globes, she wept. The Golden Globe was hers.\n") == []
+    assert found("Vote\n\nThe Liberal Democrats said so. A Liberal Democrat MP agreed. The Liberal Democrats won.\n") == []
+    assert found("Rugby\n\nThe All Blacks won. The All Blacks' tour went on. The All Blacks said so.\n") == []
+
+
+def test_a_middle_initial_keeps_two_people_apart():
+    text = "Arrests\n\nPolice arrested Elizabeth A. Burton, 32, of Hope.\n\nVictor N. Burton, 57, was also held.\n"
+    assert found(text) == []
+    assert [e for _r, e, _m in found(text.replace("Victor N. Burton", "Ms Burton"))] == ["57"]
+
+
+def test_a_house_pack_adds_its_own_spellings_of_one_name(tmp_path):
+    from copydesk import config
+
+    text = "Talks\n\nIvan Petrov met the minister. Ivan Petrov spoke.\n\nIwan Petrov left.\n"
+    assert found(text) == []  # Ivan and Iwan: not in the pack, and a one-letter change of a first name is no slip
+    pack = tmp_path / "house.yaml"
+    pack.write_text("name: ours\nextends: british\nnames:\n  first_names:\n    - [Ivan, Iwan]\n")
+    cfg = config.Config(select=["consistency"], house=str(pack))
+    got = [(f.excerpt, f.message) for f in check_document(Document(text, "story.txt"), cfg)]
+    assert got == [("Iwan", "“Iwan Petrov” here, but “Ivan Petrov” in paragraph 1: one person, one spelling.")]
+    pack = tmp_path / "bad.yaml"
+    pack.write_text("name: ours\nextends: british\nnames:\n  first_names:\n    - [Ivan]\n")
+    import pytest
+
+    from copydesk.house import load_house
+    from copydesk.yamlio import DataError
+    with pytest.raises(DataError) as exc:
+        load_house(str(pack))
+    assert "names.first_names" in str(exc.value) and ":4:" in str(exc.value)

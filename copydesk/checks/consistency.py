@@ -14,6 +14,7 @@ import datetime
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from functools import lru_cache
 
 from ..checker import Checker, Context, Rule, examples
 from ..document import Document
@@ -36,21 +37,37 @@ DATE_RE = re.compile(
 # the word that places it from the article's date.
 RELATIVE_RE = re.compile(
     rf"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow)(?:\s*\(\s*|,\s+)(?:on\s+)?(?:(?P<weekday>{'|'.join(DAYS)})\b)?"
-    rf"(?:(?(weekday),?\s*|)(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b)?")
+    rf"(?:(?(weekday),?\s*|)(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b)?(?:(?<=[a-z0-9])\))?")
 RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")
 # "Mrs Kaur", "Dr. Lee", "Ms Priya Kaur": the title, an optional first name, the surname.
 TITLED_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?:([A-Z][a-z]+)\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
 
+# Names of organisations, teams and bodies: two to four capitalised words.
+_CAP = r"[A-Z][A-Za-z&'’-]*[a-z][A-Za-z'’-]*"
+ORG_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?: {_CAP}){{1,3}}(?![\w'’-])")
+ORG_STOP = frozenset("The A An But And Or In On At For Of To With By From As If When While After Before This That These Those "
+                     "Its His Her Their Our It He She They We I Yesterday Today On Monday Tuesday Wednesday Thursday Friday "
+                     "Saturday Sunday January February March April May June July August September October November "
+                     "December Mr Mrs Ms Miss Dr Prof Sir Lord Lady Dame".split())
+# A name standing as a noun: before punctuation, the end, or a verb of reporting or being.
+ORG_ALONE_RE = re.compile(r"(?:['’]s?)?(?:\s*[.,;:!?)\"”]|\s*\Z|\s+(?:said|says|have|has|had|were|was|will|would|is|are|could|can|did|does|do|won|lost|beat|drew|announced|confirmed|denied|agreed|played)\b)")
+COUNTED_BEFORE_RE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+\Z", re.IGNORECASE)
+# Names whose plural is a name too ("the Golden Globes", "two Oscars"): a plural s is no slip.
+PLURAL_NAMES = frozenset("Globe Award Cup Game Prize Oscar Brit Grammy Emmy Bafta Slam Open Championship Test Final Olympic "
+                         "Democrat Republican Conservative Liberal Tory Socialist Green Nationalist Unionist Democrats Stone "
+                         "Arrow Knight Blue Red Saint Angel Giant Ranger Rover Wanderer Athletic Star Bull Bear Eagle King".split())
+
 # An age between commas, found by its literal comma first; the name before it is read backwards.
 AGE_RE = re.compile(r",\s+(\d{1,3}),")
-NAME_BEFORE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?(?:\b([A-Z][a-z]+)\s+)?\b([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\Z")
+NAME_BEFORE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?(?:\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?)?\b([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\Z")
 # "born on 3 May 1990", "born in March 1990", "born May 3, 1990", "(born 1990)".
 BORN_RE = re.compile(
     rf"\bborn\s+(?:on\s+|in\s+)?(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})\.?,?\s+"
     rf"|(?P<m2>{_MONTH})\.?\s+(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?(?:in\s+)?(?P<year>(?:19|20)\d\d)\b")
 MONTH_NEEDLES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
+# "Victor Burton", "Victor N. Burton": a first name, a middle initial perhaps, the surname.
+FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
 # Title groups within which a change is a fault: a woman's courtesy titles, and a professional
 # title against a courtesy one (Dr Lee, then Mr Lee). Mr against Mrs, Ms or Miss is two people.
 FEMALE = {"Mrs", "Ms", "Miss"}
@@ -64,18 +81,64 @@ CAPITALISED_AFTER_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and\s+)?[A-Z&]|[-/])")
 PROFESSIONAL = {"Dr", "Prof"}
 
 
+def _groups(groups, path: str, line, key: str) -> dict[str, str]:
+    from ..yamlio import DataError
+
+    if not isinstance(groups, list) or not all(
+            isinstance(g, list) and len(g) > 1 and all(isinstance(w, str) and w[:1].isupper() for w in g) for g in groups):
+        raise DataError(path, line, key, "must be a list of groups, each of two or more capitalised spellings")
+    return {w: g[0] for g in groups for w in g}
+
+
+@lru_cache(maxsize=8)
+def _spellings(house=None) -> tuple[dict[str, str], dict[str, str]]:
+    """Spellings of one name: each first name and surname to the first spelling of its group,
+    from rules/names.yaml and the house pack's `names` section."""
+    from ..house import load_data_pack
+    from ..yamlio import line_of
+
+    pack = load_data_pack("names.yaml")
+    extra = house.section("names") if house is not None else {}
+    out: list[dict[str, str]] = []
+    for key in ("first_names", "surnames"):
+        table = _groups(pack.get(key), "copydesk/rules/names.yaml", line_of(pack, key) if key in pack else None, key)
+        if key in extra:
+            table = {**table, **_groups(extra[key], house.path, line_of(extra, key), f"names.{key}")}
+        out.append(table)
+    return out[0], out[1]
+
+
 def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
+class _Paragraphs(list):
+    """The blocks the checker reads, with the number of each body paragraph as it stands in
+    the file (counted from 1 as a reader of the file counts them, furniture included): a
+    message that names paragraph 5 sends the reporter to the fifth paragraph of the draft."""
+
+    def __init__(self, blocks, doc: Document):
+        super().__init__(blocks)
+        self.starts: list[int] = []
+        n = 0
+        for b in doc.blocks:
+            if b.is_body and b.text.strip():
+                n += 1
+                self.starts.append(b.start)
+
+    def number(self, b) -> int:
+        return bisect_right(self.starts, b.start)
+
+
 def _numbered(blocks):
-    """(number, block): paragraphs of the body counted from 1 as a reader counts them; the
-    headline and headings are 0."""
+    """(number, block): paragraphs of the body numbered as in the file; the headline and
+    headings are 0."""
+    number = blocks.number if isinstance(blocks, _Paragraphs) else None
     n = 0
     for b in blocks:
         if b.is_body:
             n += 1
-            yield n, b
+            yield (number(b) if number else n), b
         else:
             yield 0, b
 
@@ -131,6 +194,12 @@ def _dated(m: re.Match[str]) -> datetime.date | None:
         return None
 
 
+def _plural_pair(a: str, b: str) -> bool:
+    """One word is the other with a plural ending (Hotspur, Hotspurs; Ferry, Ferries)."""
+    short, long_ = sorted((a, b), key=len)
+    return long_ == short + "s" or (short.endswith("y") and long_ == short[:-1] + "ies")
+
+
 def _article_date(doc: Document) -> datetime.date | None:
     """The article's date: from its front matter (date: 2026-03-12), or from a line near the
     top that is a date and nothing else, or a wire dateline; None when the draft has none."""
@@ -178,15 +247,23 @@ class ConsistencyChecker(Checker):
         Rule(
             "consistency.name-spelling",
             "warning",
-            "A person's name spelt two ways in one article (Alison Whitmore, then Alison Whitemore).",
+            "A name spelt two ways in one article (Alison Whitmore, then Alison Whitemore; Gaddafi, then Qaddafi; Tottenham Hotspur, then Tottenham Hotspurs).",
             "The same first name with two surnames one letter apart, or a title and a surname one "
             "letter from a full name's (Ms Whitemore after Alison Whitmore), is one person spelt "
-            "two ways. The rarer spelling is reported where it stands, with the other as the "
-            "suggestion (an unsafe fix: only the reporter knows which is right). Surnames shorter "
-            "than five letters are left alone (Kerr and Kerry are two names).",
+            "two ways; so are two spellings of one name that rules/names.yaml lists (Aleksandr and "
+            "Alexander Petrov, Gaddafi and Qaddafi: transliterations, to which a house pack adds under `names:`). A name "
+            "of two to four capitalised words with one word one letter off (Manchester Untied), or "
+            "with and without a plural s where it stands as a noun (Tottenham Hotspurs said), is "
+            "one organisation spelt two ways. The rarer spelling is reported where it stands, with "
+            "the other as the suggestion (an unsafe fix: only the reporter knows which is right); "
+            "when both are as common, nothing is. Surnames shorter than five letters are left "
+            "alone (Kerr and Kerry are two names), and so are two first names the pack does not "
+            "join (Louis and Louise Martin are two people).",
             good=examples("Award\n\nAlison Whitmore won the award. Ms Whitmore thanked her team, and Tom Whitman agreed.\n"),
             bad=examples("Award\n\nAlison Whitmore won the award.\n\nMs Whitemore thanked her team.\n\n"
-                         "Ms Whitmore said she would return.\n"),
+                         "Ms Whitmore said she would return.\n",
+                         "Football\n\nTottenham Hotspur won. The manager of Tottenham Hotspur said so.\n\n"
+                         "Tottenham Hotspurs lost on Tuesday.\n"),
             fix="unsafe",
         ),
         Rule(
@@ -242,7 +319,7 @@ class ConsistencyChecker(Checker):
     )
 
     def check(self, doc: Document, ctx: Context):
-        blocks = [b for b in ctx.read(doc).blocks if b.text and b.kind not in ("front_matter", "code")]
+        blocks = _Paragraphs([b for b in ctx.read(doc).blocks if b.text and b.kind not in ("front_matter", "code")], doc)
         out = []
         enabled = ctx.enabled
         if enabled is None or "consistency.date" in enabled:
@@ -259,10 +336,19 @@ class ConsistencyChecker(Checker):
                 if any(x in b.text for x in ("Mr", "Ms", "Miss", "Dr", "Prof")):
                     with_titles += [(n, b, m) for m in TITLED_RE.finditer(b.text)]
             first_names: dict[str, set[str]] = defaultdict(set)
+            first_spelling = _spellings(ctx.house)[0]
             for _n, _b, m in named:
-                first_names[POSSESSIVE_RE.sub("", m.group(2))].add(m.group(1))
+                # Two spellings of one first name (Aleksandr, Alexander) are one person's.
+                first_names[POSSESSIVE_RE.sub("", m.group(2))].add(first_spelling.get(m.group(1), m.group(1)))
             if spelt:
-                out += self._names(named, with_titles, ctx)
+                out += self._names(named, with_titles, ctx, blocks)
+                from ..furniture import _lexicon
+
+                known_first = _lexicon()["first_names"]
+                persons = {POSSESSIVE_RE.sub("", m.group(3)) for _n, _b, m in with_titles}
+                persons |= {POSSESSIVE_RE.sub("", m.group(2)) for _n, _b, m in named
+                            if m.group(1).lower() in known_first or m.group(1) in first_spelling}
+                out += self._organisations(blocks, ctx, persons)
             if titled:
                 out += self._titles(with_titles, ctx, first_names)
                 style = ctx.house.section("honorifics").get("second_reference")
@@ -461,41 +547,61 @@ class ConsistencyChecker(Checker):
                                    [full], edits=edits))
         return out
 
-    def _names(self, named, with_titles, ctx: Context):
-        """Surnames one letter apart that belong to one person. A surname is a person's when a
-        title goes with it somewhere in the article (Mrs Holloway) or a known first name does
-        (Alison Whitmore). Surnames are compared only with those of the same initial, and
-        under one first name, so the comparisons stay few however many names the draft holds."""
-        from ..finding import Edit
+    def _names(self, named, with_titles, ctx: Context, blocks=()):
+        """Surnames one letter apart, or two spellings of one name (rules/names.yaml: Gaddafi,
+        Qaddafi; Aleksandr, Alexander), that belong to one person. A surname is a person's when
+        a title goes with it somewhere in the article (Mrs Holloway) or a known first name does
+        (Alison Whitmore); a surname of names.yaml counts wherever it stands. Surnames are
+        compared only with those of the same initial, and under one first name, so the
+        comparisons stay few however many names the draft holds."""
         from ..furniture import _lexicon
 
         known_first = _lexicon()["first_names"]
+        first_spelling, surname_spelling = _spellings(ctx.house)
         titled = []  # (surname, paragraph, block, start, end), the possessive left off
         for n, b, m in with_titles:
             surname = POSSESSIVE_RE.sub("", m.group(3))
             titled.append((surname, n, b, m.start(3), m.start(3) + len(surname)))
         with_title = {u[0] for u in titled}
         mentions: dict[str, list] = defaultdict(list)  # surname -> [(paragraph, block, start, end)]
-        by_first: dict[str, set[str]] = defaultdict(set)
+        by_first: dict[str, set[str]] = defaultdict(set)  # one spelling of a first name -> its surnames
+        firsts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))  # surname -> first name as written -> mentions
         taken: set[tuple[int, int]] = set()  # (block, start) of each mention, counted once
         for n, b, m in named:
             first, surname = m.group(1), POSSESSIVE_RE.sub("", m.group(2))
             i, j = m.start(2), m.start(2) + len(surname)
-            if first.lower() in known_first or surname in with_title:  # not "South Africa"
-                by_first[first].add(surname)
+            if first.lower() in known_first or first in first_spelling or surname in with_title or surname in surname_spelling:
+                by_first[first_spelling.get(first, first)].add(surname)
                 mentions[surname].append((n, b, i, j))
+                firsts[surname][first].append((n, b, m.start(1), m.end(1)))
                 taken.add((id(b), i))
         for surname, n, b, i, j in titled:
             if (id(b), i) not in taken:
                 mentions[surname].append((n, b, i, j))
+                taken.add((id(b), i))
+        # A surname of names.yaml is a name wherever it stands ("Gaddafi said").
+        whole = "\n".join(b.text for b in blocks)
+        present = [w for w in surname_spelling if w in whole]
+        if present:
+            bare = re.compile(r"\b(" + "|".join(sorted(present, key=len, reverse=True)) + r")\b")
+            for n, b in _numbered(blocks):
+                for m in bare.finditer(b.text):
+                    if (id(b), m.start()) not in taken:
+                        mentions[m.group(1)].append((n, b, m.start(), m.end()))
         pairs: set[tuple[str, str]] = set()
         by_initial: dict[str, list[str]] = defaultdict(list)
+        by_spelling: dict[str, list[str]] = defaultdict(list)
         for surname in mentions:
             by_initial[surname[0]].append(surname)
+            if surname in surname_spelling:
+                by_spelling[surname_spelling[surname]].append(surname)
         for group in by_initial.values():
             if len(group) <= 200:
                 group.sort()
                 pairs |= {(a, c) for k, a in enumerate(group) for c in group[k + 1:] if _near(a, c)}
+        for group in by_spelling.values():
+            group.sort()
+            pairs |= {(a, c) for k, a in enumerate(group) for c in group[k + 1:]}
         out = []
         for a, c in sorted(pairs):
             # Two people: each spelling with its own first name (Tom Whitman, Anna Whitmann).
@@ -503,17 +609,91 @@ class ConsistencyChecker(Checker):
             firsts_c = {f for f, ss in by_first.items() if c in ss}
             if firsts_a and firsts_c and not (firsts_a & firsts_c):
                 continue
-            na, nc = len(mentions[a]), len(mentions[c])
-            if na == nc:
-                continue  # no majority: which is right cannot be told from the article
-            major, minor = (a, c) if na > nc else (c, a)
-            where = _where([m[0] for m in mentions[major]])
-            for _n, b, i, j in mentions[minor]:
-                s, e = b.prose.source_span(i, j)
-                edits = [Edit(s, e, major)] if b.prose.verbatim(i, j) else None
-                out.append(ctx.finding("consistency.name-spelling", s, e,
-                                       f"“{minor}” here, but “{major}” in {where}: one person, one spelling.",
-                                       [major], edits=edits))
+            out += self._minority(ctx, {a: mentions[a], c: mentions[c]})
+        # One surname, its first name in two spellings of one name (Aleksandr and Alexander Petrov).
+        for surname, written in firsts.items():
+            if len(written) < 2:
+                continue
+            same: dict[str, dict[str, list]] = defaultdict(dict)
+            for first, where in written.items():
+                same[first_spelling.get(first, first)][first] = where
+            for spellings in same.values():
+                if len(spellings) == 2:
+                    out += self._minority(ctx, spellings, f" {surname}")
+        return out
+
+    def _organisations(self, blocks, ctx: Context, persons: set[str]):
+        """A name of two to four capitalised words written two ways: one word one letter off
+        (Manchester Untied), or the last word with and without a plural s (Tottenham Hotspur,
+        Tottenham Hotspurs). A plural s counts only where the name stands as a noun of its own
+        (before a full stop, a comma or a verb such as "said"), not as an adjective ("a Liberal
+        Democrat MP") or a count ("two World Cups")."""
+        from ..furniture import _lexicon
+
+        known_first = _lexicon()["first_names"]
+        first_spelling = _spellings(ctx.house)[0]
+        forms: dict[str, list] = defaultdict(list)  # phrase -> [(paragraph, block, start, end, alone)]
+        for n, b in _numbered(blocks):
+            t = b.text
+            for m in ORG_RE.finditer(t):
+                words = m.group(0).split()
+                start = m.start()
+                while words and (words[0] in ORG_STOP or words[0].lower() in known_first or words[0] in first_spelling
+                                 or words[0] in TITLES):
+                    start = t.index(words[0], start) + len(words[0])
+                    words = words[1:]
+                if len(words) < 2:
+                    continue
+                words[-1] = POSSESSIVE_RE.sub("", words[-1])  # the All Blacks' tour: the All Blacks
+                if len(words[-1]) < 2 or words[-1] in persons:
+                    continue
+                start = t.index(words[0], start)
+                phrase = " ".join(words)
+                end = start + len(phrase)
+                if phrase != t[start:end]:
+                    continue  # spaced by a line break or two spaces: leave it
+                before = t[max(0, start - 6):start]
+                alone = bool(ORG_ALONE_RE.match(t, end)) and not COUNTED_BEFORE_RE.search(before)
+                forms[phrase].append((n, b, start, end, alone))
+        by_key: dict[tuple, set[str]] = defaultdict(set)
+        for phrase in forms:
+            words = phrase.split()
+            for k in range(len(words)):
+                by_key[(len(words), k, tuple(words[:k]), tuple(words[k + 1:]))].add(phrase)
+        out = []
+        for (_size, k, _left, _right), group in by_key.items():
+            if len(group) < 2 or len(group) > 20:
+                continue
+            ordered = sorted(group)
+            for x, a in enumerate(ordered):
+                for c in ordered[x + 1:]:
+                    wa, wc = a.split()[k], c.split()[k]
+                    if _near(wa, wc):
+                        out += self._minority(ctx, {a: [u[:4] for u in forms[a]], c: [u[:4] for u in forms[c]]}, what="name")
+                    elif k == len(a.split()) - 1 and _plural_pair(wa, wc) and min(wa, wc, key=len) not in PLURAL_NAMES:
+                        alone_a = [u[:4] for u in forms[a] if u[4]]
+                        alone_c = [u[:4] for u in forms[c] if u[4]]
+                        if alone_a and alone_c:
+                            out += self._minority(ctx, {a: alone_a, c: alone_c}, what="name")
+        return out
+
+    def _minority(self, ctx: Context, forms: dict[str, list], after: str = "", what: str = "person"):
+        """The rarer of two spellings of one name, reported where it stands with the other as an
+        unsafe fix; nothing when the two are as common (which is right cannot be told)."""
+        from ..finding import Edit
+
+        (a, ma), (c, mc) = forms.items()
+        if len(ma) == len(mc):
+            return []
+        major, minor = (a, c) if len(ma) > len(mc) else (c, a)
+        where = _where([m[0] for m in forms[major]])
+        out = []
+        for _n, b, i, j in forms[minor]:
+            s, e = b.prose.source_span(i, j)
+            edits = [Edit(s, e, major)] if b.prose.verbatim(i, j) else None
+            out.append(ctx.finding("consistency.name-spelling", s, e,
+                                   f"“{minor}{after}” here, but “{major}{after}” in {where}: one {what}, one spelling.",
+                                   [major], edits=edits))
         return out
 
     def _ages(self, blocks, ctx: Context, first_names, published: datetime.date | None = None):
