@@ -122,7 +122,7 @@ class Context:
             fix = Fix(tuple(edits), rule.fix == "safe")
         # The same message and suggestion come back for every repeat of a fault: kept once.
         return Finding(rule_id, rule.severity, sys.intern(message), start, end,
-                       [sys.intern(x) for x in suggestions], fix)
+                       tuple(sys.intern(x) for x in suggestions), fix)
 
     def accepted(self, word: str) -> bool:
         return word in self.accept or word.lower() in self.accept

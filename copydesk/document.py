@@ -13,10 +13,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .lines import LineIndex
 from .prose import Prose, ProseBuilder
 from .quoting import QuoteScan, scan
 
-NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -118,12 +118,8 @@ class Document:
         self.text = text
         self.path = path
         self.format = fmt or format_for(path)
-        self.line_starts = [0]
-        self.line_ends: list[int] = []
-        for m in NEWLINE_RE.finditer(text):
-            self.line_ends.append(m.start())
-            self.line_starts.append(m.end())
-        self.line_ends.append(len(text))
+        self.lines = LineIndex(text)
+        self.line_starts, self.line_ends = self.lines.starts, self.lines.ends
         self.blocks: list[Block] = []
         self.directives: list[Directive] = []
         # Stretches of the file that hold text but were not read as prose, each with why:
@@ -139,24 +135,21 @@ class Document:
         else:
             _parse_text(self)
 
-    # -- positions -----------------------------------------------------------------------
+    # -- positions (the line index's) ----------------------------------------------------
     def line_of(self, offset: int) -> int:
         """0-based line index of a source offset."""
-        return bisect_right(self.line_starts, offset) - 1
+        return self.lines.line_of(offset)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset, columns in code points."""
-        k = self.line_of(offset)
-        if offset > self.line_ends[k]:  # inside a CRLF pair
-            offset = self.line_ends[k]
-        return k + 1, offset - self.line_starts[k] + 1
+        return self.lines.position(offset)
 
     def line_text(self, k: int) -> str:
-        return self.text[self.line_starts[k] : self.line_ends[k]]
+        return self.lines.line_text(k)
 
     @property
     def line_count(self) -> int:
-        return len(self.line_starts)
+        return self.lines.count
 
 
 # -- shared helpers ---------------------------------------------------------------------

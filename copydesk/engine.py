@@ -93,11 +93,17 @@ def _severity(cfg: Config, rule: str, default: str) -> str:
     return best
 
 
-def locate(doc: Document, f: Finding) -> None:
-    f.path = doc.path
-    f.line, f.column = doc.position(f.start)
-    f.end_line, f.end_column = doc.position(f.end)
-    f.excerpt = sys.intern(doc.text[f.start : f.end]) if f.end - f.start < 64 else doc.text[f.start : f.end]
+def locate(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """The findings with their place in the file as every tool counts it, found in one sweep."""
+    at = doc.lines.positions([o for f in findings for o in (f.start, f.end)])
+    out = []
+    for f in findings:
+        a, z = at[f.start], at[f.end]
+        excerpt = sys.intern(doc.text[f.start : f.end]) if f.end - f.start < 64 else doc.text[f.start : f.end]
+        out.append(replace(f, path=doc.path, line=a.line, column=a.column, end_line=z.line, end_column=z.column,
+                           excerpt=excerpt, column_utf16=a.column_utf16, end_column_utf16=z.column_utf16,
+                           byte_start=a.byte, byte_end=z.byte))
+    return out
 
 
 def _suppress(doc: Document, findings: list[Finding], enabled: set[str]) -> list[Finding]:
@@ -152,8 +158,7 @@ def _suppress(doc: Document, findings: list[Finding], enabled: set[str]) -> list
             if idx not in used:
                 what = ", ".join(d.rules) if d.rules else "all rules"
                 f = Finding(rule.id, rule.severity, f"This copydesk-{d.action} ({what}) suppressed nothing; remove it.", d.start, d.end)
-                locate(doc, f)
-                kept.append(f)
+                kept += locate(doc, [f])
     return kept
 
 
@@ -249,7 +254,7 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
             elif f.rule in enabled or (checker.family is not None and _family_enabled(cfg, f.rule)):
                 if f.fix is not None and doc.format == "html" and not all(
                         balanced(doc.text, e.start, e.end) for e in f.fix.edits):
-                    f.fix = None  # it would leave a stray tag: reported, not fixed
+                    f = replace(f, fix=None)  # it would leave a stray tag: reported, not fixed
                 findings.append(f)
         if ctx.reads:
             readers.append(ctx)
@@ -264,12 +269,18 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
                     "This byte is not UTF-8: the file was read with such bytes as cp1252 characters; save it as UTF-8.",
                     at, min(at + 1, len(doc.text)))
         )
+    # Consequences are matched to their findings by identity: placed as they are, in one sweep.
     extra = [f for fs in consequences.values() for f in fs]
-    for f in findings + extra:
-        locate(doc, f)
-    findings = _suppress(doc, findings + extra, enabled)
-    for f in findings:
-        f.severity = _severity(cfg, f.rule, f.severity)
+    placed = locate(doc, findings + extra)
+    moved = {id(f): g for f, g in zip(findings + extra, placed)}
+    consequences = {k: [moved[id(f)] for f in fs] for k, fs in consequences.items()}
+    findings = _suppress(doc, placed, enabled)
+    if cfg.severity:
+        sev = {id(f): _severity(cfg, f.rule, f.severity) for f in findings}
+        if any(sev[id(f)] != f.severity for f in findings):
+            moved = {id(f): replace(f, severity=sev[id(f)]) for f in findings}
+            findings = [moved[id(f)] for f in findings]
+            consequences = {k: [moved.get(id(f), f) for f in fs] for k, fs in consequences.items()}
     if consequences:
         findings = merge_consequences(doc, analysis, findings, consequences)
     if _layout_selected(enabled) and any(c.deletes for c in analysis.layout.structure.causes):
@@ -289,8 +300,7 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
         out = out[:MAX_FINDINGS]
         cut = Finding(rule.id, rule.severity, f"More findings after this point are not listed (a draft lists at most "
                       f"{MAX_FINDINGS:,}); fix the ones above and check again.", last.end, last.end)
-        locate(doc, cut)
-        out.append(cut)
+        out += locate(doc, [cut])
     return out
 
 
@@ -363,6 +373,7 @@ def merge_consequences(doc: Document, analysis: Analysis, findings: list[Finding
     roots = {(f.rule, f.start, f.end): f for f in findings}
     starts = [b.start for b in doc.blocks]
     drop: set[int] = set()
+    merged: dict[int, Finding] = {}  # id of a cause's finding -> it, with its consequences told
     for k, found in consequences.items():
         cause = st.causes[k]
         root = roots.get((cause.rule, cause.start, cause.end))
@@ -382,9 +393,10 @@ def merge_consequences(doc: Document, analysis: Analysis, findings: list[Finding
             else:
                 causes.append(f"{rule} findings on lines {lines}" if several else f"a {rule} finding on line {lines}")
         told_as = ([f"leaves {_and(leaves)}"] if leaves else []) + ([f"causes {_and(causes)}"] if causes else [])
-        root.message = f"{root.message.rstrip().rstrip('.')} (as it stands, it also {' and '.join(told_as)})."
-        root.severity = max([root.severity, *(f.severity for f in told)], key=RANK.__getitem__)
-    return [f for f in findings if id(f) not in drop]
+        base = merged.get(id(root), root)
+        merged[id(root)] = replace(base, message=f"{base.message.rstrip().rstrip('.')} (as it stands, it also {' and '.join(told_as)}).",
+                                   severity=max([base.severity, *(f.severity for f in told)], key=RANK.__getitem__))
+    return [merged.get(id(f), f) for f in findings if id(f) not in drop]
 
 
 def _drop_inside_deleted(analysis: Analysis, findings: list[Finding]) -> list[Finding]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 SEVERITIES = ("error", "warning", "info")
 RANK = {"info": 1, "warning": 2, "error": 3}
@@ -23,14 +23,20 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
+    """One fault at a span of the draft. Frozen, hashable and picklable: a finding is a value.
+
+    A checker gives the rule, message and span (offsets into the decoded text, end exclusive);
+    the engine adds the place as every tool counts it: lines and code-point columns (1-based)
+    for people, UTF-16 columns for editors and LSP, UTF-8 byte offsets for byte-based tools."""
+
     rule: str
     severity: str
     message: str
     start: int  # source offsets, end exclusive
     end: int
-    suggestions: list[str] = field(default_factory=list)
+    suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
     path: str = ""
     line: int = 0
@@ -38,6 +44,14 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     excerpt: str = ""
+    column_utf16: int = 0
+    end_column_utf16: int = 0
+    byte_start: int = 0
+    byte_end: int = 0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.suggestions, tuple):
+            object.__setattr__(self, "suggestions", tuple(self.suggestions))
 
     @property
     def checker(self) -> str:

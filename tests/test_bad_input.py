@@ -291,15 +291,13 @@ def test_fixed_counts_the_findings_that_go_with_a_fix(tmp_path):
 
 
 def _bad(**kw):
-    from copydesk.finding import Edit, Finding, Fix
+    from copydesk.finding import Finding, Fix
 
-    f = Finding("quotes.unclosed", "error", "A bad finding.", 0, 4)
-    for k, v in kw.items():
-        if k != "edits":
-            setattr(f, k, v)
+    fields = {"rule": "quotes.unclosed", "severity": "error", "message": "A bad finding.", "start": 0, "end": 4}
+    fields.update({k: v for k, v in kw.items() if k != "edits"})
     if "edits" in kw:
-        f.fix = Fix(tuple(kw["edits"]))
-    return f
+        fields["fix"] = Fix(tuple(kw["edits"]))
+    return Finding(**fields)
 
 
 @pytest.mark.parametrize("bad, says", [

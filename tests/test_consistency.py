@@ -135,13 +135,13 @@ def test_second_reference_with_a_title_as_the_house_says(tmp_path):
     got = _housed(SECOND, tmp_path, "title")
     # Only the bare second reference: not the first mention, the attributive uses, the quotation
     # or a pair of names.
-    assert [(e, s, fix) for e, _m, s, fix in got] == [("Blair", ["Mr Blair"], True)]
+    assert [(e, s, fix) for e, _m, s, fix in got] == [("Blair", ("Mr Blair",), True)]
     assert got[0][1] == "“Blair” here, but “Mr Blair” in paragraphs 1 and 3: house style keeps the title after the first mention."
 
 
 def test_second_reference_by_surname_alone_in_the_american_pack(tmp_path):
     got = _housed(SECOND.replace("Mr ", "Mr. "), tmp_path, house="american")
-    assert [(e, s) for e, _m, s, _f in got] == [("Mr. Blair", ["Blair"]), ("Mr. Blair", ["Blair"])]
+    assert [(e, s) for e, _m, s, _f in got] == [("Mr. Blair", ("Blair",)), ("Mr. Blair", ("Blair",))]
     assert got[0][1] == "House style gives no courtesy title: “Blair”, not “Mr. Blair”."
     text = SECOND.replace("Mr ", "Mr. ")
     found_ = check_document(Document(text, "story.txt"), __import__("copydesk.config").config.Config(
@@ -153,7 +153,7 @@ def test_second_reference_by_surname_alone_in_the_american_pack(tmp_path):
 def test_second_reference_by_full_name(tmp_path):
     got = _housed("Vote\n\nMr Blair met Tony Blair's team. Mr Blair spoke.\n", tmp_path, "full_name")
     # The first "Mr Blair" comes before the full name: nothing to repeat yet.
-    assert [(e, s) for e, _m, s, _f in got] == [("Mr Blair", ["Tony Blair"])]
+    assert [(e, s) for e, _m, s, _f in got] == [("Mr Blair", ("Tony Blair",))]
 
 
 def test_second_reference_setting_is_checked_with_its_line(tmp_path):

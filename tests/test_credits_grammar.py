@@ -81,7 +81,7 @@ def test_email_systems_is_a_company_not_the_variant_email():
 ])
 def test_program_outside_computing_is_reported_in_british_copy(sentence, cue):
     found = [f for f in check(HEAD + sentence + "\n") if f.rule == "style.spelling"]
-    assert [(f.excerpt, f.suggestions) for f in found] == [("program", ["programme"])]
+    assert [(f.excerpt, f.suggestions) for f in found] == [("program", ("programme",))]
     assert f"“{cue}”" in found[0].message
 
 

@@ -13,9 +13,9 @@ def test_ize_is_a_house_setting(tmp_path):
     pack.write_text("name: oxford\nextends: british\nspelling:\n  ize: true\n")
     text = "The organisers said the colour would organize itself."
     default = [(f.excerpt, f.suggestions) for f in check(text) if f.rule == "style.spelling"]
-    assert default == [("organize", ["organise"])]
+    assert default == [("organize", ("organise",))]
     oxford = [(f.excerpt, f.suggestions) for f in check(text, house=str(pack)) if f.rule == "style.spelling"]
-    assert oxford == [("organisers", ["organizers"])]
+    assert oxford == [("organisers", ("organizers",))]
 
 
 def test_american_pack_changes_what_is_flagged_with_no_code_change():

@@ -210,7 +210,7 @@ def test_double_marks_inside_double_marks_straight():
     f = findings[0]
     assert (f.line, f.column, f.end_column) == (3, 23, 51)
     assert f.excerpt == '"this school is not closing"'
-    assert f.suggestions == ["'this school is not closing'"]
+    assert f.suggestions == ("'this school is not closing'",)
     assert "single" in f.message
 
 
@@ -219,7 +219,7 @@ def test_double_marks_inside_double_marks_curly():
     findings = check(text)
     assert rules(findings) == ["quotes.nesting"]
     assert findings[0].excerpt == "“this school is not closing”"
-    assert findings[0].suggestions == ["‘this school is not closing’"]
+    assert findings[0].suggestions == ("‘this school is not closing’",)
 
 
 def test_a_lost_closing_mark_is_not_taken_for_nesting():
