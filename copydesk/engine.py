@@ -14,11 +14,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import budget, registry
-from .checker import Context
+from typing import Sequence
+
+from .checker import Checker, Context
 from .config import Config
 from .document import Decoded, Document, decode, format_for
 from .finding import RANK, SEVERITIES, Edit, Finding
-from .house import load_house
+from .house import House, load_house
 from .htmldoc import balanced
 from .reading import Analysis
 from .quoting import MARK_RE
@@ -202,12 +204,24 @@ def _dense_marks(text: str) -> int:
     return n if n > 2000 and n * 8 > len(text) else 0
 
 
-def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -> list[Finding]:
-    enabled = enabled_rules(cfg)
-    house = load_house(cfg.house)
+def _enabled_among(cfg: Config, checkers: Sequence[Checker]) -> frozenset[str]:
+    """The rules a selection reports among these checkers' rules and the core rules."""
+    select = None if cfg.select is None else tuple(cfg.select)
+    forced = {r.id for r in registry.CORE_RULES if r.id != "copydesk.unused-suppression"}
+    rules = [*registry.CORE_RULES, *(r for c in checkers for r in c.rules)]
+    return frozenset(r.id for r in rules
+                     if _selects(select, tuple(cfg.ignore), tuple(cfg.extend_select), r.id, r.default, r.id in forced))
+
+
+def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None, *, house: House | None = None,
+                   checkers: Sequence[Checker] | None = None) -> list[Finding]:
+    """Every finding on a parsed draft, placed, suppressed, merged and sorted. The house and
+    the checkers are the config's and the registry's unless given (as a Linter gives its own)."""
+    enabled = enabled_rules(cfg) if checkers is None else _enabled_among(cfg, checkers)
+    house = load_house(cfg.house) if house is None else house
     accept = cfg.accept_set
     findings: list[Finding] = []
-    core = registry.all_rules()
+    core = registry.all_rules() if checkers is None else {r.id: r for r in registry.CORE_RULES}
     # Worked out once per draft, with the config's layout options whether or not layout rules
     # are selected: the layout analysis and the draft as the checkers of its text read it.
     analysis = Analysis.default(doc, house, accept, cfg.checks.get("layout", {}))
@@ -223,7 +237,7 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None) -
     if "input.unread" in enabled:
         rule = core["input.unread"]
         findings += [Finding(rule.id, rule.severity, why, s, e) for s, e, why in unread]
-    for checker in registry.checkers():
+    for checker in registry.checkers() if checkers is None else checkers:
         if not any(r.id in enabled for r in checker.rules):
             continue
         if marks and checker.id in MARK_READERS:

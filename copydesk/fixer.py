@@ -100,10 +100,11 @@ class Fixed:
     rules: Counter = field(default_factory=Counter)  # the fixes applied, by rule (for --show-fixes)
 
 
-def fix_text(text: str, path: str, fmt: str, cfg: Config, unsafe: bool = False) -> Fixed:
-    """Fix until nothing more can be fixed; return the new text and the findings left."""
+def fix_text(text: str, path: str, fmt: str, cfg: Config, unsafe: bool = False, **engine) -> Fixed:
+    """Fix until nothing more can be fixed; return the new text and the findings left. engine:
+    the house and checkers to use instead of the config's and the registry's."""
     doc = Document(text, path, fmt)
-    findings = check_document(doc, cfg)
+    findings = check_document(doc, cfg, **engine)
     before = Counter((f.rule, f.excerpt) for f in findings)
     banned: set[tuple[str, str, str]] = set()  # fixes that left their finding standing
 
@@ -118,7 +119,7 @@ def fix_text(text: str, path: str, fmt: str, cfg: Config, unsafe: bool = False) 
             break
         new_text = apply(text, chosen)
         new_doc = Document(new_text, path, fmt)
-        new_findings = check_document(new_doc, cfg)
+        new_findings = check_document(new_doc, cfg, **engine)
         cut = any(f.rule == "copydesk.too-many-findings" for f in new_findings)  # a list cut short proves nothing
         failed = set() if cut else _still_there(chosen, new_findings, key)
         if failed:
