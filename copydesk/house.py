@@ -36,7 +36,7 @@ SECTION_KEYS = {
     # LanguageTool: the language code, and rules or categories the house turns off (or back on)
     "grammar": {"language": str, "disabled_rules": list, "enabled_rules": list, "disabled_categories": list},
     "headline": {"max_characters": int, "case": str, "full_stop": bool},
-    "numbers": {"money": str, "decades": bool},
+    "numbers": {"money": str, "decades": bool, "words_below": int, "percent": str, "thousands_comma": bool},
     "readability": {"sentence_max_words": int, "paragraph_max_sentences": int, "flesch_min": (int, float), "min_words": int},
 }
 
@@ -90,6 +90,20 @@ def _validate(data: Any, path: str) -> None:
                     raise DataError(path, subline, f"{key}.{sub}", f"must be {_a(expected)}")
                 if key == "credits":
                     _validate_credits(sub, subval, path, subline)
+                if key == "numbers":
+                    _validate_numbers(sub, subval, path, subline)
+
+
+# The values a numbers setting may take, where it is a choice.
+NUMBERS_CHOICES = {"money": ("short", "long"), "percent": ("%", "per cent", "percent", "consistent")}
+
+
+def _validate_numbers(sub: str, value: Any, path: str, line: int | None) -> None:
+    where = f"numbers.{sub}"
+    if sub in NUMBERS_CHOICES and value not in NUMBERS_CHOICES[sub]:
+        raise DataError(path, line, where, "must be one of " + ", ".join(f'"{c}"' for c in NUMBERS_CHOICES[sub]))
+    if sub == "words_below" and not 0 <= value <= 100:
+        raise DataError(path, line, where, "must be a number from 0 (off) to 100")
 
 
 def _validate_credits(sub: str, value: Any, path: str, line: int | None) -> None:
