@@ -664,9 +664,10 @@ FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _figure_dense(t: str) -> bool:
-    """One word in five or more is a figure: a table, a score sheet or a list of statistics."""
-    words = t.count(" ") + 1
-    return words >= 5 and len(FIGURE_RE.findall(t)) * 5 >= words
+    """Three figures or more, one word in three or more a figure: a table, a score sheet or a
+    list of statistics, not prose."""
+    n = len(FIGURE_RE.findall(t))
+    return n >= 3 and n * 3 >= t.count(" ") + 1
 
 
 BIG_WORD_RE = re.compile(r"(?<![\w-])(?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|"
