@@ -562,7 +562,7 @@ def _numbers(doc: Document, ctx: Context) -> list:
         digits = DIGIT_RE.search(t) is not None
         if prose and words_below and not ctx.full:
             out += _counts(b, ctx, words_below, digits)
-        if not digits:
+        if not digits or ctx.full:
             continue
         if percent and ("%" in t or "per" in t) and not _figure_dense(t):  # a table keeps its % signs
             for m in PERCENT_RE.finditer(t):
@@ -689,6 +689,8 @@ def _long_sentence_starts(b: Block, ctx: Context) -> list:
     t = b.text
     out = []
     for m in LONG_START_RE.finditer(t):
+        if ctx.full:
+            break
         i, j = m.start(), m.end()
         v = m.group(1)
         if (len(v) == 4 and v.isdigit() and 1000 <= int(v) <= 2099) or not _opens_sentence_as_count(t, i, j):
@@ -769,6 +771,8 @@ def _percents(ctx: Context, house_form: str, found: list) -> list:
         reason = None
     out = []
     for form, s, e, figure, _body, plain in todo:
+        if ctx.full:
+            break
         text = figure + PERCENT_FORMS[target]
         if reason is None:
             msg = f"House style writes percentages as “{text}”."
