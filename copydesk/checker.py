@@ -114,12 +114,15 @@ class Context:
         message: str,
         suggestions: Iterable[str] = (),
         edits: Iterable[Edit] | None = None,
+        safe: bool | None = None,
     ) -> Finding:
+        """safe: whether this fix is safe, where it differs from the rule's (a rule whose fixes
+        are a matter of style may still give one that is certain, such as 1th -> 1st)."""
         rule = self.checker.rule(rule_id)
         self.made += 1
         fix = None
         if edits is not None and rule.fix is not None:
-            fix = Fix(tuple(edits), rule.fix == "safe")
+            fix = Fix(tuple(edits), rule.fix == "safe" if safe is None else safe)
         # The same message and suggestion come back for every repeat of a fault: kept once.
         return Finding(rule_id, rule.severity, sys.intern(message), start, end,
                        tuple(sys.intern(x) for x in suggestions), fix)

@@ -41,7 +41,7 @@ SECTION_KEYS = {
     # LanguageTool: the language code, and rules or categories the house turns off (or back on)
     "grammar": {"language": str, "disabled_rules": list, "enabled_rules": list, "disabled_categories": list},
     "headline": {"max_characters": int, "case": str, "full_stop": bool},
-    "numbers": {"money": str, "decades": bool},
+    "numbers": {"money": str, "decades": bool, "words_below": int, "percent": str, "thousands_comma": bool},
     "names": {"first_names": list, "surnames": list},
     "readability": {"sentence_max_words": int, "paragraph_max_sentences": int, "flesch_min": (int, float), "min_words": int},
 }
@@ -101,6 +101,20 @@ def _validate(data: Any, path: str) -> None:
                     raise DataError(path, subline, f"{key}.{sub}", "must be a list of groups, each of two or more capitalised spellings")
                 if (key, sub) in CHOICES and subval not in CHOICES[key, sub]:
                     raise DataError(path, subline, f"{key}.{sub}", f"must be one of {', '.join(CHOICES[key, sub])}")
+                if key == "numbers":
+                    _validate_numbers(sub, subval, path, subline)
+
+
+# The values a numbers setting may take, where it is a choice.
+NUMBERS_CHOICES = {"money": ("short", "long"), "percent": ("%", "per cent", "percent", "consistent")}
+
+
+def _validate_numbers(sub: str, value: Any, path: str, line: int | None) -> None:
+    where = f"numbers.{sub}"
+    if sub in NUMBERS_CHOICES and value not in NUMBERS_CHOICES[sub]:
+        raise DataError(path, line, where, "must be one of " + ", ".join(f'"{c}"' for c in NUMBERS_CHOICES[sub]))
+    if sub == "words_below" and not 0 <= value <= 100:
+        raise DataError(path, line, where, "must be a number from 0 (off) to 100")
 
 
 def _validate_credits(sub: str, value: Any, path: str, line: int | None) -> None:

@@ -14,6 +14,7 @@ from ..document import Block, Document
 from ..finding import Edit
 from ..house import House
 from ..patterns import finditer_windowed
+from ..sentences import ABBREVIATIONS
 from ..yamlio import DataError
 
 # Words for the spelling lookup: runs of ASCII letters not joined to other letters or digits.
@@ -295,13 +296,242 @@ MONEY_WORDS_RE = re.compile(r"(?<![\w$£€.,])(\d[\d,]*(?:\.\d+)?) (million|bil
 MONEY_SHORT_RE = re.compile(r"(?<![\w$£€])([£$€])(\d[\d,]*(?:\.\d+)?)(m|bn)\b")
 
 
+UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUE = {w: n for n, w in enumerate(UNITS) if w} | {w: 10 * n for n, w in enumerate(TENS) if w}
+
+
+def number_word(n: int) -> str:
+    """1..99 in words: "three", "twenty-five"."""
+    if n < 20:
+        return UNITS[n]
+    return TENS[n // 10] + ("-" + UNITS[n % 10] if n % 10 else "")
+
+
+def word_number(w: str) -> int | None:
+    """"twenty-five" -> 25; None for anything else."""
+    head, _, tail = w.partition("-")
+    n = WORD_VALUE.get(head)
+    if n is None or (tail and (n < 20 or n % 10 or WORD_VALUE.get(tail, 10) > 9)):
+        return None
+    return n + (WORD_VALUE[tail] if tail else 0)
+
+
+def ordinal_suffix(n: int) -> str:
+    if 11 <= n % 100 <= 13:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+DIGIT_RE = re.compile(r"\d")
+# What may not touch a figure for it to stand alone in prose: letters and digits (3kg, M6, 7-Eleven,
+# 2-1), a decimal point or a thousands comma, a currency sign, a code's or an address's marks.
+_LONE = r"(?<![\w.,$£€#/:+\-–−@&'’])"
+# A figure of one or two digits followed by one space and a lower-case word: a count, maybe.
+FIGURE_COUNT_RE = re.compile(_LONE + r"([1-9][0-9]?)(?= [a-z])")
+# A number word from ten up, alone (not "ten-minute", not "Ten" at a sentence's start).
+WORD_COUNT_RE = re.compile(
+    r"(?<![\w\-–'’])((?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+    r"(?= [a-z])")
+NEXT_WORD_RE = re.compile(r"[a-z]+(?:['’][a-z]+)?(?![\w\-–'’])")
+# Any number in a sentence: a figure, or a number word (one up to ninety-nine).
+ANY_NUMBER_RE = re.compile(
+    r"\d+(?:[.,]\d+)*|(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![\w])", re.I)
+# The words after a figure that make it a measure, a time, a sum or a label rather than a count.
+NOT_COUNT_NEXT = frozenset("""
+    am pm a.m p.m o'clock gmt bst hrs per percent cent pence p million billion trillion bn m thousand hundred
+    dozen miles mile metres meters metre meter km kilometres kilometers feet foot ft inches inch yards yard
+    pounds pound lb lbs ounces oz stone stones tonnes tons tonne ton kg kilos kilograms grams litres liters
+    gallons pints degrees acres hectares mph kph knots volts watts kilowatts megawatts calories carats
+    megabits megabytes gigabytes terabytes kilobytes bytes bits megapixels pixels mbps kbps gbps ghz mhz gb mb kb
+    points pts goals runs wickets sets frames laps strokes shots secs mins hrs
+    euros euro dollars dollar cents yen francs pesos rupees yuan roubles rubles dinars quid grand
+    under over up down to of and or in on at by for from with x percentage out
+""".split())
+# Verbs that take a singular subject: after a figure they make it a name ("3 says", the network)
+# or a number spoken of as such ("7 is lucky"), not a count.
+SINGULAR_VERBS = frozenset("""
+    is was has does says gets goes makes takes plans wants needs seems looks remains comes gives sells offers
+    uses lets means holds keeps tells shows hopes claims aims launches expects believes thinks knows admits
+    insists argues warns adds agrees owns employs faces sees becomes stands includes costs lies
+""".split())
+# Words before a figure that make it a label, a rank or an age: No 10, page 3, aged 7.
+LABEL_BEFORE = frozenset("""
+    aged age ages no number nos page pages p pp section sections chapter chapters article articles clause route
+    flight series channel level levels grade grades class category phase stage round game match week day year
+    room platform gate line version figure table step part act scene verse volume vol issue episode season
+    division tier band zone terminal bay unit floor block exit junction lane court box door top formula model
+    type size rank ranked seed seeded key track disc car bus train ward hole par hut cell wing term form lot
+    slot bed plot gear mark mk group pool heat lane option question item rule point paragraph schedule annex
+    annexe appendix psalm psalms john luke matthew to from between and or plus minus times x
+""".split())
+# Plural nouns that do not end in -s.
+IRREGULAR_PLURALS = frozenset("people men women children police staff crew sheep cattle geese mice teeth".split())
+# An adjective that may stand between the number and its noun: "three new stores".
+COUNT_ADJECTIVES = frozenset("""
+    new more other former further extra additional separate different small large big major young senior junior
+    local top key main consecutive successive previous recent young older younger
+""".split())
+SENTENCE_STOP_RE = re.compile(r"[.!?](?=[\s\u00a0\"”’')]|$)")
+# After one of these words a full stop ends no sentence.
+NO_SENTENCE_END = frozenset("no nos vol p pp fig art ch sec approx c ca tel".split())
+PERCENT_RE = re.compile(r"(?<![\w.,])(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:(%)|( %)|[ \u00a0](per cent|percent)(?![\w-]))")
+# Figures of four or more digits with no thousands comma, after a space, an opening bracket or a currency sign.
+LONG_FIGURE_RE = re.compile(r"(?<![\w.,/#:+\-–−@&'’])([£$€]?)([1-9]\d{3,})(?![\w/:@\-–]|[.,]\d)")
+# Words before a long figure that make it a code or a number, not an amount.
+CODE_BEFORE = frozenset("""
+    no number nos code id ref reference account case serial model flight route pin phone tel telephone fax call
+    dial text po box postcode zip version build issue patent policy order invoice ticket badge registration
+    licence license bus train room page section article clause series part flat unit extension ext
+""".split())
+ORDINAL_RE = re.compile(r"(?<![\w.,/#:+\-–−@&])(\d+)(st|nd|rd|th|ST|ND|RD|TH)(?![^\W_])")
+
+
+def _sentence_span(t: str, i: int) -> tuple[int, int]:
+    """The sentence around t[i], looked for up to 300 characters either side."""
+    start = 0
+    for m in SENTENCE_STOP_RE.finditer(t, max(0, i - 300), i):
+        start = m.end()
+    if start == 0 and i > 300:
+        start = i - 300
+    m = SENTENCE_STOP_RE.search(t, i, i + 300)
+    return start, (m.end() if m else min(len(t), i + 300))
+
+
+def _compared(t: str, start: int, end: int, at: int, words: bool) -> bool:
+    """The sentence t[start:end] holds a number besides the one at t[at]: a figure other than a
+    year ("in 2004, 3 people..." compares nothing), or, when words is true, a number word.
+    Stops at the first it finds."""
+    for m in ANY_NUMBER_RE.finditer(t, start, end):
+        if m.start() == at:
+            continue  # the number itself
+        v = m.group()
+        if v[0].isdigit():
+            if not (len(v) == 4 and v.isdigit() and 1000 <= int(v) <= 2099):
+                return True
+        elif words:
+            return True
+    return False
+
+
+def _word_before(t: str, i: int) -> str:
+    """The word right before t[i] (past one space), or "" if something else stands there."""
+    j = i - 1
+    if j < 0 or t[j] != " ":
+        return ""
+    k = j
+    while k > 0 and (t[k - 1].isalpha() or t[k - 1] in ".’'"):
+        k -= 1
+    return t[k:j]
+
+
+def _counted(t: str, i: int) -> bool:
+    """The words from t[i] read as a counted noun: a plural ("people"), maybe past an adjective
+    ("new stores"); not a unit, a time or an age ("7 years old")."""
+    m = NEXT_WORD_RE.match(t, i)
+    if m is not None and m.group() in COUNT_ADJECTIVES and t.startswith(" ", m.end()):
+        m = NEXT_WORD_RE.match(t, m.end() + 1)
+    if m is None:
+        return False
+    w = m.group()
+    if w in NOT_COUNT_NEXT or w in SINGULAR_VERBS or "'" in w or "’" in w:
+        return False
+    if t.startswith((" old", " of age"), m.end()):
+        return False  # an age: "7 years old"
+    if w in IRREGULAR_PLURALS:
+        return True
+    return len(w) >= 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+
+
+class _Quotes:
+    """Where a paragraph's double quotation marks stand, found once, asked per number."""
+
+    def __init__(self, t: str):
+        self.straight = [m.start() for m in re.finditer('"', t)]
+        self.pairs = []
+        for opener, closer in (("“", "”"), ("‘", "’(?![^\\W\\d_])")):  # ’ inside a word is an apostrophe
+            if opener in t:
+                self.pairs.append(([m.start() for m in re.finditer(opener, t)],
+                                   [m.start() for m in re.finditer(closer, t)]))
+
+    def inside(self, i: int) -> bool:
+        if bisect_right(self.straight, i) % 2:
+            return True
+        for opens, closes in self.pairs:
+            o = bisect_right(opens, i)
+            if o:
+                c = bisect_right(closes, i)
+                if not c or closes[c - 1] < opens[o - 1]:
+                    return True
+        return False
+
+
+def _sentence_opens_at(t: str, i: int) -> bool:
+    """t[i] begins a sentence: the paragraph's start, or past a full stop (not an abbreviation's),
+    a question or an exclamation mark, closing quotation marks and at least one space."""
+    j = i - 1
+    while j >= 0 and t[j] in "\"“‘(":
+        j -= 1  # an opening quotation mark or bracket: the sentence opens inside it
+    if j >= 0 and not t[j].isspace():
+        return False
+    while j >= 0 and t[j].isspace():
+        j -= 1
+    if j < 0:
+        return True
+    while j >= 0 and t[j] in "\"”’')]":
+        j -= 1
+    if j < 0 or t[j] not in ".!?":
+        return False
+    if t[j] == ".":
+        k = j
+        while k > 0 and t[k - 1].isalpha():
+            k -= 1
+        w = t[k:j]
+        if w.lower() in NO_SENTENCE_END or w.lower() in ABBREVIATIONS or (len(w) == 1 and w.isupper()) or (k > 0 and t[k - 1] == "."):
+            return False  # "No. 5", "J. 5", "U.S. 3"
+    return True
+
+
+CLOCK_WORDS = frozenset("am pm a p o'clock gmt bst est hrs hours".split())
+
+
+def _opens_sentence_as_count(t: str, i: int, j: int) -> bool:
+    """The figure t[i:j] opens a sentence of prose as a count: the sentence ends with a full
+    stop, a question or an exclamation mark (a line of a recipe or a list of statistics has
+    none), no figure follows within three words ("1 sack, 1 TFL, 2 QH"), and the word after it
+    is no clock time ("10 p.m.") and no singular verb ("3 is looking to music": the network)."""
+    if not _sentence_opens_at(t, i):
+        return False
+    w = NEXT_WORD_RE.match(t, j + 1)
+    if w is None or w.group() in SINGULAR_VERBS or w.group() in CLOCK_WORDS:
+        return False
+    if any(c.isdigit() for c in "".join(t[j : j + 60].split()[:3])):
+        return False
+    return SENTENCE_STOP_RE.search(t, j, j + 400) is not None
+
+
+def _start_word(n: int) -> str:
+    w = number_word(n)
+    return w[0].upper() + w[1:]
+
+
 def _numbers(doc: Document, ctx: Context) -> list:
-    """Decades with an apostrophe; sums of money in the form the house does not use."""
+    """Decades with an apostrophe; sums of money in the form the house does not use; numbers
+    under the house's threshold as figures (or over it as words); a figure opening a sentence;
+    a percentage in the form the house does not use; long figures with no thousands comma; an
+    ordinal with the wrong suffix."""
     sec = ctx.house.section("numbers")
     if not sec:
         return []
     money = sec.get("money")
+    words_below = sec.get("words_below") or 0
+    percent = sec.get("percent")
+    commas = sec.get("thousands_comma", False)
     out = []
+    percents: list[tuple[str, int, int, str, str, bool]] = []  # form, source span, figure, as written, verbatim
     for b in doc.blocks:
         t = b.text
         if not t or b.kind in ("front_matter", "code"):
@@ -328,6 +558,227 @@ def _numbers(doc: Document, ctx: Context) -> list:
                 s, e = b.prose.source_span(m.start(), m.end())
                 out.append(ctx.finding("style.numbers", s, e, f"House style writes sums of money in full: “{long_}”.",
                                        [long_], edits=[Edit(s, e, long_)] if b.prose.verbatim(m.start(), m.end()) else None))
+        prose = b.kind in ("paragraph", "list_item")  # running prose: not a headline, a heading or a quotation
+        digits = DIGIT_RE.search(t) is not None
+        if prose and words_below and not ctx.full:
+            out += _counts(b, ctx, words_below, digits)
+        if not digits or ctx.full:
+            continue
+        if percent and ("%" in t or "per" in t) and not _figure_dense(t):  # a table keeps its % signs
+            for m in PERCENT_RE.finditer(t):
+                form = "%" if m.group(2) or m.group(3) else m.group(4)
+                s, e = b.prose.source_span(m.start(), m.end())
+                percents.append((form, s, e, m.group(1), b.is_body, b.prose.verbatim(m.start(), m.end())))
+        if commas:
+            out += _thousands(b, ctx)
+        if "st" in t or "nd" in t or "rd" in t or "th" in t or "ST" in t or "ND" in t or "RD" in t or "TH" in t:
+            for m in ORDINAL_RE.finditer(t):
+                if ctx.full:
+                    break
+                right = ordinal_suffix(int(m.group(1)[-2:]))
+                if m.group(2).lower() == right:
+                    continue
+                right = right.upper() if m.group(2).isupper() else right
+                s, e = b.prose.source_span(m.start(), m.end())
+                ss, se = b.prose.source_span(m.start(2), m.end(2))
+                out.append(ctx.finding("style.numbers", s, e,
+                                       f"The ordinal {m.group(1)} takes the suffix “{right}”: “{m.group(1)}{right}”.",
+                                       [m.group(1) + right], safe=True,
+                                       edits=[Edit(ss, se, right)] if b.prose.verbatim(m.start(2), m.end(2)) else None))
+    if percent and percents:
+        out += _percents(ctx, percent, percents)
+    return out
+
+
+def _counts(b: Block, ctx: Context, words_below: int, digits: bool) -> list:
+    """Figures under the threshold used as counts (words in house style), figures opening a
+    sentence, and number words from the threshold up used as counts (figures in house style)."""
+    t = b.text
+    out = []
+    quotes = None
+    if digits and _figure_dense(t):
+        digits = False  # a table or a line of statistics ("74 100% 4 tackles (4 combined)"), not prose
+    if digits:
+        for m in FIGURE_COUNT_RE.finditer(t):
+            if ctx.full:
+                break
+            i, j = m.start(), m.end()
+            n = int(m.group(1))
+            if _sentence_opens_at(t, i):
+                if not _opens_sentence_as_count(t, i, j):
+                    continue
+                s, e = b.prose.source_span(i, j)
+                word = _start_word(n)
+                out.append(ctx.finding("style.numbers", s, e,
+                                       f"House style does not open a sentence with a figure: write “{word}” or recast the sentence.",
+                                       [word], edits=[Edit(s, e, word)] if b.prose.verbatim(i, j) else None))
+                continue
+            if n >= words_below or not _counted(t, j + 1):
+                continue
+            before = _word_before(t, i)
+            if before and (before[0].isupper() or before.lower().rstrip(".") in LABEL_BEFORE):
+                continue  # a name or a label: Channel 4, Windows 7, page 3, aged 7, top 5
+            if i > 0 and t[i - 1] not in " (":
+                continue
+            if quotes is None:
+                quotes = _Quotes(t)
+            if quotes.inside(i):
+                continue
+            ss, se = _sentence_span(t, i)
+            if _compared(t, ss, se, i, False) or _has_big_word(t, ss, se, words_below):
+                continue  # "between 5 and 15": the sentence compares figures, which stay figures
+            word = number_word(n)
+            s, e = b.prose.source_span(i, j)
+            out.append(ctx.finding("style.numbers", s, e,
+                                   f"House style writes numbers under {words_below} as words: “{word}”.",
+                                   [word], edits=[Edit(s, e, word)] if b.prose.verbatim(i, j) else None))
+        out += _long_sentence_starts(b, ctx)
+    if "ty" in t or "te" in t or "ve" in t:
+        for m in WORD_COUNT_RE.finditer(t):
+            if ctx.full:
+                break
+            i, j = m.start(), m.end()
+            n = word_number(m.group(1))
+            if n is None or n < words_below or not _counted(t, j + 1):
+                continue
+            before = _word_before(t, i)
+            if before and (before[0].isupper() or before.lower().rstrip(".") in LABEL_BEFORE or before in ("the", "of")):
+                continue  # "Ocean's Eleven", "top ten", "the twelve apostles"
+            if i > 0 and t[i - 1] not in " (":
+                continue
+            if quotes is None:
+                quotes = _Quotes(t)
+            if quotes.inside(i):
+                continue
+            ss, se = _sentence_span(t, i)
+            if _compared(t, ss, se, i, True):
+                continue  # "nine out of ten", "ten or 12": numbers side by side are left as written
+            s, e = b.prose.source_span(i, j)
+            out.append(ctx.finding("style.numbers", s, e,
+                                   f"House style writes numbers from {words_below} up as figures: “{n}”.",
+                                   [str(n)], edits=[Edit(s, e, str(n))] if b.prose.verbatim(i, j) else None))
+    return out
+
+
+FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figure_dense(t: str) -> bool:
+    """Three figures or more, one word in three or more a figure: a table, a score sheet or a
+    list of statistics, not prose."""
+    n = len(FIGURE_RE.findall(t))
+    return n >= 3 and n * 3 >= t.count(" ") + 1
+
+
+BIG_WORD_RE = re.compile(r"(?<![\w-])(?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|"
+                         r"fifty|sixty|seventy|eighty|ninety)(?!\w)", re.I)
+
+
+def _has_big_word(t: str, start: int, end: int, words_below: int) -> bool:
+    """The sentence t[start:end] holds a number word from the house threshold up."""
+    return any((word_number(m.group().lower()) or 0) >= words_below for m in BIG_WORD_RE.finditer(t, start, end))
+
+
+# A figure of three or more digits (or with commas or a decimal point) followed by a lower-case word.
+LONG_START_RE = re.compile(_LONE + r"(\d{3,}|\d{1,3}(?:,\d{3})+|\d+\.\d+)(?= [a-z])")
+
+
+def _long_sentence_starts(b: Block, ctx: Context) -> list:
+    """Figures of three digits and more opening a sentence (one or two digits are looked at with
+    the counts): "1,500 people came." A year (1000-2099 in four digits) may open one."""
+    t = b.text
+    out = []
+    for m in LONG_START_RE.finditer(t):
+        if ctx.full:
+            break
+        i, j = m.start(), m.end()
+        v = m.group(1)
+        if (len(v) == 4 and v.isdigit() and 1000 <= int(v) <= 2099) or not _opens_sentence_as_count(t, i, j):
+            continue
+        s, e = b.prose.source_span(i, j)
+        out.append(ctx.finding("style.numbers", s, e,
+                               "House style does not open a sentence with a figure: recast the sentence (“Some "
+                               f"{v} …”) or spell it out."))
+    return out
+
+
+def _thousands(b: Block, ctx: Context) -> list:
+    """Figures of five or more digits (and four, past any year or clock time) with no thousands
+    comma, as amounts: 10000 -> 10,000. Codes, telephone numbers, models, years and figures
+    inside addresses are left alone."""
+    t = b.text
+    out = []
+    for m in LONG_FIGURE_RE.finditer(t):
+        if ctx.full:
+            break
+        sign, v = m.group(1), m.group(2)
+        i, j = m.start(2), m.end(2)
+        if len(v) == 4 and (int(v) < 2400 or (int(v) % 100 and not sign)):
+            continue  # a year (1066, 2012), a clock time (2130 GMT) or a model (the 7610); "2000 people" may be a year's
+        if len(v) > 15:
+            continue  # a code, never an amount
+        after = t[j : j + 2]
+        if after[:1] == " ":
+            if not after[1:].islower():
+                continue  # "0800 555 0100", "3000 BC": a code or a date, not an amount
+            if (w := NEXT_WORD_RE.match(t, j + 1)) is not None and w.group() in SINGULAR_VERBS:
+                continue  # "85130 is the number to text"
+        elif not sign:
+            continue  # without a currency sign, a figure is an amount only before a word: "25000 people"
+        elif after[:1] not in ("", ",", ";", ".", ")", ":", "!", "?") or (after[1:] and not after[1:].isspace()):
+            continue  # "£12345-A", "£10000.5"
+        if not sign:
+            before = _word_before(t, i)
+            if before and (before[0].isupper() or before.lower().rstrip(".") in CODE_BEFORE):
+                continue  # "Nokia 7610", "flight 20451", "PO Box 12345"
+            if i > 0 and t[i - 1] not in " (" or (i > 1 and t[i - 2].isdigit()):
+                continue  # "0800 5551234": a telephone number's second group
+        if _in_address(t, i, j):
+            continue
+        with_commas = f"{int(v):,}"
+        s, e = b.prose.source_span(i, j)
+        out.append(ctx.finding("style.numbers", s, e,
+                               f"House style writes figures of {'four' if len(v) == 4 else 'five'} or more digits with a thousands comma: “{with_commas}”.",
+                               [with_commas], edits=[Edit(s, e, with_commas)] if b.prose.verbatim(i, j) else None))
+    return out
+
+
+PERCENT_FORMS = {"%": "%", "per cent": " per cent", "percent": " percent"}
+
+
+def _percents(ctx: Context, house_form: str, found: list) -> list:
+    """Percentages after a figure in the form the house does not use; or, where the house
+    accepts either (consistent), the minority form of a draft that mixes "%" and the words."""
+    if house_form == "consistent":
+        body = [f for f in found if f[4]]
+        n_sign = sum(1 for f in body if f[0] == "%")
+        n_words = len(body) - n_sign
+        if not n_sign or not n_words:
+            return []
+        if n_sign > n_words or (n_sign == n_words and body[0][0] == "%"):
+            target, wrong = "%", lambda form: form != "%"
+        else:
+            words = Counter(f[0] for f in body if f[0] != "%")
+            target = max(words, key=lambda w: (words[w], w == next(f[0] for f in body if f[0] != "%")))
+            wrong = lambda form: form == "%"  # noqa: E731
+        n_target = n_sign if target == "%" else n_words
+        reason = f"this one writes “{target}” {n_target} times out of {n_sign + n_words}" if n_target > 1 else \
+            f"this one writes “{target}” first"
+        todo = [f for f in body if wrong(f[0])]
+    else:
+        target = house_form
+        todo = [f for f in found if f[0] != target]
+        reason = None
+    out = []
+    for form, s, e, figure, _body, plain in todo:
+        if ctx.full:
+            break
+        text = figure + PERCENT_FORMS[target]
+        if reason is None:
+            msg = f"House style writes percentages as “{text}”."
+        else:
+            msg = f"House style keeps one form of percentage in an article, and {reason}: “{text}”."
+        out.append(ctx.finding("style.numbers", s, e, msg, [text], edits=[Edit(s, e, text)] if plain else None))
     return out
 
 
@@ -430,14 +881,36 @@ class StyleChecker(Checker):
         Rule(
             "style.numbers",
             "info",
-            "A number in a form the house does not use: a decade with an apostrophe (1990's), a sum of money in the other form (£3 million where the house writes £3m).",
-            "The house pack's `numbers` section says how sums of money are written (british: short, "
-            "£3m and $2bn; american: long, $3 million, as AP) and that decades take no apostrophe. "
-            "Both have unsafe fixes that write the house form. Info, because published copy mixes "
-            "the forms often and the difference is one of style, not sense.",
-            good=examples("Budget\n\nThe scheme will cost £3m over the 1990s level.\n"),
+            "A number in a form the house does not use: a decade with an apostrophe (1990's), a sum of money in the "
+            "other form (£3 million where the house writes £3m), a count under 10 in figures (3 people) or from 10 "
+            "up in words (twelve people), a figure opening a sentence, a percentage in the other form, a long "
+            "figure with no thousands comma (10000), an ordinal with the wrong suffix (21th).",
+            "The house pack's `numbers` section turns on each part. `money`: short (£3m, $2bn; british) or long "
+            "($3 million; american, as AP). `decades`: no apostrophe. `words_below` (10 in both packs, the "
+            "British newsrooms' rule and AP's): a figure under it that counts something in running prose is "
+            "written as a word (three people), a number word from it up as a figure (12 people), and a figure "
+            "opening a sentence is spelt out or the sentence recast (a year may open one). Only a count is "
+            "reported: a figure before a plural noun, with no other figure in its sentence; ages, measures and "
+            "units, money, times and dates, scores, decimals, ranges, labels (No 10, page 3, Channel 4), names "
+            "(Windows 7, 50 Cent), quotations, tables and sentences that compare numbers (between 8 and 12) "
+            "are left as written. `percent`: the form after a figure, \"%\" (american, as AP since 2019), "
+            "\"per cent\", \"percent\", or consistent (british): an article that mixes the sign and the words "
+            "is told its minority form. `thousands_comma`: 10,000 and 3,000, never a year, a clock time, a "
+            "code, a telephone number or a model (the Nokia 7610). The fixes are unsafe, being house style, "
+            "except the ordinal suffix's, which is certain (21th is 21st in any house). Info, because "
+            "published copy mixes the forms often and the difference is one of style, not sense.",
+            good=examples("Budget\n\nThe scheme will cost £3m over the 1990s level.\n",
+                          "Crash\n\nThree people were hurt and 12 were treated on the M6 at 3pm on 5 March.\n",
+                          "Survey\n\nAbout 5% of the 10,000 people asked, aged 7 to 70, said yes. 2004 was a good year.\n",
+                          "Race\n\nShe finished 21st, between 8 and 12 seconds behind the leaders.\n"),
             bad=examples("Budget\n\nThe scheme will cost £3 million.\n", "Budget\n\nIt cost 3 million pounds.\n",
-                         "Budget\n\nPrices have not been so high since the 1990's.\n"),
+                         "Budget\n\nPrices have not been so high since the 1990's.\n",
+                         "Crash\n\nThe crash left 3 people in hospital.\n",
+                         "Crash\n\nThe crash left twelve people in hospital.\n",
+                         "Crash\n\nIt was the worst day of the year. 20 people died.\n",
+                         "Survey\n\nPrices rose 5% in May and 6 per cent in June.\n",
+                         "Crowd\n\nA crowd of 25000 people came.\n",
+                         "Race\n\nShe finished 21th.\n"),
             fix="unsafe",
         ),
     )
