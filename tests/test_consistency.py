@@ -223,3 +223,9 @@ def test_a_house_pack_adds_its_own_spellings_of_one_name(tmp_path):
     with pytest.raises(DataError) as exc:
         load_house(str(pack))
     assert "names.first_names" in str(exc.value) and ":4:" in str(exc.value)
+
+
+def test_a_person_and_a_place_of_one_name_are_not_one_person():
+    text = ("Visit\n\nDenzel Washington flew to Washington on Monday. Mr Washington said Washington was cold.\n\n"
+            "Washingtom officials met him.\n")
+    assert found(text) == []
