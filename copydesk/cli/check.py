@@ -1,0 +1,107 @@
+"""copydesk check: the run layer's options from the command line, its outcome printed."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..run import FAIL_ON, Options, RunError, run
+from . import fail, finite, main, split, write_stdout
+
+FORMATS = ["text", "json", "sarif", "github", "junit", "rdjson", "markdown", "html"]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", default="text", show_default=True, help="Report format.", type=click.Choice(FORMATS))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules or checkers (comma-separated).")
+@click.option("--extend-select", multiple=True, metavar="RULES",
+              help="Add these rules or checkers to the selection, opt-in ones included (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules or checkers (comma-separated).")
+@click.option("--house", metavar="NAME|FILE", help="House style pack (british, american, or a YAML file).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file only.")
+@click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the draft read from '-'.")
+@click.option("--no-color", is_flag=True, help="Never colour the text report (as --color never).")
+@click.option("--color", "color_mode", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report: auto colours a terminal (NO_COLOR turns it off, FORCE_COLOR on, as in CI logs).")
+@click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines, no summary when clean.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity the report shows (default: warning in the text report, all in the others).")
+@click.option("--diff-base", metavar="REF", help="Only findings on lines added or changed since this git ref.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this baseline file.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the fixes that could change meaning too.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
+@click.option("--show-fixes", is_flag=True, help="With --fix, list what was fixed in each file, by rule.")
+@click.option("--force-exclude", is_flag=True, help="Apply the config's exclude to files named on the command line too.")
+@click.option("--skip-binary", is_flag=True, help="Skip binary files quietly instead of failing with exit code 2.")
+@click.option("--max-size", type=click.FloatRange(min=0.001, max=1_000_000), default=10.0, show_default=True, metavar="MB",
+              callback=lambda ctx, param, value: finite(value, param),
+              help="Skip files larger than this many megabytes (exit code 2).")
+@click.option("--grammar", "grammar_on", is_flag=True, help="Check grammar with LanguageTool too (see `copydesk grammar`).")
+@click.option("--lt-server", metavar="URL", help="The LanguageTool server to use (turns grammar on); COPYDESK_LT_SERVER too.")
+@click.option("--no-cache", is_flag=True, help="Send every paragraph to LanguageTool, ignoring the cache of results.")
+def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, config_path, stdin_filename, no_color,
+          color_mode, quiet, statistics, min_severity, diff_base, baseline_path, write_baseline, fix, unsafe_fixes,
+          show_diff, show_fixes, force_exclude, skip_binary, max_size, grammar_on, lt_server, no_cache):
+    """Check drafts: files, folders (walked recursively) or '-' for standard input; with no
+    PATHS, the current folder."""
+    opts = Options(list(paths or (".",)), fmt, fail_on, split(select), split(extend_select), split(ignore), house,
+                   config_path, stdin_filename, fmt == "text" and _use_color("never" if no_color else color_mode, bool(output)),
+                   quiet, statistics, min_severity, diff_base, baseline_path, write_baseline, fix, unsafe_fixes, show_diff,
+                   show_fixes, force_exclude, skip_binary, int(max_size * 1024 * 1024), grammar_on, lt_server, not no_cache)
+    if fix or show_diff:
+        import signal
+
+        # A terminated --fix still runs its clean-up: no temporary file is left behind.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    stdin = click.open_file("-", "rb") if "-" in opts.paths else None
+    try:
+        outcome = run(opts, stdin, _progress if not quiet and sys.stderr.isatty() else None)
+    except RunError as exc:
+        if exc.usage:
+            raise click.UsageError(str(exc))
+        raise fail(str(exc))
+    for line in outcome.messages:
+        click.echo(line, err=True)
+    if output and outcome.report:
+        _write_report(output, outcome.stdout)
+    else:
+        write_stdout(outcome.stdout)
+        for chunk in iter(lambda: outcome.passthrough.read(1 << 20), b"") if outcome.passthrough else ():
+            write_stdout(chunk)
+    sys.exit(outcome.exit_code)
+
+
+def _progress(files: list[str]):
+    if len(files) <= 20:
+        yield from files
+        return
+    with click.progressbar(files, label="Checking", file=sys.stderr) as bar:
+        yield from bar
+
+
+def _use_color(mode: str, to_file: bool) -> bool:
+    if mode != "auto":
+        return mode == "always"
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return not to_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _write_report(output: str, data: bytes) -> None:
+    """Write the report whole or not at all: through a temporary file beside it and a rename."""
+    from .. import atomic
+
+    shown = output.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    try:
+        atomic.write_output(output, data)
+    except OSError as exc:
+        raise fail(f"{shown}: cannot write report: {exc.strerror or exc}")

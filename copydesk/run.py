@@ -1,0 +1,271 @@
+"""A run over files: find the drafts and their configs, read standard input, check, fix or
+diff, keep only the lines a git ref changed, hide a baseline's findings, render the report and
+work out the exit code. The CLI only turns its options into Options and prints the Outcome; a
+server or a job reuses it as it is."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import BinaryIO
+
+from . import config as config_mod
+from .engine import FileResult
+from .finding import RANK
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class RunError(Exception):
+    """The run cannot go on (a bad config, an unknown rule, a baseline that cannot be read):
+    the message is for the user, and the exit code is 2. usage: the command line itself is wrong."""
+
+    def __init__(self, message: str, usage: bool = False):
+        super().__init__(message)
+        self.usage = usage
+
+
+@dataclass
+class Options:
+    paths: list[str] = field(default_factory=lambda: ["."])
+    fmt: str = "text"
+    fail_on: str = "error"
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    house: str | None = None
+    config_path: str | None = None
+    stdin_filename: str | None = None
+    color: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    min_severity: str | None = None
+    diff_base: str | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    show_fixes: bool = False
+    force_exclude: bool = False
+    skip_binary: bool = False
+    max_bytes: int = 10 * 1048576
+    grammar: bool = False
+    lt_server: str | None = None
+    cache: bool = True
+
+    @property
+    def stdin_name(self) -> str:
+        return self.stdin_filename or "<stdin>"
+
+
+@dataclass
+class Outcome:
+    """What a run gives: the results, the messages for the user (in order), the bytes for
+    standard output (the report, a diff, or a fixed draft from standard input) and the exit code."""
+
+    results: list[FileResult]
+    errors: list[str]
+    messages: list[str]  # for standard error, whole lines in the order they are printed
+    stdout: bytes
+    exit_code: int
+    passthrough: BinaryIO | None = None  # the rest of standard input, to copy out after stdout
+    report: bool = True  # stdout is the report (else a diff or a draft, never written to --output)
+
+
+def _configs(opts: Options) -> Callable[[str], config_mod.Config]:
+    from . import registry
+    from .house import load_house
+    from .yamlio import DataError
+
+    try:
+        registry.checkers()
+    except registry.PluginError as exc:
+        raise RunError(str(exc)) from None
+    for sel in opts.select + opts.ignore + opts.extend_select:
+        if not registry.known_selector(sel):
+            raise RunError(f"unknown rule or checker '{sel}'{registry.did_you_mean(sel)} (see `copydesk rules`)", usage=True)
+    try:
+        if opts.house:
+            load_house(opts.house)
+        fixed = config_mod.load_file(opts.config_path) if opts.config_path else None
+    except DataError as exc:
+        raise RunError(str(exc)) from None
+    changes = bool(opts.select or opts.ignore or opts.extend_select or opts.house or opts.grammar or opts.lt_server
+                   or opts.force_exclude)
+
+    def config_for(path: str) -> config_mod.Config:
+        cfg = config_mod.for_path(path, fixed)
+        if not changes:
+            return cfg
+        grammar = dict(cfg.grammar, enabled=True) if opts.grammar or opts.lt_server else dict(cfg.grammar)
+        if opts.lt_server:
+            grammar["server"] = opts.lt_server
+        return replace(cfg, select=opts.select or cfg.select, extend_select=list(cfg.extend_select) + opts.extend_select,
+                       ignore=list(cfg.ignore) + opts.ignore, house=opts.house or cfg.house,
+                       force_exclude=cfg.force_exclude or opts.force_exclude, grammar=grammar)
+
+    config_for.fixed = fixed  # type: ignore[attr-defined]
+    return config_for
+
+
+def run(opts: Options, stdin: BinaryIO | None = None,
+        progress: Callable[[list[str]], Iterable[str]] | None = None) -> Outcome:
+    """Check (and fix) the drafts opts names. stdin: where '-' is read from; progress: wraps
+    the list of files to show progress while they are checked."""
+    from . import engine, languagetool
+    from .yamlio import DataError
+
+    config_for = _configs(opts)
+    try:
+        files, errors = engine.walk(list(opts.paths or ["."]), config_for)
+    except DataError as exc:
+        raise RunError(str(exc)) from None
+    messages: list[str] = []
+    results: list[FileResult] = []
+    diffs: list[str] = []
+    shown: list[tuple[str, Counter]] = []  # (file, rules fixed), for show_fixes
+    fixed_count = 0
+    stdin_data = b""
+    grammar = languagetool.Session(server=opts.lt_server, use_cache=opts.cache)
+    languagetool._active = grammar
+    try:
+        for path in progress(files) if progress else files:
+            try:
+                if path == "-":
+                    cfg = config_for(opts.stdin_name)
+                    stdin_data = (stdin.read(opts.max_bytes + 1) if stdin is not None else b"")
+                    result = engine.check_file(opts.stdin_name, cfg, data=stdin_data, display=opts.stdin_name,
+                                               limit=opts.max_bytes)
+                else:
+                    cfg = config_for(path)
+                    result = engine.check_file(path, cfg, limit=opts.max_bytes)
+                if result.error is None and (opts.fix or opts.diff):
+                    fixed_count += _fix(result, path, cfg, opts, diffs, errors, shown)
+            except DataError as exc:
+                raise RunError(str(exc)) from None
+            if result.error:
+                if not (result.binary and opts.skip_binary):
+                    errors.append(result.error)
+            else:
+                results.append(result)
+    finally:
+        languagetool._active = None
+        grammar.close()
+    if grammar.failure:
+        errors.append(grammar.failure)
+    _narrow(results, opts, messages)
+    messages += [f"copydesk: error: {e}" for e in errors]
+    from_stdin = "-" in opts.paths
+    if opts.fix and from_stdin and not any(r.path == opts.stdin_name for r in results):
+        # Standard input that could not be checked (binary, too big, UTF-16) goes back as it
+        # came: a formatter's pipe never swaps the draft for a report (a draft over the size
+        # limit was read only in part: the rest follows).
+        return Outcome(results, errors, messages, stdin_data, EXIT_ERROR, stdin if stdin_data else None, report=False)
+    if opts.diff:
+        code = EXIT_ERROR if errors else EXIT_FINDINGS if diffs else EXIT_CLEAN
+        return Outcome(results, errors, messages, "".join(diffs).encode("utf-8", "surrogateescape"), code, report=False)
+    code = exit_code(errors, [f for r in results for f in r.findings], opts.fail_on)
+    if opts.fix and from_stdin and results and results[-1].path == opts.stdin_name:
+        # Fixing standard input prints the fixed draft, as formatters do: the bytes as read
+        # (byte-order mark, line endings, bytes that are not UTF-8) wherever nothing was fixed.
+        last = results[-1]
+        return Outcome(results, errors, messages, (last.fixed if last.fixed is not None else last.raw) or b"", code,
+                       report=False)
+    if opts.fix and fixed_count and not opts.quiet:
+        messages.append(f"copydesk: fixed {fixed_count} finding{'s' if fixed_count != 1 else ''}")
+    if opts.fix and opts.show_fixes:
+        for name, rules in shown:
+            messages.append(f"- {name}:")
+            messages += [f"    {n} × {rule}" for rule, n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return Outcome(results, errors, messages, _report(results, errors, opts, config_for), code)
+
+
+def _narrow(results: list[FileResult], opts: Options, messages: list[str]) -> None:
+    """Keep the findings on lines changed since opts.diff_base; record and hide a baseline's."""
+    if opts.diff_base:
+        from .diffbase import DiffError, changed_lines, keep_changed
+
+        for r in results:
+            if r.path == opts.stdin_name and "-" in opts.paths:
+                continue
+            try:
+                r.findings = keep_changed(r.findings, changed_lines(r.path, opts.diff_base),
+                                          r.document.text if r.document is not None else None)
+            except DiffError as exc:
+                raise RunError(f"--diff-base: {exc}") from None
+    known_path = opts.baseline
+    if opts.write_baseline:
+        from . import baseline
+
+        try:
+            n = baseline.write(opts.write_baseline, results)
+        except OSError as exc:
+            raise RunError(f"--write-baseline: cannot write {opts.write_baseline}: {exc.strerror}") from None
+        messages.append(f"copydesk: wrote {n} finding{'s' if n != 1 else ''} to the baseline {opts.write_baseline}")
+        known_path = known_path or opts.write_baseline  # what was just recorded is known
+    if known_path:
+        from . import baseline
+
+        try:
+            known = baseline.load(known_path)
+        except baseline.BaselineError as exc:
+            raise RunError(str(exc)) from None
+        baseline.hide_known(results, known, known_path)
+
+
+def _report(results: list[FileResult], errors: list[str], opts: Options, config_for) -> bytes:
+    from .reporters import Report, encoded, render
+
+    floor = opts.min_severity or config_mod.for_path(os.getcwd(), config_for.fixed).min_severity or (
+        "warning" if opts.fmt == "text" else "info")
+    hidden = 0
+    for r in results:  # the exit code was judged on every finding; the report shows those at the floor or above
+        kept = [f for f in r.findings if RANK[f.severity] >= RANK[floor]]
+        hidden += len(r.findings) - len(kept)
+        r.findings = kept
+    report = Report(results, errors, color=opts.color, statistics=opts.statistics, quiet=opts.quiet, hidden=hidden)
+    return encoded(opts.fmt, render(opts.fmt, report))
+
+
+def exit_code(errors: list[str], findings: list, fail_on: str) -> int:
+    """2 for a file not checked or a checker that failed; 1 for a finding at fail_on or above; else 0."""
+    if errors or any(f.rule in ("copydesk.internal-error", "grammar.unavailable") for f in findings):
+        return EXIT_ERROR
+    if fail_on != "never" and any(RANK[f.severity] >= RANK[fail_on] for f in findings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _fix(result: FileResult, path: str, cfg, opts: Options, diffs: list[str], errors: list[str],
+         shown: list[tuple[str, Counter]]) -> int:
+    """Fix one checked file: add its diff, or write it; the result then holds what is left."""
+    from .fixer import FixError, encode, fix_text, write_atomic
+    from .patch import unified
+
+    doc = result.document
+    assert doc is not None and result.decoded is not None
+    if result.decoded.bad_byte is not None:
+        errors.append(f"{result.path}: not valid UTF-8, so it is not fixed (save it as UTF-8 first)")
+        return 0
+    fixed = fix_text(doc.text, doc.path, doc.format, cfg, opts.unsafe_fixes)
+    if fixed.text == doc.text:
+        return 0
+    if opts.diff:
+        diffs += unified(result.path, doc.text, fixed.text, result.decoded.bom)
+        return fixed.applied
+    if path != "-":
+        try:
+            write_atomic(path, encode(fixed.text, result.decoded), result.raw or b"")
+        except FixError as exc:
+            errors.append(f"{path}: {exc}")
+            return 0
+    else:
+        result.fixed = encode(fixed.text, result.decoded)
+    result.document, result.findings = fixed.document, fixed.findings
+    if fixed.rules:
+        shown.append((result.path, fixed.rules))
+    return fixed.applied
