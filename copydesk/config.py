@@ -26,7 +26,7 @@ else:  # pragma: no cover
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml")
 MAX_CONFIG_BYTES = 4 * 1048576  # a config (or pyproject.toml) larger than this is not one a person wrote
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm"]
-TOP_KEYS = {
+TOP_KEYS: dict[str, Any] = {
     "house": str,
     "select": list,
     "extend_select": list,
@@ -43,7 +43,7 @@ TOP_KEYS = {
     "min_severity": str,
 }
 # grammar: LanguageTool (see copydesk/languagetool.py)
-GRAMMAR_KEYS = {
+GRAMMAR_KEYS: dict[str, Any] = {
     "enabled": bool,
     "server": str,  # the URL of a LanguageTool server to use
     "language": str,  # a LanguageTool language code; the house pack's otherwise (en-GB)
@@ -209,7 +209,7 @@ def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "
                 checker = by_id[cid]
                 for opt, val in opts.items():
                     optline = lines(opts, opt) or sub
-                    kind = checker.options.get(opt)
+                    kind: Any = checker.options.get(opt)
                     if kind is None:
                         known = ", ".join(checker.options) or "none"
                         raise DataError(path, optline, f"{name}.{cid}.{opt}", f"unknown option; {cid} takes: {known}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import budget, registry
-from typing import Sequence
+from typing import Any, Sequence
 
 from .checker import Checker, Context
 from .config import Config
@@ -108,13 +108,13 @@ def locate(doc: Document, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _suppress(doc: Document, findings: list[Finding], enabled: set[str]) -> list[Finding]:
+def _suppress(doc: Document, findings: list[Finding], enabled: frozenset[str]) -> list[Finding]:
     if not doc.directives:
         return findings
     # Lines (0-based) each directive covers, found in one pass: a disable stays open until the
     # first enable after it that names one of its rules (or either names none).
-    ranges: list[list] = []  # [directive, first line, last line]
-    pending: list[list] = []  # disable ranges not yet closed
+    ranges: list[list[Any]] = []  # [directive, first line, last line]
+    pending: list[list[Any]] = []  # disable ranges not yet closed
     for d in doc.directives:
         if d.action == "disable-next-line":
             k = doc.line_of(d.end) + 1
@@ -122,7 +122,7 @@ def _suppress(doc: Document, findings: list[Finding], enabled: set[str]) -> list
                 k += 1
             ranges.append([d, k, k])
         elif d.action == "disable":
-            r = [d, doc.line_of(d.start), doc.line_count]
+            r: list[Any] = [d, doc.line_of(d.start), doc.line_count]
             ranges.append(r)
             pending.append(r)
         elif d.action == "enable" and pending:
@@ -230,8 +230,9 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None, *
     marks = _dense_marks(doc.text)
     unread = list(doc.unread)
     if marks:
-        at = MARK_RE.search(doc.text)
-        unread.append((at.start(), at.end(), f"This draft holds {marks:,} quotation marks and apostrophes, one in every "
+        first = MARK_RE.search(doc.text)
+        assert first is not None  # there are marks: the count found them
+        unread.append((first.start(), first.end(), f"This draft holds {marks:,} quotation marks and apostrophes, one in every "
                        f"{max(1, len(doc.text) // marks)} characters: too many for prose, so its quotations and their "
                        "speakers were not checked."))
     if "input.unread" in enabled:
@@ -277,11 +278,11 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None, *
         consequences = _consequences(doc, analysis, readers, findings, enabled, seconds)
     if decoded is not None and decoded.bad_byte is not None and "input.encoding" in enabled:
         rule = core["input.encoding"]
-        at = decoded.bad_byte
+        bad = decoded.bad_byte
         findings.append(
             Finding(rule.id, rule.severity,
                     "This byte is not UTF-8: the file was read with such bytes as cp1252 characters; save it as UTF-8.",
-                    at, min(at + 1, len(doc.text)))
+                    bad, min(bad + 1, len(doc.text)))
         )
     # Consequences are matched to their findings by identity: placed as they are, in one sweep.
     extra = [f for fs in consequences.values() for f in fs]

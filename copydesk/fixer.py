@@ -80,7 +80,7 @@ def inserted(edit: Edit, newline: str) -> str:
 
 def apply(text: str, findings: list[Finding]) -> str:
     newline = dominant_newline(text)
-    edits = sorted((e for f in findings for e in f.fix.edits), key=lambda e: (e.start, e.end))
+    edits = sorted((e for f in findings if f.fix is not None for e in f.fix.edits), key=lambda e: (e.start, e.end))
     out = []
     pos = 0
     for e in edits:
@@ -163,7 +163,7 @@ def _still_there(chosen: list[Finding], after: list[Finding], key) -> set:
     carried through the edits made): fixes that fixed nothing. A finding of the same kind
     elsewhere, which a fix may reveal (a credit split from its paragraph now has its own),
     does not count."""
-    edits = sorted((e for f in chosen for e in f.fix.edits), key=lambda e: (e.start, e.end))
+    edits = sorted((e for f in chosen if f.fix is not None for e in f.fix.edits), key=lambda e: (e.start, e.end))
     starts = [e.start for e in edits]
     shift, total = [], 0
     for e in edits:

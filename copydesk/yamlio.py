@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
@@ -73,12 +74,12 @@ def load(text: str, path: str) -> Any:
         # An alias is refused where it stands, before anything is built (see _convert).
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
-                raise DataError(path, event.start_mark.line + 1, None,
+                raise DataError(path, event.start_mark.line + 1 if event.start_mark is not None else None, None,
                                 "YAML aliases (&anchor and *alias) are not accepted; write the value out")
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        line = mark.line + 1 if mark is not None else None
         raise DataError(path, line, None, f"YAML syntax error: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise DataError(path, None, None, f"YAML error: {exc}") from None
