@@ -22,22 +22,55 @@ class Example:
     format: str = "text"  # "text" or "markdown"
 
 
+FIXABLE = ("always", "sometimes")
+
+
 @dataclass(frozen=True)
 class Rule:
+    """What a rule is: its id, default severity, documentation and examples, and whether it can
+    fix what it finds. As in ruff, a rule declares whether it can fix (fixable: "always", or
+    "sometimes" when some of its findings have no certain fix) and each fix says whether it is
+    safe; fix is the safety of the rule's fixes unless a finding says otherwise."""
+
     id: str  # "checker.rule-name"
     severity: str
     description: str  # one line
     rationale: str
     good: tuple[Example, ...] = ()
     bad: tuple[Example, ...] = ()
-    fix: str | None = None  # "safe", "unsafe" or None when the rule offers no fix
+    fix: str | None = None  # "safe" or "unsafe": its fixes' safety; None: the rule never fixes
     default: bool = True  # on unless a selection leaves it out; False: only when selected (or ALL)
+    fixable: str | None = None  # "always" or "sometimes" (the default for a rule with a fix); None without one
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
             raise ValueError(f"rule {self.id}: severity must be one of {SEVERITIES}")
         if "." not in self.id:
             raise ValueError(f"rule {self.id}: an id is 'checker.rule-name'")
+        if self.fix not in (None, "safe", "unsafe"):
+            raise ValueError(f"rule {self.id}: fix must be 'safe', 'unsafe' or None")
+        if self.fix is None and self.fixable is not None:
+            raise ValueError(f"rule {self.id}: fixable needs fix ('safe' or 'unsafe')")
+        if self.fix is not None:
+            if self.fixable is None:
+                object.__setattr__(self, "fixable", "sometimes")
+            elif self.fixable not in FIXABLE:
+                raise ValueError(f"rule {self.id}: fixable must be 'always' or 'sometimes'")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A setting a config may give a checker under checks.<id>: its type, its default and one
+    line of help (shown by `copydesk explain CHECKER`)."""
+
+    kind: type | tuple[type, ...]
+    default: Any
+    help: str
+
+
+class RuleError(Exception):
+    """A checker asked for something its rules do not allow: a rule it does not declare, or a
+    fix from a rule that never fixes. A bug in the checker, reported as its internal error."""
 
 
 def examples(*texts: str, format: str = "text") -> tuple[Example, ...]:
@@ -50,7 +83,7 @@ class Checker:
     id: str = ""
     description: str = ""
     rules: tuple[Rule, ...] = ()
-    options: dict[str, type] = {}  # the options a config may set under checks.<id>
+    options: dict[str, Option] = {}  # the options a config may set under checks.<id>
     budgeted: bool = True  # stopped past the engine's time budget (False: it bounds its own time)
     family: Rule | None = None  # set when the checker makes rule ids as it goes: documents them all
 
@@ -60,11 +93,16 @@ class Checker:
     def check(self, doc: "Document", ctx: "Context") -> Iterable[Finding]:
         raise NotImplementedError
 
-    def rule(self, rule_id: str) -> Rule:
+    def rule(self, rule_id: "str | Rule") -> Rule:
+        """One of this checker's rules, by id or as the Rule itself."""
+        if isinstance(rule_id, Rule):
+            if rule_id in self.rules:
+                return rule_id
+            rule_id = rule_id.id
         for r in self.rules:
             if r.id == rule_id:
                 return r
-        raise KeyError(rule_id)
+        raise RuleError(f"checker '{self.id}' has no rule '{rule_id}'")
 
 
 @dataclass
@@ -106,9 +144,18 @@ class Context:
             self.analysis = Analysis.default(doc, self.house, self.accept)
         return self.analysis.reading
 
+    def option(self, name: str) -> Any:
+        """A checker option: the config's value, or the option's default."""
+        if name in self.options:
+            return self.options[name]
+        spec = self.checker.options.get(name)
+        if not isinstance(spec, Option):
+            raise RuleError(f"checker '{self.checker.id}' has no option '{name}'")
+        return spec.default
+
     def finding(
         self,
-        rule_id: str,
+        rule_id: "str | Rule",
         start: int,
         end: int,
         message: str,
@@ -121,10 +168,12 @@ class Context:
         rule = self.checker.rule(rule_id)
         self.made += 1
         fix = None
-        if edits is not None and rule.fix is not None:
+        if edits is not None:
+            if rule.fix is None:  # never dropped in silence: the checker and its rule disagree
+                raise RuleError(f"rule '{rule.id}' declares no fix, but a finding of it came with edits")
             fix = Fix(tuple(edits), rule.fix == "safe" if safe is None else safe)
         # The same message and suggestion come back for every repeat of a fault: kept once.
-        return Finding(rule_id, rule.severity, sys.intern(message), start, end,
+        return Finding(rule.id, rule.severity, sys.intern(message), start, end,
                        tuple(sys.intern(x) for x in suggestions), fix)
 
     def accepted(self, word: str) -> bool:

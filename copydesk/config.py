@@ -15,6 +15,7 @@ from typing import Any
 
 from . import atomic, registry, yamlio
 from .yamlio import type_name as _a
+from .checker import Option
 from .finding import SEVERITIES
 from .yamlio import DataError
 
@@ -209,7 +210,8 @@ def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "
                 checker = by_id[cid]
                 for opt, val in opts.items():
                     optline = lines(opts, opt) or sub
-                    kind: Any = checker.options.get(opt)
+                    spec = checker.options.get(opt)
+                    kind: Any = spec.kind if isinstance(spec, Option) else spec  # a bare type, as plugins once gave
                     if kind is None:
                         known = ", ".join(checker.options) or "none"
                         raise DataError(path, optline, f"{name}.{cid}.{opt}", f"unknown option; {cid} takes: {known}")

@@ -93,6 +93,8 @@ def checkers() -> tuple[Checker, ...]:
             raise
         except Exception as exc:  # a broken plugin must not take the tool down silently
             raise PluginError(f"plugin {ep.name} ({ep.value}) failed to load: {exc}") from None
+        if ep.name != checker.id:  # the name a user sees in `pip show` and in errors is the checker's
+            raise PluginError(f"plugin {ep.name} ({ep.value}): its entry-point name must be its checker id '{checker.id}'")
         if checker.id in seen:
             raise PluginError(f"plugin {ep.name}: checker id '{checker.id}' is already taken")
         seen.add(checker.id)

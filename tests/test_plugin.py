@@ -35,8 +35,16 @@ def test_plugin_findings_in_report(run_cli, tmp_path):
         ("shout.capitals", 3, 18, "NEVER", ["never"])
     ]
     assert b"shout.capitals" in run_cli("rules", env=env).stdout
+    # Its fix is made (an unsafe one), and its option is read from the config.
+    fixed = tmp_path / "fixed.txt"
+    fixed.write_text(draft.read_text())
+    assert run_cli("check", "--fix", "--unsafe-fixes", str(fixed), env=env).returncode == 0
+    assert fixed.read_text() == "Council says no\n\nThe council said never to the plan.\n"
     # without the plugin on the path, the rule does not exist
     p = run_cli("check", "--format", "json", str(draft))
+    assert json.loads(p.stdout)["files"][0]["findings"] == []
+    (tmp_path / "copydesk.yaml").write_text("checks:\n  shout: {allow: [NEVER]}\n")
+    p = run_cli("check", "--format", "json", str(draft), env=env, cwd=str(tmp_path))
     assert json.loads(p.stdout)["files"][0]["findings"] == []
 
 
@@ -53,3 +61,15 @@ def test_broken_plugin_is_a_clear_error(run_cli, tmp_path):
         p = run_cli(*args, env=env)
         assert p.returncode == 2, args
         assert b"plugin broken" in p.stderr and b"Traceback" not in p.stderr, args
+
+
+def test_a_plugin_must_be_registered_under_its_checker_id(run_cli, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    install_plugin(str(site))
+    entry = next(site.glob("*.dist-info")) / "entry_points.txt"
+    entry.write_text("[copydesk.checks]\nyelling = copydesk_shout:ShoutChecker\n")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Head\n\nText.\n")
+    p = run_cli("check", str(draft), env=dict(os.environ, PYTHONPATH=str(site)))
+    assert p.returncode == 2 and b"entry-point name must be its checker id 'shout'" in p.stderr

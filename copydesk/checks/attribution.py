@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..checker import Checker, Context, Rule, examples
+from ..checker import Checker, Context, Option, Rule, examples
 from ..document import Block, Document
 from ..house import load_data_pack
 from ..patterns import alternation, finditer_windowed
@@ -345,11 +345,14 @@ class AttributionChecker(Checker):
         ),
     )
 
-    options = {"min_words": int, "reporting": list}
+    options = {
+        "min_words": Option(int, 4, "A quotation of fewer words is left alone (a title, a scare quote)."),
+        "reporting": Option(list, [], "More reporting verbs that name a speaker (\"quipped\"), over the built-in list."),
+    }
 
     def check(self, doc: Document, ctx: Context):
-        min_words = int(ctx.options.get("min_words", 4))
-        reporting, anonymous, loaded, frames, kinds = _patterns(tuple(ctx.options.get("reporting", ())))
+        min_words = int(ctx.option("min_words"))
+        reporting, anonymous, loaded, frames, kinds = _patterns(tuple(ctx.option("reporting")))
         outer = DOUBLE if ctx.house.section("quotes").get("outer", "double") == "double" else SINGLE
         findings = []
         # Runs of body paragraphs between headings; in each, the paragraphs of one quotation

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .. import furniture
-from ..checker import Checker, Context, Rule, examples
+from ..checker import Checker, Context, Option, Rule, examples
 from .credits import is_credit_line
 from ..document import INVISIBLE, Block, Document, is_invisible
 from ..finding import Edit
@@ -28,6 +28,9 @@ def _norm(s: str) -> str:
 
 
 PACK = "copydesk/rules/layout.yaml"
+
+
+TEASER_MAX_WORDS = 10  # the most words a teaser (another story's headline) has, unless the config says
 
 
 @lru_cache(maxsize=16)
@@ -225,7 +228,12 @@ class LayoutChecker(Checker):
         ),
     )
 
-    options = {"labels": list, "patterns": list, "teaser_max_words": int}
+    options = {
+        "labels": Option(list, [], "More section labels and page words to report as furniture (\"Related\")."),
+        "patterns": Option(list, [], "More furniture as patterns (RE2), each matched against a whole line."),
+        "teaser_max_words": Option(int, TEASER_MAX_WORDS,
+                                   "A headline-like line of at most this many words between paragraphs is a teaser."),
+    }
 
     def validate_options(self, options: dict, path: str, line: int | None) -> None:
         for p in options.get("patterns", []):
@@ -496,7 +504,7 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
     opts = options or {}
     labels, whole, _run_in, _cont = _furniture(tuple(opts.get("labels", ())), tuple(opts.get("patterns", ())))
     own = _own_labels(tuple(opts.get("labels", ())))
-    max_teaser = int(opts.get("teaser_max_words", 10))
+    max_teaser = int(opts.get("teaser_max_words", TEASER_MAX_WORDS))
     blocks = doc.blocks
     content = _content(doc)
     html_ctx = getattr(doc, "html_context", None) or {}

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 
 from .. import sentences
-from ..checker import Checker, Context, Rule, examples
+from ..checker import Checker, Context, Option, Rule, examples
 from ..document import Document
 from ..finding import Edit
 from ..yamlio import DataError
@@ -66,7 +66,12 @@ class _Quoted:
 class ReadabilityChecker(Checker):
     id = "readability"
     description = "Sentences and paragraphs too long to read, a doubled word, and an article too hard to read."
-    options = {"sentence_max_words": int, "paragraph_max_sentences": int, "flesch_min": (int, float), "min_words": int}
+    options = {
+        "sentence_max_words": Option(int, DEFAULTS["sentence_max_words"], "A sentence of more words is long."),
+        "paragraph_max_sentences": Option(int, DEFAULTS["paragraph_max_sentences"], "A paragraph of more sentences is long."),
+        "flesch_min": Option((int, float), DEFAULTS["flesch_min"], "An article scoring under this for Flesch reading ease is hard to read."),
+        "min_words": Option(int, DEFAULTS["min_words"], "An article of fewer words is not scored."),
+    }
     rules = (
         Rule(
             "readability.long-sentence",

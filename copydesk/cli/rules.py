@@ -20,7 +20,7 @@ def rules_cmd():
     width = max(len(r) for r in rules)
     for rid in sorted(rules):
         r = rules[rid]
-        fix = f" [fix: {r.fix}]" if r.fix else ""
+        fix = f" [fix: {r.fix}, {r.fixable}]" if r.fix else ""
         opt_in = "" if r.default else " [opt-in]"
         click.echo(f"{rid:{width}s}  {r.severity:7s}  {r.description}{fix}{opt_in}")
 
@@ -51,7 +51,7 @@ def explain(rule):
         names = " and ".join(registry.aliases_of(r.id))
         click.echo(f"\nAlso known as {names}: that name selects, ignores and suppresses this rule.")
     if r.fix:
-        click.echo(f"\nFix: {r.fix}.")
+        click.echo(f"\nFix: {r.fix} ({r.fixable} available).")
     for title, exs in (("Bad", r.bad), ("Good", r.good)):
         for ex in exs:
             click.echo(f"\n{title} ({ex.format}):")
