@@ -504,14 +504,14 @@ def walk(paths: list[str], cfg_for_dir) -> tuple[list[str], list[str]]:
         else:
             try:
                 os.stat(p)
-                cfg = cfg_for_dir(p)
-                if cfg.force_exclude and cfg.excluded_file(p):
-                    continue  # named on the command line, but excluded by the config
-                files.append(p)
             except FileNotFoundError:
                 errors.append(f"{p}: no such file or folder")
             except PermissionError:
                 errors.append(f"{p}: permission denied (a folder on its path cannot be opened or searched)")
-            except (OSError, ValueError) as exc:
+            except (OSError, ValueError) as exc:  # a name the system cannot take (a NUL in it)
                 errors.append(f"{p}: cannot read: {getattr(exc, 'strerror', None) or exc}")
+            else:
+                cfg = cfg_for_dir(p)  # a wrong config stops the run: it is not this file's fault
+                if not (cfg.force_exclude and cfg.excluded_file(p)):  # named, but excluded by the config
+                    files.append(p)
     return files, errors

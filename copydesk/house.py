@@ -167,14 +167,23 @@ def load_house(name_or_path: str, _depth: int = 0) -> "House":
         folder = os.path.dirname(os.path.abspath(path))
     else:
         if name_or_path not in builtin_houses():
-            raise DataError(name_or_path, None, "house", f"no such house pack; built in: {', '.join(builtin_houses())}")
+            import difflib
+
+            near = difflib.get_close_matches(name_or_path, builtin_houses(), n=1)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            raise DataError(name_or_path, None, "house", f"no such house pack{hint} (built in: {', '.join(builtin_houses())})")
         path = f"copydesk/rules/houses/{name_or_path}.yaml"
         text = read_rules_file(f"houses/{name_or_path}.yaml")
         folder = None
     data = yamlio.load(text, path) or {}
     _validate(data, path)
     if "extends" in data:
-        base = load_house(data["extends"], _depth + 1)
+        try:
+            base = load_house(data["extends"], _depth + 1)
+        except DataError as exc:
+            if exc.path != data["extends"]:
+                raise  # a fault inside the pack extended: its own file and line
+            raise DataError(path, yamlio.line_of(data, "extends"), "extends", exc.message) from None
         data = _merge(base.data, data)
     return House(data.get("name", os.path.basename(path)), data, path, folder)
 

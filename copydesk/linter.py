@@ -43,6 +43,7 @@ class Result:
         """No finding at all."""
         return not self.findings
 
+    @property
     def counts(self) -> dict[str, int]:
         """Findings by severity: {"error": n, "warning": n, "info": n}."""
         c = Counter(f.severity for f in self.findings)
@@ -142,8 +143,10 @@ def _ids(values: Iterable[str], what: str) -> list[str]:
 
 
 def _where(text: str, path: str | None, kind: str | None) -> tuple[str, str]:
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError("text must be a str: decode bytes first (copydesk reads drafts as UTF-8)")
     if not isinstance(text, str):
-        raise TypeError("text must be a str (decode bytes first: copydesk reads drafts as UTF-8)")
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
     if kind is not None and kind not in FORMATS:
         raise ValueError(f"kind must be one of {', '.join(FORMATS)}")
     name = path or "<string>"

@@ -148,7 +148,7 @@ def did_you_mean(selector: str) -> str:
     """'; did you mean X?' for a mistyped rule or checker id, or ''."""
     import difflib
 
-    ids = set(all_rules()) | {r.split(".", 1)[0] for r in all_rules()}
+    ids = set(all_rules()) | {r.split(".", 1)[0] for r in all_rules()} | set(ALIASES)
     near = difflib.get_close_matches(selector, sorted(ids), n=3, cutoff=0.6)
     return f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
 

@@ -90,7 +90,12 @@ def _configs(opts: Options) -> Callable[[str], config_mod.Config]:
             raise RunError(f"unknown rule or checker '{sel}'{registry.did_you_mean(sel)} (see `copydesk rules`)", usage=True)
     try:
         if opts.house:
-            load_house(opts.house)
+            try:
+                load_house(opts.house)
+            except DataError as exc:
+                if exc.path != opts.house:
+                    raise
+                raise RunError(f"--house {opts.house}: {exc.message}") from None
         fixed = config_mod.load_file(opts.config_path) if opts.config_path else None
     except DataError as exc:
         raise RunError(str(exc)) from None
@@ -181,7 +186,11 @@ def run(opts: Options, stdin: BinaryIO | None = None,
         for name, rules in shown:
             messages.append(f"- {name}:")
             messages += [f"    {n} × {rule}" for rule, n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return Outcome(results, errors, messages, _report(results, errors, opts, config_for), code)
+    try:
+        report = _report(results, errors, opts, config_for)
+    except DataError as exc:
+        raise RunError(str(exc)) from None
+    return Outcome(results, errors, messages, report, code)
 
 
 def _narrow(results: list[FileResult], opts: Options, messages: list[str]) -> None:
@@ -220,8 +229,10 @@ def _narrow(results: list[FileResult], opts: Options, messages: list[str]) -> No
 def _report(results: list[FileResult], errors: list[str], opts: Options, config_for) -> bytes:
     from .reporters import Report, encoded, render
 
-    floor = opts.min_severity or config_mod.for_path(os.getcwd(), config_for.fixed).min_severity or (
-        "warning" if opts.fmt == "text" else "info")
+    chosen = opts.min_severity or config_mod.for_path(os.getcwd(), config_for.fixed).min_severity
+    floor = chosen or ("warning" if opts.fmt == "text" else "info")
+    if not chosen and opts.fail_on in RANK and RANK[opts.fail_on] < RANK[floor]:
+        floor = opts.fail_on  # what fails the run is shown: never "All clear" with exit code 1
     hidden = 0
     for r in results:  # the exit code was judged on every finding; the report shows those at the floor or above
         kept = [f for f in r.findings if RANK[f.severity] >= RANK[floor]]

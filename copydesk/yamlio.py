@@ -13,8 +13,9 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 
-class DataError(Exception):
-    """A config file or rule pack that is wrong: names the file, the line and the key."""
+class DataError(ValueError):
+    """A config file or rule pack that is wrong: names the file, the line and the key. A
+    ValueError, as every bad argument to the library is."""
 
     def __init__(self, path: str, line: int | None, key: str | None, message: str):
         self.path, self.line, self.key, self.message = path, line, key, message

@@ -29,7 +29,7 @@ def test_findings_are_placed_in_code_points_utf16_units_and_bytes():
     # The emoji before it is one code point but two UTF-16 units and four UTF-8 bytes.
     assert (f.column_utf16, f.end_column_utf16) == (at + 2, at + 9)
     assert f.byte_start == len(TEXT[: TEXT.index("the the")].encode()) and f.byte_end == f.byte_start + 7
-    assert result.path == "<string>" and result.counts() == {"error": 0, "warning": 1, "info": 0}
+    assert result.path == "<string>" and result.counts == {"error": 0, "warning": 1, "info": 0}
 
 
 def test_two_linters_with_different_houses_in_one_process_answer_each_for_itself():

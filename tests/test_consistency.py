@@ -229,3 +229,23 @@ def test_a_person_and_a_place_of_one_name_are_not_one_person():
     text = ("Visit\n\nDenzel Washington flew to Washington on Monday. Mr Washington said Washington was cold.\n\n"
             "Washingtom officials met him.\n")
     assert found(text) == []
+
+
+def test_findings_from_a_trial_by_a_reporter():
+    # A tie: the later spelling is reported, with no fix (which one is right is not known).
+    got = check_document(Document("Harbour chief\n\nAlison Whitmore was named chief executive.\n\n"
+                                  "Ms Whitemore said she was delighted.\n", "story.txt"), Config(select=["consistency"]))
+    assert [(f.excerpt, f.fix) for f in got] == [("Whitemore", None)]
+    assert got[0].message == "“Whitemore” here, but “Whitmore” in paragraph 1: one person, one spelling."
+    # A capitalised word before a surname is no first name: "The Kaur family" is not a second Kaur.
+    assert [e for _r, e, _m in found("Library\n\nMrs Kaur opened it. The Kaur family agreed.\n\nMs Kaur left.\n")] == ["Ms Kaur"]
+    assert [e for _r, e, _m in found("Rescue\n\nJane Ellis, 34, was rescued. When Ellis, 43, left, the crew cheered.\n")] == ["43"]
+    # The other form in the same paragraph is said to be there.
+    assert "“Mrs Kaur” elsewhere in this paragraph" in found("Library\n\nMrs Kaur opened it, and Ms Kaur left.\n")[0][2]
+    # An organisation's other form counts after any verb; the plural form only as a noun of its own.
+    got = found("Spurs\n\nTottenham Hotspur sent a delegation. Tottenham Hotspur players visited.\n\n"
+                "Tottenham Hotspurs said it was sad.\n")
+    assert [e for _r, e, _m in got] == ["Tottenham Hotspurs"]
+    # A birth said of someone else is not the person's.
+    front = "---\ndate: 2026-03-05\n---\n# Rescue\n\n"
+    assert found(front + "Tom Reid, 36, said his daughter was born on 3 May 2020.\n", "story.md") == []

@@ -51,7 +51,7 @@ ORG_STOP = frozenset("The A An But And Or In On At For Of To With By From As If 
                      "Saturday Sunday January February March April May June July August September October November "
                      "December Mr Mrs Ms Miss Dr Prof Sir Lord Lady Dame".split())
 # A name standing as a noun: before punctuation, the end, or a verb of reporting or being.
-ORG_ALONE_RE = re.compile(r"(?:['’]s?)?(?:\s*[.,;:!?)\"”]|\s*\Z|\s+(?:said|says|have|has|had|were|was|will|would|is|are|could|can|did|does|do|won|lost|beat|drew|announced|confirmed|denied|agreed|played)\b)")
+ORG_ALONE_RE = re.compile(r"(?:['’]s?)?(?:\s*[.,;:!?)\"”]|\s*\Z|\s+(?:said|says|have|has|had|were|was|will|would|is|are|could|can|did|does|do|won|lost|beat|drew|announced|confirmed|denied|agreed|played|sent|made|signed|added|told|wants|wanted|needs|needed|must|may|might|should|faced|hosted|scored|plans|planned|insisted|claimed|issued|took|gave|paid|sold|bought|reported)\b)")
 COUNTED_BEFORE_RE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+\Z", re.IGNORECASE)
 # Names whose plural is a name too ("the Golden Globes", "two Oscars"): a plural s is no slip.
 PLURAL_NAMES = frozenset("Globe Award Cup Game Prize Oscar Brit Grammy Emmy Bafta Slam Open Championship Test Final Olympic "
@@ -143,7 +143,11 @@ def _numbered(blocks):
             yield 0, b
 
 
-def _where(paras: list[int]) -> str:
+def _where(paras: list[int], here: int | None = None) -> str:
+    """Where the other form stands, as "in paragraphs 2 and 5" (with here, the finding's own
+    paragraph: "earlier in this paragraph" when that is the only place)."""
+    if here is not None:
+        return "elsewhere in this paragraph" if set(paras) == {here} and here else "in " + _where(paras)
     ps = sorted(set(p for p in paras if p))
     head = "the headline" if 0 in paras else ""
     if not ps:
@@ -194,6 +198,21 @@ def _dated(m: re.Match[str]) -> datetime.date | None:
         return None
 
 
+def _first_names_only(named, blocks, ctx: Context):
+    """The full names whose first word is a first name: one the lexicon knows, or one the
+    article never writes in lower case ("When Blair arrived", "The Kaur family", "Labour
+    Party" are no first names)."""
+    from ..furniture import _lexicon
+
+    known = _lexicon()["first_names"]
+    doubtful = {m.group(1) for _n, _b, m in named if m.group(1).lower() not in known}
+    if not doubtful:
+        return named
+    whole = "\n".join(b.text for b in blocks)
+    common = {w for w in doubtful if re.search(rf"(?<![\w'’-]){w.lower()}(?![\w'’-])", whole)}
+    return [u for u in named if u[2].group(1) not in common]
+
+
 def _plural_pair(a: str, b: str) -> bool:
     """One word is the other with a plural ending (Hotspur, Hotspurs; Ferry, Ferries)."""
     short, long_ = sorted((a, b), key=len)
@@ -202,7 +221,9 @@ def _plural_pair(a: str, b: str) -> bool:
 
 def _article_date(doc: Document) -> datetime.date | None:
     """The article's date: from its front matter (date: 2026-03-12), or from a line near the
-    top that is a date and nothing else, or a wire dateline; None when the draft has none."""
+    top that is a date and nothing else, or a wire dateline; None when the draft has none. A
+    date line is read as the draft stands, though layout reports it as page furniture: it
+    still dates the copy beneath it."""
     for b in doc.blocks:
         if b.key in ("date", "published", "pubdate"):
             m = ARTICLE_DATE_RE.match(b.text.strip())
@@ -256,7 +277,7 @@ class ConsistencyChecker(Checker):
             "with and without a plural s where it stands as a noun (Tottenham Hotspurs said), is "
             "one organisation spelt two ways. The rarer spelling is reported where it stands, with "
             "the other as the suggestion (an unsafe fix: only the reporter knows which is right); "
-            "when both are as common, nothing is. Surnames shorter than five letters are left "
+            "when both are as common, the later is reported with no fix. Surnames shorter than five letters are left "
             "alone (Kerr and Kerry are two names), and so are two first names the pack does not "
             "join (Louis and Louise Martin are two people).",
             good=examples("Award\n\nAlison Whitmore won the award. Ms Whitmore thanked her team, and Tom Whitman agreed.\n"),
@@ -278,11 +299,11 @@ class ConsistencyChecker(Checker):
             "a date without its year is checked in the year that puts it nearest the article's date, "
             "and a day named beside yesterday, today or tomorrow (\"yesterday (Tuesday)\", \"today, "
             "12 March\") must be that day.",
-            good=examples("Council vote\n\nThe council will vote on Thursday 5 March 2026.\n",
-                          "Council vote\n\nPublished: 5 March 2026\n\nThe council voted yesterday (Wednesday).\n"),
+            good=examples("Council vote\n\nThe council will vote on Thursday 5 March 2026.\n") + examples(
+                "---\ndate: 2026-03-05\n---\n# Council vote\n\nThe council voted yesterday (Wednesday).\n", format="markdown"),
             bad=examples("Council vote\n\nThe council will vote on Tuesday 5 March 2026.\n",
-                         "Council vote\n\nThe budget runs from 30 February 2026.\n",
-                         "Council vote\n\nPublished: 5 March 2026\n\nThe council voted yesterday (Tuesday).\n"),
+                         "Council vote\n\nThe budget runs from 30 February 2026.\n") + examples(
+                "---\ndate: 2026-03-05\n---\n# Council vote\n\nThe council voted yesterday (Tuesday).\n", format="markdown"),
         ),
         Rule(
             "consistency.honorific",
@@ -313,8 +334,9 @@ class ConsistencyChecker(Checker):
             "checked against a birth date (\"born on 3 May 1990\", \"born in 1990\") in a paragraph "
             "where that person is the only one with an age.",
             good=examples("Rescue\n\nJane Ellis, 34, was rescued. Her brother Tom Ellis, 41, helped.\n"),
-            bad=examples("Rescue\n\nJane Ellis, 34, was rescued on Monday.\n\nMs Ellis, 43, thanked the crew.\n",
-                         "Rescue\n\nPublished: 5 March 2026\n\nJane Ellis, 34, was rescued. Ms Ellis was born on 3 May 1990.\n"),
+            bad=examples("Rescue\n\nJane Ellis, 34, was rescued on Monday.\n\nMs Ellis, 43, thanked the crew.\n") + examples(
+                "---\ndate: 2026-03-05\n---\n# Rescue\n\nJane Ellis, 34, was rescued. Ms Ellis, who was born on 3 May 1990, waved.\n",
+                format="markdown"),
         ),
     )
 
@@ -332,9 +354,10 @@ class ConsistencyChecker(Checker):
             # title word stands), shared by the three rules about people.
             named, with_titles = [], []  # (paragraph, block, match)
             for n, b in _numbered(blocks):
-                named += [(n, b, m) for m in FULL_NAME_RE.finditer(b.text) if m.group(1) not in TITLES]
+                named += [(n, b, m) for m in FULL_NAME_RE.finditer(b.text) if m.group(1) not in TITLES and m.group(1) not in ORG_STOP]
                 if any(x in b.text for x in ("Mr", "Ms", "Miss", "Dr", "Prof")):
                     with_titles += [(n, b, m) for m in TITLED_RE.finditer(b.text)]
+            named = _first_names_only(named, blocks, ctx)
             first_names: dict[str, set[str]] = defaultdict(set)
             first_spelling = _spellings(ctx.house)[0]
             for _n, _b, m in named:
@@ -443,13 +466,13 @@ class ConsistencyChecker(Checker):
             counts = {t: sum(1 for u in seen if u[0] == t) for t in titles}
             first_title = seen[0][0]
             major = max(titles, key=lambda t: (counts[t], t == first_title))
-            where = _where([u[1] for u in seen if u[0] == major])
-            for title, _n, b, m in seen:
+            for title, n, b, m in seen:
                 if title == major:
                     continue
                 s, e = b.prose.source_span(m.start(), m.end())
+                where = _where([u[1] for u in seen if u[0] == major], n)
                 out.append(ctx.finding("consistency.honorific", s, e,
-                                       f"“{title} {surname}” here, but “{major} {surname}” in {where}: one person, one title."))
+                                       f"“{title} {surname}” here, but “{major} {surname}” {where}: one person, one title."))
         return out
 
     def _second_references(self, style: str, blocks, named, with_titles, first_names, ctx: Context):
@@ -653,8 +676,9 @@ class ConsistencyChecker(Checker):
                 if phrase != t[start:end]:
                     continue  # spaced by a line break or two spaces: leave it
                 before = t[max(0, start - 6):start]
-                alone = bool(ORG_ALONE_RE.match(t, end)) and not COUNTED_BEFORE_RE.search(before)
-                forms[phrase].append((n, b, start, end, alone))
+                counted = bool(COUNTED_BEFORE_RE.search(before))  # "a Liberal Democrat", "two World Cups"
+                alone = bool(ORG_ALONE_RE.match(t, end)) and not counted
+                forms[phrase].append((n, b, start, end, alone, counted))
         by_key: dict[tuple, set[str]] = defaultdict(set)
         for phrase in forms:
             words = phrase.split()
@@ -671,28 +695,37 @@ class ConsistencyChecker(Checker):
                     if _near(wa, wc):
                         out += self._minority(ctx, {a: [u[:4] for u in forms[a]], c: [u[:4] for u in forms[c]]}, what="name")
                     elif k == len(a.split()) - 1 and _plural_pair(wa, wc) and min(wa, wc, key=len) not in PLURAL_NAMES:
-                        alone_a = [u[:4] for u in forms[a] if u[4]]
-                        alone_c = [u[:4] for u in forms[c] if u[4]]
-                        if alone_a and alone_c:
-                            out += self._minority(ctx, {a: alone_a, c: alone_c}, what="name")
+                        # The plural-looking form counts only where it stands as a noun of its
+                        # own; the other wherever it is not counted ("a Liberal Democrat MP").
+                        # Either is reported only where it stands as a noun.
+                        plural, single = (a, c) if len(wa) > len(wc) else (c, a)
+                        counts = {plural: [u[:4] for u in forms[plural] if u[4]],
+                                  single: [u[:4] for u in forms[single] if not u[5]]}
+                        alone = {p: [u[:4] for u in forms[p] if u[4]] for p in (plural, single)}
+                        if alone[plural] and counts[single]:
+                            out += self._minority(ctx, counts, what="name", report=alone)
         return out
 
-    def _minority(self, ctx: Context, forms: dict[str, list], after: str = "", what: str = "person"):
+    def _minority(self, ctx: Context, forms: dict[str, list], after: str = "", what: str = "person",
+                  report: dict[str, list] | None = None):
         """The rarer of two spellings of one name, reported where it stands with the other as an
         unsafe fix; nothing when the two are as common (which is right cannot be told)."""
         from ..finding import Edit
 
         (a, ma), (c, mc) = forms.items()
-        if len(ma) == len(mc):
-            return []
-        major, minor = (a, c) if len(ma) > len(mc) else (c, a)
-        where = _where([m[0] for m in forms[major]])
+        tie = len(ma) == len(mc)
+        if tie:  # as common as each other: the later is reported, with no fix (which is right is not known)
+            first = lambda ms: min((m[0], m[2]) for m in ms)  # noqa: E731
+            major, minor = (a, c) if first(ma) <= first(mc) else (c, a)
+        else:
+            major, minor = (a, c) if len(ma) > len(mc) else (c, a)
         out = []
-        for _n, b, i, j in forms[minor]:
+        for n, b, i, j in (report or forms)[minor]:
             s, e = b.prose.source_span(i, j)
-            edits = [Edit(s, e, major)] if b.prose.verbatim(i, j) else None
+            edits = [Edit(s, e, major)] if b.prose.verbatim(i, j) and not tie else None
+            where = _where([m[0] for m in forms[major]], n)
             out.append(ctx.finding("consistency.name-spelling", s, e,
-                                   f"“{minor}{after}” here, but “{major}{after}” in {where}: one {what}, one spelling.",
+                                   f"“{minor}{after}” here, but “{major}{after}” {where}: one {what}, one spelling.",
                                    [major], edits=edits))
         return out
 
@@ -711,12 +744,12 @@ class ConsistencyChecker(Checker):
             if len(first_names.get(surname, ())) > 1 or len({a for a, *_ in seen}) < 2:
                 continue
             first_age, first_para = seen[0][0], seen[0][1]
-            for age, _n, b, m in seen[1:]:
+            for age, n, b, m in seen[1:]:
                 if age == first_age:
                     continue
                 s, e = b.prose.source_span(m.start(1), m.end(1))
                 out.append(ctx.finding("consistency.age", s, e,
-                                       f"{surname} is {age} here, but {first_age} in {_where([first_para])}: one of the two is wrong."))
+                                       f"{surname} is {age} here, but {first_age} {_where([first_para], n)}: one of the two is wrong."))
         if published is not None and ages:
             out += self._born(numbered, ctx, ages, first_names, published)
         return out
@@ -732,6 +765,11 @@ class ConsistencyChecker(Checker):
             for m in BORN_RE.finditer(t):
                 whose = [sn for sn, seen in ages.items() if sn in t and len(first_names.get(sn, ())) <= 1]
                 if len(whose) != 1:
+                    continue
+                # The birth is the person's only when it is said of them: "Ellis, who was born",
+                # "Ellis was born", "Ellis (born"; not "his daughter was born".
+                if not re.search(rf"\b{re.escape(whose[0])}(?:['’]s)?(?:,\s*(?:who\s+(?:was|is)\s+)?|\s+(?:was|is)\s+|\s*\(\s*)\Z",
+                                 t[max(0, m.start() - 60):m.start()]):
                     continue
                 year = int(m.group("year"))
                 dm = m.group("m1") or m.group("m2")
@@ -751,7 +789,7 @@ class ConsistencyChecker(Checker):
                     when = f"in {year}" if not dm else f"in {calendar.month_name[_month(dm)]} {year}"
                 if min(could) < 0:
                     continue
-                for age, _n, ab, am in ages[whose[0]]:
+                for age, an, ab, am in ages[whose[0]]:
                     if age in could:
                         continue
                     s, e = ab.prose.source_span(am.start(1), am.end(1))
@@ -759,5 +797,6 @@ class ConsistencyChecker(Checker):
                     dated = f"{published.day} {calendar.month_name[published.month]} {published.year}"
                     out.append(ctx.finding("consistency.age", s, e,
                                            f"{whose[0]} is {age} here, but someone born {'on ' if dm and day else ''}{when} "
-                                           f"({_where([n])}) was {said} on {dated}, the article's date: one of the two is wrong."))
+                                           f"({'in this paragraph' if an == n else _where([n])}) was {said} on {dated}, the "
+                                           "article's date: one of the two is wrong."))
         return out

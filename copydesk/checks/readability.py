@@ -20,6 +20,9 @@ DOUBLED_RE = re.compile(r"(?<![\w-])([^\W\d_]+)([ \t]*\n[ \t]*|[ \t]+)(\1)(?![\w
 # Words a writer doubles on purpose or by grammar: "had had", "that that", "what it is is",
 # "placed in in the past", "waiting for for years", "add to this this law", "really really".
 DOUBLED_OK = frozenset("had that is do bye very really no so long far ha tut knock night in for this".split())
+# Words whose double is a slip even when the first opens a sentence ("The the ferry"): a capital
+# then a small letter is otherwise a name and a word ("Will will", "May may").
+DOUBLED_SMALL = frozenset("the a an of to and on at with was were it he she they we as by from or".split())
 
 
 def limits(ctx: Context) -> dict:
@@ -176,12 +179,18 @@ class ReadabilityChecker(Checker):
             if not grammar_on:
                 for m in DOUBLED_RE.finditer(t):
                     word = m.group(1)
-                    if word.lower() in DOUBLED_OK or word[0].isupper() != m.group(3)[0].isupper() or (
-                            word[0].isupper() and m.group(3)[0].isupper()) or ctx.accepted(word):
+                    second = m.group(3)
+                    if word.lower() in DOUBLED_OK or (word[0].isupper() and second[0].isupper()) or ctx.accepted(word):
+                        continue
+                    if word[0].isupper() != second[0].isupper() and not (
+                            word[0].isupper() and word.lower() in DOUBLED_SMALL and word[1:] == second[1:]):
                         continue
                     s, e = b.prose.source_span(m.start(1), m.end(3))
                     ds, de = b.prose.source_span(m.start(2), m.end(3))
-                    edits = [Edit(ds, de, "")] if b.prose.verbatim(m.start(1), m.end(3)) else None
+                    # The fix takes out the space or line break and the second word, where the
+                    # file holds just that there (not markup between them).
+                    plain = doc.text[ds:de].strip(" \t\r\n") == second and not doc.text[ds:de][:1].isalpha()
+                    edits = [Edit(ds, de, "")] if plain and b.prose.verbatim(m.start(3), m.end(3)) else None
                     out.append(ctx.finding("readability.doubled-word", s, e,
                                            f"“{word}” is typed twice.", [word], edits=edits))
         if ctx.enabled is not None and "readability.hard-to-read" in ctx.enabled:
