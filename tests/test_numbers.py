@@ -208,3 +208,12 @@ def test_a_pack_without_the_new_keys_reports_none_of_them(tmp_path):
     text = HEAD + "The crash left 3 people and 25000 fans at 5% or 6 per cent. 20 people died.\n"
     fs = check_document(Document(text, "a.txt"), Config(select=["style.numbers"], house=str(pack)))
     assert fs == []
+
+
+def test_counts_after_and_and_amounts_after_a_sentence_opening_quantifier():
+    # "and" joins two figures only when a figure stands before it; a sentence may open "About".
+    assert [f[3] for f in seen("Three people were killed and 3 people were hurt.\n")] == ["3"]
+    assert [f[3] for f in seen("It crashed, and 3 people were hurt.\n")] == ["3"]
+    assert seen("Between 5 and 7 people came.\n") == []
+    assert [f[3] for f in seen("About 25000 people use the road each day.\n")] == ["25000"]
+    assert seen("The Nokia 7610 sold well.\n") == []

@@ -56,7 +56,7 @@ COUNTED_BEFORE_RE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eig
 # Names whose plural is a name too ("the Golden Globes", "two Oscars"): a plural s is no slip.
 PLURAL_NAMES = frozenset("Globe Award Cup Game Prize Oscar Brit Grammy Emmy Bafta Slam Open Championship Test Final Olympic "
                          "Democrat Republican Conservative Liberal Tory Socialist Green Nationalist Unionist Democrats Stone "
-                         "Arrow Knight Blue Red Saint Angel Giant Ranger Rover Wanderer Athletic Star Bull Bear Eagle King".split())
+                         "Dem Arrow Knight Blue Red Saint Angel Giant Ranger Rover Wanderer Athletic Star Bull Bear Eagle King".split())
 
 # An age between commas, found by its literal comma first; the name before it is read backwards.
 AGE_RE = re.compile(r",\s+(\d{1,3}),")
@@ -695,15 +695,12 @@ class ConsistencyChecker(Checker):
                     if _near(wa, wc):
                         out += self._minority(ctx, {a: [u[:4] for u in forms[a]], c: [u[:4] for u in forms[c]]}, what="name")
                     elif k == len(a.split()) - 1 and _plural_pair(wa, wc) and min(wa, wc, key=len) not in PLURAL_NAMES:
-                        # The plural-looking form counts only where it stands as a noun of its
-                        # own; the other wherever it is not counted ("a Liberal Democrat MP").
-                        # Either is reported only where it stands as a noun.
-                        plural, single = (a, c) if len(wa) > len(wc) else (c, a)
-                        counts = {plural: [u[:4] for u in forms[plural] if u[4]],
-                                  single: [u[:4] for u in forms[single] if not u[5]]}
-                        alone = {p: [u[:4] for u in forms[p] if u[4]] for p in (plural, single)}
-                        if alone[plural] and counts[single]:
-                            out += self._minority(ctx, counts, what="name", report=alone)
+                        # Each form counts only where it stands as a noun of its own, before a
+                        # full stop or a verb ("Tottenham Hotspurs said"), never as an adjective
+                        # ("a Lib Dem vote", "Lib Dem leader") or after a count.
+                        alone = {p: [u[:4] for u in forms[p] if u[4]] for p in (a, c)}
+                        if alone[a] and alone[c]:
+                            out += self._minority(ctx, alone, what="name")
         return out
 
     def _minority(self, ctx: Context, forms: dict[str, list], after: str = "", what: str = "person",

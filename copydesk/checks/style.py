@@ -417,6 +417,30 @@ def _compared(t: str, start: int, end: int, at: int, words: bool) -> bool:
     return False
 
 
+# Words that join a figure to another in a range or a sum ("5 to 7", "3 and 4"): a label only
+# when a figure stands before them; "and 3 people were hurt" is a count.
+RANGE_WORDS = frozenset("to from and or plus minus times x".split())
+# Words that may open a sentence before an amount ("About 25000 people"): not a name's capital.
+QUANTIFIERS = frozenset("about some nearly almost over around roughly only just another approximately fewer".split())
+FIGURE_WORD_BEFORE_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))[\w%]*\s*\Z", re.IGNORECASE)
+
+
+def _label_before(t: str, i: int, labels: frozenset[str]) -> bool:
+    """The word before t[i] makes the figure a name or a label (Channel 4, page 3, aged 7), or
+    joins it to another figure (5 to 7) where labels holds such words (a range of small counts
+    stays in figures; a range of amounts takes its commas all the same)."""
+    before = _word_before(t, i)
+    if not before:
+        return False
+    at = i - 1 - len(before)
+    if before[0].isupper():
+        return not (before.lower() in QUANTIFIERS and _sentence_opens_at(t, at))
+    word = before.lower().rstrip(".")
+    if word in RANGE_WORDS and word in labels:
+        return bool(FIGURE_WORD_BEFORE_RE.search(t, max(0, at - 24), at))
+    return word in labels
+
+
 def _word_before(t: str, i: int) -> str:
     """The word right before t[i] (past one space), or "" if something else stands there."""
     j = i - 1
@@ -615,9 +639,8 @@ def _counts(b: Block, ctx: Context, words_below: int, digits: bool) -> list:
                 continue
             if n >= words_below or not _counted(t, j + 1):
                 continue
-            before = _word_before(t, i)
-            if before and (before[0].isupper() or before.lower().rstrip(".") in LABEL_BEFORE):
-                continue  # a name or a label: Channel 4, Windows 7, page 3, aged 7, top 5
+            if _label_before(t, i, LABEL_BEFORE):
+                continue  # a name or a label: Channel 4, Windows 7, page 3, aged 7, top 5, 5 to 7
             if i > 0 and t[i - 1] not in " (":
                 continue
             if quotes is None:
@@ -728,8 +751,7 @@ def _thousands(b: Block, ctx: Context) -> list:
         elif after[:1] not in ("", ",", ";", ".", ")", ":", "!", "?") or (after[1:] and not after[1:].isspace()):
             continue  # "£12345-A", "£10000.5"
         if not sign:
-            before = _word_before(t, i)
-            if before and (before[0].isupper() or before.lower().rstrip(".") in CODE_BEFORE):
+            if _label_before(t, i, CODE_BEFORE):
                 continue  # "Nokia 7610", "flight 20451", "PO Box 12345"
             if i > 0 and t[i - 1] not in " (" or (i > 1 and t[i - 2].isdigit()):
                 continue  # "0800 5551234": a telephone number's second group
