@@ -209,8 +209,20 @@ def _first_names_only(named, blocks, ctx: Context):
     if not doubtful:
         return named
     whole = "\n".join(b.text for b in blocks)
-    common = {w for w in doubtful if re.search(rf"(?<![\w'’-]){w.lower()}(?![\w'’-])", whole)}
+    common = {w for w in doubtful if _has_word(whole, w.lower())}
     return [u for u in named if u[2].group(1) not in common]
+
+
+def _has_word(text: str, word: str) -> bool:
+    """word stands in text as a word of its own (found by substring search: no pattern to compile)."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-")) and (
+                j == len(text) or not (text[j].isalnum() or text[j] in "'’-")):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _plural_pair(a: str, b: str) -> bool:
