@@ -56,3 +56,8 @@ def test_ci_runs_exactly_the_readme_test_command():
     assert last == test_command
     with open(os.path.join(ROOT, "tools", "install-test-tools.sh"), encoding="utf-8") as fh:
         assert "copydesk grammar install" in fh.read()  # the real LanguageTool server, installed as a user does
+
+
+def test_the_python_example_runs_as_written():
+    example = next(b for b in blocks("python") if "from copydesk import Linter" in b)
+    exec(compile(example, "README.md", "exec"), {"print": lambda *a, **k: None})
