@@ -25,7 +25,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 from copydesk.config import Config  # noqa: E402
-from copydesk.document import Document, decode  # noqa: E402
+from copydesk.document import Document  # noqa: E402
+from copydesk.decoding import decode  # noqa: E402
 from copydesk.engine import check_document  # noqa: E402
 
 CORPUS = os.path.join(HERE, "..", "..", "shared", "corpora", "bbc-news-2005")

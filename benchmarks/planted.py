@@ -108,7 +108,8 @@ sys.path.insert(0, HERE)
 import plant_sources  # noqa: E402
 
 from copydesk.config import Config  # noqa: E402
-from copydesk.document import Document, decode  # noqa: E402
+from copydesk.document import Document  # noqa: E402
+from copydesk.decoding import decode  # noqa: E402
 from copydesk.engine import check_document  # noqa: E402
 from copydesk.house import load_house  # noqa: E402
 

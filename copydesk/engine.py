@@ -13,15 +13,17 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from . import budget, registry
-from typing import Any, Sequence
+from . import budget, registry, suppressions
+from typing import Sequence
 
 from .checker import Checker, Context
 from .config import Config
-from .document import Decoded, Document, decode, format_for
+from .decoding import Decoded, decode
+from .document import Document
+from .parsers import format_for
 from .finding import RANK, SEVERITIES, Edit, Finding
 from .house import House, load_house
-from .htmldoc import balanced
+from .parsers.html import balanced
 from .reading import Analysis
 from .quoting import MARK_RE
 
@@ -109,58 +111,17 @@ def locate(doc: Document, findings: list[Finding]) -> list[Finding]:
 
 
 def _suppress(doc: Document, findings: list[Finding], enabled: frozenset[str]) -> list[Finding]:
+    """The findings no suppression comment covers, with an unused-suppression finding for each
+    comment that covered nothing (when that rule is on)."""
     if not doc.directives:
         return findings
-    # Lines (0-based) each directive covers, found in one pass: a disable stays open until the
-    # first enable after it that names one of its rules (or either names none).
-    ranges: list[list[Any]] = []  # [directive, first line, last line]
-    pending: list[list[Any]] = []  # disable ranges not yet closed
-    for d in doc.directives:
-        if d.action == "disable-next-line":
-            k = doc.line_of(d.end) + 1
-            while k < doc.line_count and not doc.line_text(k).strip():
-                k += 1
-            ranges.append([d, k, k])
-        elif d.action == "disable":
-            r: list[Any] = [d, doc.line_of(d.start), doc.line_count]
-            ranges.append(r)
-            pending.append(r)
-        elif d.action == "enable" and pending:
-            still = []
-            for r in pending:
-                if not d.rules or not r[0].rules or set(r[0].rules) & set(d.rules):
-                    r[2] = doc.line_of(d.start)
-                else:
-                    still.append(r)
-            pending = still
-    # Findings and ranges swept together by line, so that each finding meets only the
-    # suppressions open on its line.
-    used = set()
-    kept = []
-    order = sorted(range(len(ranges)), key=lambda i: ranges[i][1])
-    nxt = 0
-    active: list[int] = []
-    for f in sorted(findings, key=lambda f: f.line):
-        line = f.line - 1
-        while nxt < len(order) and ranges[order[nxt]][1] <= line:
-            active.append(order[nxt])
-            nxt += 1
-        active = [i for i in active if ranges[i][2] >= line]
-        hit = False
-        for idx in active:
-            d = ranges[idx][0]
-            if not d.rules or any(registry.matches(r, f.rule) for r in d.rules):
-                used.add(idx)
-                hit = True
-        if not hit:
-            kept.append(f)
+    kept, unused = suppressions.apply(doc, findings, registry.matches)
     if "copydesk.unused-suppression" in enabled:
         rule = registry.all_rules()["copydesk.unused-suppression"]
-        for idx, (d, _a, _z) in enumerate(ranges):
-            if idx not in used:
-                what = ", ".join(d.rules) if d.rules else "all rules"
-                f = Finding(rule.id, rule.severity, f"This copydesk-{d.action} ({what}) suppressed nothing; remove it.", d.start, d.end)
-                kept += locate(doc, [f])
+        for d in unused:
+            what = ", ".join(d.rules) if d.rules else "all rules"
+            kept += locate(doc, [Finding(rule.id, rule.severity, f"This copydesk-{d.action} ({what}) suppressed nothing; remove it.",
+                                         d.start, d.end)])
     return kept
 
 

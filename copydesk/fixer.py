@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from . import atomic
 from .config import Config
-from .document import Decoded, Document
+from .decoding import Decoded
+from .document import Document
 from .engine import check_document
 from .finding import Edit, Finding
 

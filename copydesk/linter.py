@@ -23,7 +23,8 @@ from typing import Any
 
 from .checker import Checker, Rule
 from .config import Config, from_mapping
-from .document import Document, format_for
+from .document import Document
+from .parsers import format_for
 from .finding import Finding
 
 __all__ = ["Linter", "Result", "Fixed", "FORMATS"]

@@ -15,7 +15,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .document import Block, Document
+from .blocks import Block
+
+from .document import Document
 
 if TYPE_CHECKING:
     from .checker import Context

@@ -4,7 +4,8 @@ it (page furniture and teasers left out, broken paragraphs joined), scored by te
 from __future__ import annotations
 
 from .config import Config
-from .document import Document, format_for
+from .document import Document
+from .parsers import format_for
 from .engine import read_draft
 from .house import load_house
 from .reading import Analysis

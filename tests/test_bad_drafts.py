@@ -59,7 +59,7 @@ def test_a_long_draft_with_no_paragraph_breaks():
 @pytest.mark.slow
 @pytest.mark.parametrize("name, unit", [("a.txt", "A line.\n\n"), ("a.md", "A line.\n\n"), ("a.html", "<p>A line.</p>\n")])
 def test_a_draft_of_more_paragraphs_than_any_article_is_read_up_to_the_limit(name, unit):
-    from copydesk.document import MAX_BLOCKS
+    from copydesk.parsers import MAX_BLOCKS
 
     text = "Head\n\n" + unit * (MAX_BLOCKS + 50) + "Mr. Smith.\n"
     doc = Document(text, name)

@@ -1,4 +1,5 @@
-from copydesk.document import Document, decode
+from copydesk.document import Document
+from copydesk.decoding import decode
 
 
 def test_decode_utf8_with_and_without_bom():

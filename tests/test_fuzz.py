@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from copydesk.config import Config
-from copydesk.document import Document, decode
+from copydesk.document import Document
+from copydesk.decoding import decode
 from copydesk.engine import check_document
 from copydesk.fixer import fix_text
 

@@ -21,7 +21,7 @@ from copydesk.config import Config
 from copydesk.document import Document
 from copydesk.engine import check_document
 from copydesk.fixer import apply, choose
-from copydesk.htmldoc import balanced
+from copydesk.parsers.html import balanced
 
 from conftest import require_program
 from strategies import hostile_drafts

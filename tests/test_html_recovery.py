@@ -8,7 +8,7 @@ from copydesk.config import Config
 from copydesk.document import Document
 from copydesk.engine import check_document
 from copydesk.fixer import fix_text
-from copydesk.htmldoc import balanced
+from copydesk.parsers.html import balanced
 
 BODY = "<p>Mr. Smith said the color of the new bus station was a surprise to everyone.</p>"
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..checker import Checker, Context, Option, Rule, examples
-from ..document import Block, Document
+from ..blocks import Block
+from ..document import Document
 from ..house import load_data_pack
 from ..patterns import alternation, finditer_windowed
 from ..yamlio import line_of

@@ -39,7 +39,8 @@ from functools import lru_cache
 from urllib.parse import urlparse
 
 from ..checker import Checker, Context, Rule, examples
-from ..document import Block, Document
+from ..blocks import Block
+from ..document import Document
 from ..finding import Edit
 from ..house import House, load_data_pack, load_house
 from ..patterns import alternation, compile_user, finditer_windowed

@@ -11,7 +11,9 @@ from functools import lru_cache
 from .. import furniture
 from ..checker import Checker, Context, Option, Rule, examples
 from .credits import is_credit_line
-from ..document import INVISIBLE, Block, Document, is_invisible
+from ..invisible import INVISIBLE, is_invisible
+from ..blocks import Block
+from ..document import Document
 from ..finding import Edit
 from ..house import House, load_data_pack
 from ..patterns import alternation, compile_user, group_span

@@ -4,7 +4,8 @@ a quotation that runs over several paragraphs (each opens, only the last closes)
 from __future__ import annotations
 
 from ..checker import Checker, Context, Rule, examples
-from ..document import Block, Document
+from ..blocks import Block
+from ..document import Document
 from ..quoting import CURLY, DOUBLE, SINGLE, Quote, is_curly
 from .credits import is_credit_line
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..checker import Checker, Context, Rule, examples
-from ..document import Block, Document
+from ..blocks import Block
+from ..document import Document
 from ..finding import Edit
 from ..house import House
 from ..patterns import finditer_windowed

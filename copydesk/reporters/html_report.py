@@ -12,8 +12,7 @@ import json
 from collections import Counter
 from html import escape
 
-from .. import __version__
-from ..document import ATX_RE
+from ..parsers.markdown import ATX_RE
 
 STYLE = """
 :root { --error: #c62828; --warning: #b26a00; --info: #1565c0; }

@@ -11,7 +11,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .prose import ProseBuilder
+from ..blocks import Block, Image
+from ..invisible import INVISIBLE
+from ..prose import ProseBuilder
+from . import MAX_BLOCKS, add_directive, strip_prose
 
 BLOCKS = {
     "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph", "main": "paragraph",
@@ -109,12 +112,10 @@ class _Reader(HTMLParser):
         self.context = BlockContext(self.tag, bool(self.article_marks), bool(self.chrome_marks), bool(self.main_marks))
 
     def _close(self, at: int) -> None:
-        from .document import INVISIBLE, MAX_BLOCKS, Block, _strip_prose
-
         b = self.builder
         if b is None:
             return
-        prose = _strip_prose(b.build())
+        prose = strip_prose(b.build())
         kind = self.kind
         if self.quote_depth and kind == "paragraph":
             kind = "blockquote"
@@ -190,8 +191,6 @@ class _Reader(HTMLParser):
             self.link_href = dict(attrs).get("href") or ""
 
     def _image(self, at: int, end: int, a: dict):
-        from .document import Image
-
         style = (a.get("style") or "").replace(" ", "").lower()
         hidden = (a.get("aria-hidden") or "").lower() == "true" or (a.get("role") or "").lower() in ("presentation", "none") \
             or "hidden" in a or "display:none" in style or "visibility:hidden" in style
@@ -319,12 +318,10 @@ class _Reader(HTMLParser):
         self._ref(self._raw_ref("&#", name))
 
     def handle_comment(self, data):
-        from .document import _directive
-
         at = self._at()
         end = at + len(data) + 7
         line = bisect_right(self.doc.line_starts, at) - 1
-        _directive(self.doc, line, at, end, self.doc.text[at:end])
+        add_directive(self.doc, line, at, end, self.doc.text[at:end])
 
 
 def _unterminated(text: str) -> int:
@@ -351,7 +348,7 @@ def _unterminated(text: str) -> int:
 MARKUP_START_RE = re.compile(r"<[!?/A-Za-z]")
 
 
-def parse_html(doc) -> None:
+def parse(doc) -> None:
     reader = _Reader(doc)
     text = doc.text
     # Comments as a browser ends them: "<!-->" and "<!--->" are empty comments, and "--!>"
@@ -372,8 +369,6 @@ def parse_html(doc) -> None:
         reader.close()
         reader._close(len(doc.text))
     except _Full as full:
-        from .document import MAX_BLOCKS
-
         reader.builder = None
         if doc.text[full.at:].strip():
             doc.unread.append((full.at, full.at + 1, f"This page holds more than {MAX_BLOCKS:,} blocks of text, more "
