@@ -33,6 +33,9 @@ class BlockKind(str, Enum):
     def __str__(self) -> str:
         return self.value
 
+    def __hash__(self) -> int:  # as its name's: a kind finds its name's entry in a set or a dict
+        return str.__hash__(self)
+
 
 BODY_KINDS = frozenset((BlockKind.PARAGRAPH, BlockKind.BLOCKQUOTE, BlockKind.LIST_ITEM))
 
