@@ -120,6 +120,7 @@ class Context:
     enabled: "frozenset[str] | None" = None  # the rules this run reports (None: all), to skip work nobody reads
     dense_marks: bool = False  # the draft holds too many quotation marks to be prose: its quotations are not read
     grammar: dict = field(default_factory=dict)  # the config's grammar settings when grammar checking is on, else {}
+    custom: tuple = ()  # the newsroom's rules written as data (yamlrules.YamlRule), house pack's and config's
 
     # Past this many findings a checker may stop looking: the engine lists at most this many
     # for a draft (engine.MAX_FINDINGS), so a checker that reports every word of a draft

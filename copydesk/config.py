@@ -42,6 +42,7 @@ TOP_KEYS: dict[str, Any] = {
     "grammar": dict,
     "force_exclude": bool,
     "min_severity": str,
+    "rules": list,  # the newsroom's rules written as data (copydesk/yamlrules.py)
 }
 # grammar: LanguageTool (see copydesk/languagetool.py)
 GRAMMAR_KEYS: dict[str, Any] = {
@@ -113,6 +114,7 @@ class Config:
     force_exclude: bool = False
     # the lowest severity a report shows (None: warning in the text report, everything elsewhere)
     min_severity: str | None = None
+    rules: list = field(default_factory=list)  # the newsroom's rules written as data
 
     @property
     def grammar_enabled(self) -> bool:
@@ -183,6 +185,10 @@ def _check_section(data: Any, keys: dict, path: str, lines: Any, prefix: str = "
             raise DataError(path, line, name, f"unknown key; expected one of {', '.join(keys)}")
         if not isinstance(value, keys[key]):
             raise DataError(path, line, name, f"must be {_a(keys[key])}")
+        if key == "rules":
+            from .yamlrules import parse
+
+            parse(value, path)  # every rule checked (and its patterns compiled) now, with its line
         if key == "min_severity" and value not in SEVERITIES:
             raise DataError(path, line, name, f"must be one of {', '.join(SEVERITIES)}")
         if key == "timeout" and (isinstance(value, bool) or not 0 < value <= 3600):

@@ -26,6 +26,7 @@ PACK_KEYS = {
     "headline": dict,
     "numbers": dict,
     "names": dict,
+    "rules": list,  # the newsroom's rules written as data (copydesk/yamlrules.py)
 }
 # Settings that take one of a few words.
 CHOICES = {
@@ -86,6 +87,10 @@ def _validate(data: Any, path: str) -> None:
             raise DataError(path, line, key, f"unknown section; expected one of {', '.join(PACK_KEYS)}")
         if not isinstance(value, PACK_KEYS[key]):
             raise DataError(path, line, key, f"must be {_a(PACK_KEYS[key])}")
+        if key == "rules":
+            from .yamlrules import parse
+
+            parse(value, path)
         if key in SECTION_KEYS:
             for sub, subval in value.items():
                 subline = yamlio.line_of(value, sub)

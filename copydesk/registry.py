@@ -19,6 +19,7 @@ BUILTIN = (
     "copydesk.checks.readability:ReadabilityChecker",
     "copydesk.checks.consistency:ConsistencyChecker",
     "copydesk.checks.grammar:GrammarChecker",
+    "copydesk.checks.custom:CustomChecker",
 )
 
 # Rules the engine itself reports, outside any checker.
@@ -156,4 +157,5 @@ def did_you_mean(selector: str) -> str:
 def known_selector(selector: str) -> bool:
     if selector == "ALL":
         return True
-    return any(matches(selector, r) for r in all_rules()) or family(selector) is not None
+    return (any(matches(selector, r) for r in all_rules()) or family(selector) is not None
+            or any(c.id == selector for c in checkers() if c.family is not None))

@@ -61,3 +61,15 @@ def test_ci_runs_exactly_the_readme_test_command():
 def test_the_python_example_runs_as_written():
     example = next(b for b in blocks("python") if "from copydesk import Linter" in b)
     exec(compile(example, "README.md", "exec"), {"print": lambda *a, **k: None})
+
+
+def test_the_newsroom_rules_example_loads_and_its_examples_pass():
+    import yaml
+
+    from copydesk import Linter
+
+    example = next(b for b in blocks("yaml") if b.startswith("rules:"))
+    rules = yaml.safe_load(example)["rules"]
+    linter = Linter({"rules": rules}, select=["custom"])
+    assert [f.excerpt for f in linter.check("Vote\n\nIt was very late.\n").findings] == ["very"]
+    assert linter.check("Vote\n\nIt was late.\n").findings == ()

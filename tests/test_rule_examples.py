@@ -20,6 +20,9 @@ CASES = [
 # test_grammar.py (a failing server for each failure); the grammar family's own examples run
 # there against the real server.
 NO_DRAFT_SHOWS = {"grammar.unavailable"}
+# A family whose rules each keep their own examples: the newsroom's rules written as data, whose
+# examples `copydesk test-rules` runs (test_yaml_rules.py runs it on examples/newsroom-rules.yaml).
+OWN_EXAMPLES = {"custom.*"}
 
 
 def test_every_checker_rule_has_a_bad_and_a_good_example():
@@ -27,7 +30,7 @@ def test_every_checker_rule_has_a_bad_and_a_good_example():
         for rule in checker.rules:
             if rule.id not in NO_DRAFT_SHOWS:
                 assert rule.bad and rule.good, rule.id
-        if checker.family is not None:
+        if checker.family is not None and checker.family.id not in OWN_EXAMPLES:
             assert checker.family.bad and checker.family.good, checker.family.id
 
 

@@ -35,6 +35,8 @@ def explain(rule):
         rules = registry.all_rules()
     except registry.PluginError as exc:
         raise fail(str(exc))
+    if rule.startswith("custom.") and _explain_own(rule):
+        return
     r = rules.get(registry.ALIASES.get(rule, rule)) or registry.family(rule)
     if r is None:
         rules = {**rules, **{fid: f for fid, f in registry.families().items() if registry.matches(rule, fid.split(".")[0])}}
@@ -57,3 +59,31 @@ def explain(rule):
             click.echo(f"\n{title} ({ex.format}):")
             for line in ex.text.rstrip("\n").split("\n"):
                 click.echo(f"    {line}")
+
+
+def _explain_own(rule_id: str) -> bool:
+    """A rule of the newsroom's own, from the config that applies here and its house pack."""
+    import os
+
+    from .. import config as config_mod
+    from ..engine import _custom_rules
+    from ..house import load_house
+    from ..yamlio import DataError
+
+    try:
+        cfg = config_mod.for_path(os.getcwd())
+        own = {r.id: r for r in _custom_rules(cfg, load_house(cfg.house))}
+    except DataError as exc:
+        raise fail(str(exc))
+    r = own.get(rule_id)
+    if r is None:
+        return False
+    article = "an" if r.type[0] in "aeiou" else "a"
+    click.echo(f"{r.id} ({r.level}): {article} {r.type} rule of the newsroom's own, from {r.source}\n\n{r.message}")
+    click.echo(f"\nScope: {', '.join(r.scope)}; quotations: {r.quotations}.")
+    if r.link:
+        click.echo(f"More: {r.link}")
+    for title, exs in (("Bad", r.bad), ("Good", r.good)):
+        for ex in exs:
+            click.echo(f"\n{title}:\n    " + ex.rstrip("\n").replace("\n", "\n    "))
+    return True
