@@ -620,7 +620,16 @@ def _counts(b: Block, ctx: Context, words_below: int, digits: bool) -> list:
     sentence, and number words from the threshold up used as counts (figures in house style)."""
     t = b.text
     out = []
-    quotes = None
+    quotes: list[_Quotes] = []  # made when first needed
+
+    def apart(i: int) -> bool:
+        """The number at i stands on its own in running prose: after a space or a bracket, and
+        outside quotation marks (a speaker's words are theirs)."""
+        if i > 0 and t[i - 1] not in " (":
+            return False
+        if not quotes:
+            quotes.append(_Quotes(t))
+        return not quotes[0].inside(i)
     if digits and _figure_dense(t):
         digits = False  # a table or a line of statistics ("74 100% 4 tackles (4 combined)"), not prose
     if digits:
@@ -642,11 +651,7 @@ def _counts(b: Block, ctx: Context, words_below: int, digits: bool) -> list:
                 continue
             if _label_before(t, i, LABEL_BEFORE):
                 continue  # a name or a label: Channel 4, Windows 7, page 3, aged 7, top 5, 5 to 7
-            if i > 0 and t[i - 1] not in " (":
-                continue
-            if quotes is None:
-                quotes = _Quotes(t)
-            if quotes.inside(i):
+            if not apart(i):
                 continue
             ss, se = _sentence_span(t, i)
             if _compared(t, ss, se, i, False) or _has_big_word(t, ss, se, words_below):
@@ -668,11 +673,7 @@ def _counts(b: Block, ctx: Context, words_below: int, digits: bool) -> list:
             before = _word_before(t, i)
             if before and (before[0].isupper() or before.lower().rstrip(".") in LABEL_BEFORE or before in ("the", "of")):
                 continue  # "Ocean's Eleven", "top ten", "the twelve apostles"
-            if i > 0 and t[i - 1] not in " (":
-                continue
-            if quotes is None:
-                quotes = _Quotes(t)
-            if quotes.inside(i):
+            if not apart(i):
                 continue
             ss, se = _sentence_span(t, i)
             if _compared(t, ss, se, i, True):

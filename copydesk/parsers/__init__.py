@@ -58,6 +58,23 @@ def add_text_pieces(b: ProseBuilder, source: str, start: int, end: int) -> None:
 
 
 
+def next_line(doc: "Document", k: int) -> int | None:
+    """The first line from k on that holds something to read, or None at the end of the draft
+    (or past the most blocks a draft is read into). Blank lines are passed over; a line of
+    invisible characters becomes a blank block, which layout reports."""
+    from ..blocks import Block
+    from ..invisible import is_blank, is_invisible
+
+    while k < doc.line_count and not full(doc, doc.line_starts[k]):
+        line = doc.line_text(k)
+        if not is_blank(line):
+            if not is_invisible(line):
+                return k
+            doc.blocks.append(Block("blank", doc.line_starts[k], doc.line_ends[k]))
+        k += 1
+    return None
+
+
 def add_directive(doc: "Document", line_no: int, start: int, end: int, raw: str) -> bool:
     """Record the directive raw holds, if it holds one."""
     d = read_directive(raw, start, end, line_no)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..blocks import Block, BlockKind, Image
 from ..invisible import is_blank, is_invisible
 from ..prose import ProseBuilder
-from . import add_directive, full, strip_prose
+from . import add_directive, next_line, strip_prose
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -220,6 +220,27 @@ def _read_html_blocks(doc: "Document") -> None:
 
 
 
+def _read_lines(doc: "Document", blk: Block, spans: list[tuple[int, int]]) -> None:
+    """A block's prose from its lines' spans of the source, joined by a space, and add it."""
+    b = ProseBuilder(doc.text)
+    for idx, (a, z) in enumerate(spans):
+        if idx:
+            b.synth(" ", spans[idx - 1][1], a)
+        _inline(doc, b, a, z, blk)
+    blk.prose = strip_prose(b.build())
+    doc.blocks.append(blk)
+
+
+def _heading(doc: "Document", blk: Block, spans: list[tuple[int, int]], headline_done: bool) -> bool:
+    """Read a heading's lines into blk and add it: the first heading of level 1 is the
+    headline. Whether the headline is now taken."""
+    _read_lines(doc, blk, spans)
+    if not headline_done and blk.level == 1:
+        blk.kind = BlockKind.HEADLINE
+        headline_done = True
+    return headline_done
+
+
 def parse(doc: "Document") -> None:
     """Markdown: CommonMark's blocks as news drafts use them, front matter, inline markup."""
     _parse_markdown_blocks(doc)
@@ -237,18 +258,9 @@ def _parse_markdown_blocks(doc: "Document") -> None:
             b.kind = BlockKind.HEADLINE
             headline_done = True
             break
-    while k < n:
-        if full(doc, doc.line_starts[k]):
-            break
-        line = doc.line_text(k)
-        ls = doc.line_starts[k]
-        if is_blank(line):
-            k += 1
-            continue
-        if is_invisible(line):
-            doc.blocks.append(Block("blank", ls, doc.line_ends[k]))
-            k += 1
-            continue
+    while (at := next_line(doc, k)) is not None:
+        k = at
+        line, ls = doc.line_text(k), doc.line_starts[k]
         m = FENCE_RE.match(line)
         if m:
             fence = m.group(1)
@@ -279,13 +291,7 @@ def _parse_markdown_blocks(doc: "Document") -> None:
             if closing:
                 ce = cs + closing.start()
             blk = Block("heading", ls, doc.line_ends[k], level=level)
-            b = ProseBuilder(doc.text)
-            _inline(doc, b, cs, ce, blk)
-            blk.prose = strip_prose(b.build())
-            if not headline_done and level == 1:
-                blk.kind = BlockKind.HEADLINE
-                headline_done = True
-            doc.blocks.append(blk)
+            headline_done = _heading(doc, blk, [(cs, ce)], headline_done)
             k += 1
             continue
         if HR_RE.match(line):
@@ -343,16 +349,7 @@ def _parse_markdown_blocks(doc: "Document") -> None:
                 if kind == "paragraph" and SETEXT_RE.match(t) and len(spans) >= 1:
                     level = 1 if t.strip().startswith("=") else 2
                     blk = Block("heading", doc.line_starts[k], doc.line_ends[j], level=level)
-                    b = ProseBuilder(doc.text)
-                    for idx, (a, z) in enumerate(spans):
-                        if idx:
-                            b.synth(" ", spans[idx - 1][1], a)
-                        _inline(doc, b, a, z, blk)
-                    blk.prose = strip_prose(b.build())
-                    if not headline_done and level == 1:
-                        blk.kind = BlockKind.HEADLINE
-                        headline_done = True
-                    doc.blocks.append(blk)
+                    headline_done = _heading(doc, blk, spans, headline_done)
                     spans = []
                     j += 1
                     break
@@ -371,12 +368,5 @@ def _parse_markdown_blocks(doc: "Document") -> None:
             spans.append((s + cs, doc.line_ends[j]))
             j += 1
         if spans:
-            blk = Block(kind, doc.line_starts[k], doc.line_ends[j - 1])
-            b = ProseBuilder(doc.text)
-            for idx, (a, z) in enumerate(spans):
-                if idx:
-                    b.synth(" ", spans[idx - 1][1], a)
-                _inline(doc, b, a, z, blk)
-            blk.prose = strip_prose(b.build())
-            doc.blocks.append(blk)
+            _read_lines(doc, Block(kind, doc.line_starts[k], doc.line_ends[j - 1]), spans)
         k = max(j, k + 1)

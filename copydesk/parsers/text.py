@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..blocks import Block
 from ..invisible import is_blank, is_invisible
 from ..prose import ProseBuilder
-from . import add_directive, add_text_pieces, full, strip_prose
+from . import add_directive, add_text_pieces, next_line, strip_prose
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -16,21 +16,11 @@ if TYPE_CHECKING:
 def parse(doc: "Document") -> None:
     """Plain text: a paragraph per run of lines, the first one the headline."""
     text = doc.text
-    k = 0
+    k: int | None = 0
     n = doc.line_count
     first = True
-    while k < n:
-        if full(doc, doc.line_starts[k]):
-            break
-        line = doc.line_text(k)
-        s = doc.line_starts[k]
-        if is_blank(line):
-            k += 1
-            continue
-        if is_invisible(line):
-            doc.blocks.append(Block("blank", s, doc.line_ends[k]))
-            k += 1
-            continue
+    while (k := next_line(doc, k)) is not None:
+        line, s = doc.line_text(k), doc.line_starts[k]
         stripped = line.strip()
         if stripped.startswith("copydesk-") and add_directive(doc, k, s, doc.line_ends[k], stripped):
             doc.blocks.append(Block("directive", s, doc.line_ends[k]))
