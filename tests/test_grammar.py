@@ -170,7 +170,7 @@ def test_a_real_slip_is_found_at_its_exact_characters(lt_server):
     by_rule = {f.rule: f for f in found}
     slip = by_rule["grammar.have_part_agreement"]
     assert cut(text, slip.line, slip.column, slip.end_line, slip.end_column) == "became"
-    assert slip.suggestions == ["become"] and slip.fix is not None and not slip.fix.safe
+    assert slip.suggestions == ("become",) and slip.fix is not None and not slip.fix.safe
     assert "(LanguageTool HAVE_PART_AGREEMENT, grammar)" in slip.message
     twice = by_rule["grammar.phrase_repetition"]
     assert cut(text, twice.line, twice.column, twice.end_line, twice.end_column) == "of the of the"

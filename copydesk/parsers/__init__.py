@@ -62,7 +62,7 @@ def next_line(doc: "Document", k: int) -> int | None:
     """The first line from k on that holds something to read, or None at the end of the draft
     (or past the most blocks a draft is read into). Blank lines are passed over; a line of
     invisible characters becomes a blank block, which layout reports."""
-    from ..blocks import Block
+    from ..blocks import Block, BlockKind
     from ..invisible import is_blank, is_invisible
 
     while k < doc.line_count and not full(doc, doc.line_starts[k]):
@@ -70,7 +70,7 @@ def next_line(doc: "Document", k: int) -> int | None:
         if not is_blank(line):
             if not is_invisible(line):
                 return k
-            doc.blocks.append(Block("blank", doc.line_starts[k], doc.line_ends[k]))
+            doc.blocks.append(Block(BlockKind.BLANK, doc.line_starts[k], doc.line_ends[k]))
         k += 1
     return None
 
