@@ -77,6 +77,28 @@ def examples(*texts: str, format: str = "text") -> tuple[Example, ...]:
     return tuple(Example(t, format) for t in texts)
 
 
+def rules_from(name: str) -> tuple[Rule, ...]:
+    """A built-in checker's rules, from copydesk/checks/<name>.yaml beside its code: each rule's
+    id, severity, description, rationale, fix, and the good and bad drafts the tests run (a
+    draft is text, or {markdown: text})."""
+    from importlib import resources
+
+    import yaml
+
+    path = f"copydesk/checks/{name}.yaml"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load((resources.files("copydesk") / "checks" / f"{name}.yaml").read_text(encoding="utf-8"), Loader=loader)
+
+    def drafts(items: list) -> tuple[Example, ...]:
+        return tuple(Example(x) if isinstance(x, str) else Example(x["markdown"], "markdown") for x in items)
+
+    try:
+        return tuple(Rule(d["id"], d["severity"], d["description"], d["rationale"], drafts(d.get("good", [])),
+                          drafts(d.get("bad", [])), d.get("fix"), d.get("default", True), d.get("fixable")) for d in data)
+    except (KeyError, TypeError, ValueError) as exc:  # a broken file the package shipped: say which
+        raise ValueError(f"{path}: {exc}") from None
+
+
 class Checker:
     """Subclass, set id, description and rules, and implement check()."""
 

@@ -30,29 +30,36 @@ class RunError(Exception):
 
 @dataclass
 class Options:
+    # what to check, and the report's form and the exit code's threshold
     paths: list[str] = field(default_factory=lambda: ["."])
     fmt: str = "text"
     fail_on: str = "error"
+    # the rules, over the config's (found from each file's folder, or config_path alone)
     select: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     house: str | None = None
     config_path: str | None = None
-    stdin_filename: str | None = None
+    # how the text report looks
     color: bool = False
     quiet: bool = False
     statistics: bool = False
     min_severity: str | None = None
+    # findings left out: on lines not changed since a git ref, or recorded in a baseline
     diff_base: str | None = None
     baseline: str | None = None
     write_baseline: str | None = None
+    # fixing the files, or showing the diff of what fixing would do
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
     show_fixes: bool = False
+    # which files are read, and standard input's name (and so its format)
+    stdin_filename: str | None = None
     force_exclude: bool = False
     skip_binary: bool = False
     max_bytes: int = 10 * 1048576
+    # grammar with LanguageTool
     grammar: bool = False
     lt_server: str | None = None
     cache: bool = True

@@ -78,3 +78,15 @@ def test_the_cli_only_wraps_the_library():
             with open(os.path.join(folder, f), encoding="utf-8") as fh:
                 assert len(fh.read().splitlines()) < 150, f
     assert not os.path.exists(os.path.join(PKG, "cli.py"))
+
+
+def test_built_in_rules_are_documented_beside_their_checkers():
+    """Each built-in checker's rules come from copydesk/checks/<module>.yaml, shipped in the wheel."""
+    from copydesk import registry
+
+    for c in registry.checkers():
+        if c.rules and c.id not in ("custom",):
+            module = type(c).__module__.rsplit(".", 1)[1]
+            assert os.path.exists(os.path.join(PKG, "checks", f"{module}.yaml")), c.id
+    with open(os.path.join(ROOT, "pyproject.toml"), encoding="utf-8") as fh:
+        assert '"checks/*.yaml"' in fh.read()

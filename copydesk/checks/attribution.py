@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..checker import Checker, Context, Option, Rule, examples
+from ..checker import Checker, Context, Option, rules_from
 from ..blocks import Block
 from ..document import Document
 from ..house import load_data_pack
@@ -294,57 +294,7 @@ WORD_RE = re.compile(r"[\w'’.&-]+")
 class AttributionChecker(Checker):
     id = "attribution"
     description = "Quotations and claims with a named or described source."
-    rules = (
-        Rule(
-            "attribution.unattributed-quote",
-            "error",
-            "A direct quotation of more than a few words with nobody saying it.",
-            "Readers must know who is speaking. A quotation is attributed by its own sentence or "
-            "paragraph (said, told, according to…, or a colon after the speaker), by a quotation "
-            "left open in the paragraph before, or by the speaker the paragraph right before "
-            "reports, when that speaker can say it (“I” needs one person, “we” a person, an "
-            "organisation or a group, never analysts). A paragraph of narrative breaks the chain.",
-            good=examples(
-                "Jobs to go\n\n“We will not give up the fight for these jobs,” the union leader said.\n",
-                "Vote passes\n\nThe minister spoke after the vote.\n\n“This is a good day for the country and its people.”\n",
-                "Plant to close\n\nA spokeswoman for the council said the site would shut in May.\n\n"
-                "“We looked at every other option before we made this decision.”\n",
-                "Mill reopens\n\nOwner Ruth Okoye said the mill would hire forty people.\n\n"
-                "“I never thought I would see the looms running again.\n\n"
-                "“My grandfather worked here for fifty years.”\n\n"
-                "She plans to open a shop on the site.\n\n"
-                "“People want to see where their cloth comes from,” she added.\n",
-                "Interview: Ruth Okoye, mill owner\n\nThe mill closed in 1984 and reopens on Monday.\n\n"
-                "“I never thought I would see the looms running again.”\n",
-            ),
-            bad=examples(
-                "Vote passes\n\nThe vote was close.\n\nIt passed on Monday.\n\n“We will not give up the fight for these jobs.”\n",
-                "Profits fall\n\n“Nobody saw the fall coming,” said Ruth Okoye, the chief executive.\n\n"
-                "Profits fell by a fifth to £12m in the year to March.\n\n"
-                "“Nobody in this building expected the margins to recover this year.”\n",
-                "Bank deal\n\nAnalysts said the bank had come out of the deal well.\n\n"
-                "“We had to get bigger in Europe and this was the moment to do it.”\n",
-            ),
-        ),
-        Rule(
-            "attribution.anonymous-source",
-            "info",
-            "A claim sourced to someone unnamed (\"sources said\", \"a source close to\").",
-            "Anonymous sourcing is sometimes necessary but must be a deliberate choice; an editor "
-            "should see every instance.",
-            good=examples("Talks fail\n\nThe minister said the talks had failed.\n"),
-            bad=examples("Talks fail\n\nSources close to the minister said the talks had failed.\n"),
-        ),
-        Rule(
-            "attribution.loaded-verb",
-            "info",
-            "A reporting verb that judges the speaker (claimed, admitted, insisted, quipped).",
-            "“Said” is neutral. Verbs such as claimed, admitted or insisted tell the reader what to "
-            "think of the words; use them only when that is the story.",
-            good=examples("Firm denies fault\n\n“We did nothing wrong,” the chairman said.\n"),
-            bad=examples("Firm denies fault\n\n“We did nothing wrong,” the chairman claimed.\n"),
-        ),
-    )
+    rules = rules_from("attribution")  # copydesk/checks/attribution.yaml
 
     options = {
         "min_words": Option(int, 4, "A quotation of fewer words is left alone (a title, a scare quote)."),

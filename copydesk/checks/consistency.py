@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
-from ..checker import Checker, Context, Rule, examples
+from ..checker import Checker, Context, rules_from
 from ..document import Document
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -276,81 +276,7 @@ def _nearest_year(published: datetime.date, month: int, day: int) -> int | None:
 class ConsistencyChecker(Checker):
     id = "consistency"
     description = "The article against itself: dates and their weekdays, a person's title and age."
-    rules = (
-        Rule(
-            "consistency.name-spelling",
-            "warning",
-            "A name spelt two ways in one article (Alison Whitmore, then Alison Whitemore; Gaddafi, then Qaddafi; Tottenham Hotspur, then Tottenham Hotspurs).",
-            "The same first name with two surnames one letter apart, or a title and a surname one "
-            "letter from a full name's (Ms Whitemore after Alison Whitmore), is one person spelt "
-            "two ways; so are two spellings of one name that rules/names.yaml lists (Aleksandr and "
-            "Alexander Petrov, Gaddafi and Qaddafi: transliterations, to which a house pack adds under `names:`). A name "
-            "of two to four capitalised words with one word one letter off (Manchester Untied), or "
-            "with and without a plural s where it stands as a noun (Tottenham Hotspurs said), is "
-            "one organisation spelt two ways. The rarer spelling is reported where it stands, with "
-            "the other as the suggestion (an unsafe fix: only the reporter knows which is right); "
-            "when both are as common, the later is reported with no fix. Surnames shorter than five letters are left "
-            "alone (Kerr and Kerry are two names), and so are two first names the pack does not "
-            "join (Louis and Louise Martin are two people).",
-            good=examples("Award\n\nAlison Whitmore won the award. Ms Whitmore thanked her team, and Tom Whitman agreed.\n"),
-            bad=examples("Award\n\nAlison Whitmore won the award.\n\nMs Whitemore thanked her team.\n\n"
-                         "Ms Whitmore said she would return.\n",
-                         "Football\n\nTottenham Hotspur won. The manager of Tottenham Hotspur said so.\n\n"
-                         "Tottenham Hotspurs lost on Tuesday.\n"),
-            fix="unsafe",
-        ),
-        Rule(
-            "consistency.date",
-            "error",
-            "A weekday that does not fit its date, a date that does not exist, or \"yesterday (Tuesday)\" that does not fit the article's date.",
-            "\"Tuesday 5 March 2026\" cannot be right: 5 March 2026 is a Thursday. One of the two "
-            "is wrong, and only the reporter knows which, so there is no fix. A date that does not "
-            "exist (30 February) is reported too. The article's date comes from the front matter "
-            "(date: 2026-03-12), a line near the top that is a date and nothing else (\"Published: "
-            "12 March 2026\"), or a wire dateline (\"LONDON, March 12, 2026 (Reuters) -\"). With it, "
-            "a date without its year is checked in the year that puts it nearest the article's date, "
-            "and a day named beside yesterday, today or tomorrow (\"yesterday (Tuesday)\", \"today, "
-            "12 March\") must be that day.",
-            good=examples("Council vote\n\nThe council will vote on Thursday 5 March 2026.\n") + examples(
-                "---\ndate: 2026-03-05\n---\n# Council vote\n\nThe council voted yesterday (Wednesday).\n", format="markdown"),
-            bad=examples("Council vote\n\nThe council will vote on Tuesday 5 March 2026.\n",
-                         "Council vote\n\nThe budget runs from 30 February 2026.\n") + examples(
-                "---\ndate: 2026-03-05\n---\n# Council vote\n\nThe council voted yesterday (Tuesday).\n", format="markdown"),
-        ),
-        Rule(
-            "consistency.honorific",
-            "warning",
-            "A person's courtesy title changes in the article (Mrs Kaur, then Ms Kaur; Dr Lee, then Mr Lee), or a second reference breaks the house rule.",
-            "Readers take a changed title for a different person, and the person may mind. A "
-            "surname counts as one person only when the article gives it at most one first name; "
-            "Mr and Mrs Smith are two people. The later, rarer form is reported with where the "
-            "other one is; there is no fix, because only the reporter knows which is right. The "
-            "house pack's `honorifics.second_reference` says how a person is named after the first "
-            "mention: `title` (Mr Blair; a bare \"Blair\" is reported when the article gives him a "
-            "title elsewhere), `surname` (AP style: Mr, Mrs, Ms and Miss are reported), or "
-            "`full_name`; quotations are left alone, and these findings have an unsafe fix. The "
-            "american pack sets `surname`; the british pack leaves it unset, as British newsrooms differ.",
-            good=examples("Library\n\nPriya Kaur opened the library. Mrs Kaur said it was overdue.\n\n"
-                          "Mr Kaur, her husband, agreed.\n"),
-            bad=examples("Library\n\nPriya Kaur opened the library. Mrs Kaur said it was overdue.\n\n"
-                         "Ms Kaur added that it would open on Sundays.\n\nMrs Kaur thanked the staff.\n"),
-            fix="unsafe",
-        ),
-        Rule(
-            "consistency.age",
-            "error",
-            "A person's age given twice and different (Jane Ellis, 34, … Ms Ellis, 43), or against their birth date.",
-            "Two ages for one person in one article: one of them is wrong. A surname counts as one "
-            "person only when the article gives it at most one first name. When the article has a "
-            "date (front matter, a date line or a dateline, as for consistency.date), an age is also "
-            "checked against a birth date (\"born on 3 May 1990\", \"born in 1990\") in a paragraph "
-            "where that person is the only one with an age.",
-            good=examples("Rescue\n\nJane Ellis, 34, was rescued. Her brother Tom Ellis, 41, helped.\n"),
-            bad=examples("Rescue\n\nJane Ellis, 34, was rescued on Monday.\n\nMs Ellis, 43, thanked the crew.\n") + examples(
-                "---\ndate: 2026-03-05\n---\n# Rescue\n\nJane Ellis, 34, was rescued. Ms Ellis, who was born on 3 May 1990, waved.\n",
-                format="markdown"),
-        ),
-    )
+    rules = rules_from("consistency")  # copydesk/checks/consistency.yaml
 
     def check(self, doc: Document, ctx: Context):
         blocks = _Paragraphs([b for b in ctx.read(doc).blocks if b.text and b.kind not in ("front_matter", "code")], doc)

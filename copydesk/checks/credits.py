@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from ..checker import Checker, Context, Rule, examples
+from ..checker import Checker, Context, rules_from
 from ..blocks import Block
 from ..document import Document
 from ..finding import Edit
@@ -534,67 +534,12 @@ def is_credit_line(text: str, house: House | None = None, standalone: bool = Fal
 
 
 class CreditsChecker(Checker):
+    """Each credit the credits grammar finds in a caption, a paragraph or an image's
+    surroundings, against the house pack's format, agency names and licence rules."""
+
     id = "credits"
     description = "Photo credits: house format, agency names, licences, placement."
-    rules = (
-        Rule(
-            "credits.placement",
-            "error",
-            "A photo credit glued to the end of a body paragraph.",
-            "A credit belongs with its picture, in the caption or credit block on a line of its "
-            "own; at the end of a paragraph it reads as part of the story.",
-            good=examples("The talks ended late.\n\nPhotograph: Jane Doe/Reuters\n"),
-            bad=examples("The talks ended late. Photograph: Jane Doe/Reuters\n",
-                         "The talks ended late. Photo credit - Jane Doe/reuters\n"),
-            fix="unsafe",
-        ),
-        Rule(
-            "credits.format",
-            "warning",
-            "A photo credit that is not in the house format.",
-            "Credits follow one house format (British default: 'Photograph: Name/Agency'; the AP "
-            "and BBC forms are accepted too), so that readers and rights holders find them. A "
-            "credit is known by its grammar: a label (Photo, Credit, Image source, Courtesy of, ©) "
-            "or a place of its own, then names of people or agencies and nothing else; a caption "
-            "that describes the picture is not a credit.",
-            good=examples("Photograph: Jane Doe/Reuters\n",
-                          "![Millbrook manager](millbrook.jpg)\n\nImage: Owen Pryce, left, has replaced the sacked coach.\n\nPhotograph: Jane Doe/Reuters\n",
-                          format="markdown"),
-            bad=examples("Photo by Jane Doe, Reuters\n", "Photo credit - Jane Doe/Reuters\n", "Jane Doe/Reuters\n"),
-            fix="safe",
-        ),
-        Rule(
-            "credits.agency",
-            "warning",
-            "An agency or archive name not in its proper form.",
-            "Agencies are credited by their proper names: Getty Images, not Getty; Wikimedia "
-            "Commons, not Wikimedia commons.",
-            good=examples("Photograph: Jane Doe/Getty Images\n"),
-            bad=examples("Photograph: Jane Doe/Getty\n"),
-            fix="safe",
-        ),
-        Rule(
-            "credits.licence",
-            "error",
-            "A Creative Commons or Wikimedia Commons image credited without its licence.",
-            "Images under a Creative Commons licence may be used only with the author, the source "
-            "and the licence with its version (for example CC BY-SA 4.0).",
-            good=examples("Photograph: Jane Doe/Wikimedia Commons (CC BY-SA 4.0)\n"),
-            bad=examples("Photograph: Jane Doe/Wikimedia Commons\n"),
-        ),
-        Rule(
-            "credits.missing",
-            "warning",
-            "An image with no credit near it.",
-            "Every published picture carries a credit in its caption or the line beside it. Images "
-            "that are not pictures of the story owe none: icons, logos, avatars, tracking pixels, "
-            "images in links to social sites or to other pages, images under 100 pixels wide or "
-            "high, and images in nav, aside, or a header or footer outside the article.",
-            good=examples("![Crowds in Minsk](minsk.jpg)\n\nPhotograph: Jane Doe/Reuters\n",
-                          "![Share on Facebook](facebook-icon.png)\n\nCrowds gathered in Minsk.\n", format="markdown"),
-            bad=examples("![Crowds in Minsk](minsk.jpg)\n\nCrowds gathered in Minsk.\n", format="markdown"),
-        ),
-    )
+    rules = rules_from("credits")  # copydesk/checks/credits.yaml
 
     def check(self, doc: Document, ctx: Context):
         fmt, formats, agencies, licensed, licence_re = _house_credits(ctx.house)

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .. import languagetool
-from ..checker import Checker, Context, Rule, examples
+from ..checker import Checker, Context, Rule, examples, rules_from
 from ..document import Document
 from ..finding import Edit, Finding, Fix
 from ..house import House, load_data_pack
@@ -69,16 +69,7 @@ class GrammarChecker(Checker):
     description = "Grammar slips, found by a LanguageTool server (off unless grammar checking is turned on)."
     budgeted = False  # its requests carry their own timeouts; a server's first answers are slow
     family = FAMILY
-    rules = (
-        Rule(
-            "grammar.unavailable",
-            "error",
-            "LanguageTool could not check this draft: the server failed, timed out or answered wrongly.",
-            "The draft's grammar was not checked, so a clean report would be false. The finding "
-            "names the file and what went wrong; the other checkers' findings stand, and the run "
-            "exits with code 2.",
-        ),
-    )
+    rules = rules_from("grammar")  # copydesk/checks/grammar.yaml
 
     def check(self, doc: Document, ctx: Context):
         if not ctx.grammar:

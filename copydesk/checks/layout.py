@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .. import furniture
-from ..checker import Checker, Context, Option, Rule, examples
+from ..checker import Checker, Context, Option, rules_from
 from .credits import is_credit_line
 from ..invisible import INVISIBLE, is_invisible
 from ..blocks import Block
@@ -166,69 +166,7 @@ def structure(doc: Document, ctx: Context) -> Structure:
 class LayoutChecker(Checker):
     id = "layout"
     description = "Text that does not belong in the article: page furniture, teasers, invisible lines, broken paragraphs."
-    rules = (
-        Rule(
-            "layout.page-furniture",
-            "error",
-            "A section label, share widget, timestamp or other page furniture left in the draft.",
-            "Text pasted from a web page or CMS drags in navigation labels ('UK News'), share "
-            "buttons, timestamps and sign-up prompts. None of it belongs in the article.",
-            good=examples("Ministers met in London.\n\nThe talks went on late into the night.\n"),
-            bad=examples("UK News\n\nMinisters met in London.\n", "Ministers met in London.\n\nShare this with Twitter\n\nThe talks ended.\n"),
-            fix="unsafe",
-        ),
-        Rule(
-            "layout.run-in-furniture",
-            "error",
-            "A byline, timestamp or label run into the start of a paragraph.",
-            "When a page is pasted as text, the byline, timestamp or an 'Advertisement' label can "
-            "end up glued to the first words of a paragraph.",
-            good=examples("Headline here\n\nBy the end of the week, the talks had collapsed.\n"),
-            bad=examples("Headline here\n\nPublished 3 March 2025 The talks collapsed on Friday.\n"),
-            fix="unsafe",
-        ),
-        Rule(
-            "layout.teaser",
-            "warning",
-            "A short line with no terminal punctuation among other fragments: a teaser or headline of another story.",
-            "Pages surround an article with headlines of other stories. A short unpunctuated line "
-            "that is not the draft's headline, sitting among other pasted fragments, is one of them.",
-            good=examples("Talks end without a deal\n\nMinisters met in London.\n\nThe talks went on late.\n"),
-            bad=examples("Talks end without a deal\n\nUK News\n\nQueen opens new bridge\n\nMinisters met in London.\n"),
-            fix="unsafe",
-        ),
-        Rule(
-            "layout.whitespace-line",
-            "warning",
-            "A line that holds only invisible characters, such as no-break spaces, or an HTML entity or tag left as text.",
-            "No-break spaces, zero-width characters and leftover '&nbsp;' or '<br>' make lines that "
-            "look empty but are not, and break paragraphing in the CMS.",
-            good=examples("Ministers met.\n\nThe talks ended.\n"),
-            bad=examples("Ministers met.\n\u00a0\nThe talks ended.\n", "Ministers met.\n&nbsp;\nThe talks ended.\n"),
-            fix="safe",
-        ),
-        Rule(
-            "layout.duplicate-paragraph",
-            "warning",
-            "The same paragraph appears twice.",
-            "A paragraph pasted twice reads as a production error.",
-            good=examples("Talks go on\n\nMinisters met in London on Monday to talk about the budget for next year.\n\n"
-                          "They met again in Paris on Tuesday to talk about the budget for next year.\n"),
-            bad=examples("Talks go on\n\nMinisters met in London on Monday to talk about the budget for next year.\n\n"
-                         "Ministers met in London on Monday to talk about the budget for next year.\n"),
-            fix="unsafe",
-        ),
-        Rule(
-            "layout.broken-paragraph",
-            "error",
-            "A paragraph broken mid-sentence.",
-            "A sentence split across two paragraphs, usually by a paste, leaves a paragraph with no "
-            "full stop and another that starts in lower case. Joining them restores the sentence.",
-            good=examples("Talks go on\n\nMinisters met in London.\n\nThe talks went on late.\n"),
-            bad=examples("Talks go on\n\nMinisters met in London to discuss the\n\nsanctions on potash.\n"),
-            fix="safe",
-        ),
-    )
+    rules = rules_from("layout")  # copydesk/checks/layout.yaml
 
     options = {
         "labels": Option(list, [], "More section labels and page words to report as furniture (\"Related\")."),

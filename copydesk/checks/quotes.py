@@ -3,7 +3,7 @@ a quotation that runs over several paragraphs (each opens, only the last closes)
 
 from __future__ import annotations
 
-from ..checker import Checker, Context, Rule, examples
+from ..checker import Checker, Context, rules_from
 from ..blocks import Block
 from ..document import Document
 from ..quoting import CURLY, DOUBLE, SINGLE, Quote, is_curly
@@ -86,45 +86,7 @@ def _nested(t: str, q: Quote, parent: Quote | None) -> bool:
 class QuotesChecker(Checker):
     id = "quotes"
     description = "Quotation marks that are opened and closed correctly, and house nesting."
-    rules = (
-        Rule(
-            "quotes.unclosed",
-            "error",
-            "A quotation mark that is opened and never closed.",
-            "Every quotation closes. A quotation that runs over several paragraphs opens each "
-            "paragraph with a quotation mark and closes only the last; a paragraph that leaves a "
-            "quotation open must be followed by one that opens with the same mark.",
-            good=examples("Vote tomorrow\n\n“We will win,” she said.\n", "Vote tomorrow\n\n“We will win.\n\n“And we will do it soon,” she said.\n"),
-            bad=examples("Vote tomorrow\n\n“We will win, she said.\n\nThe vote is on Monday.\n"),
-        ),
-        Rule(
-            "quotes.unopened",
-            "error",
-            "A closing quotation mark with no opening mark before it.",
-            "A closing mark with nothing open is a lost opening mark, or a stray character.",
-            good=examples("She said: “We will win.”\n"),
-            bad=examples("She said we will win.” The vote is on Monday.\n"),
-        ),
-        Rule(
-            "quotes.nesting",
-            "warning",
-            "Quotation marks nested against house style (British: double outside, single inside).",
-            "The house pack says which mark opens direct speech; the other is for a quotation "
-            "inside a quotation.",
-            good=examples("Vote tomorrow\n\n“He told me ‘never again’ and left,” she said.\n"),
-            bad=examples("Vote tomorrow\n\n‘We will win the vote on Monday,’ she said.\n", "Vote tomorrow\n\n“He told me “never again” and left,” she said.\n",
-                         'Vote tomorrow\n\n"He told me "never again" and left," she said.\n'),
-        ),
-        Rule(
-            "quotes.mixed-style",
-            "warning",
-            "Straight and curly quotation marks mixed in one article.",
-            "An article uses one kind of mark throughout: straight (\" ') or curly (“ ” ‘ ’). "
-            "The minority kind is reported once.",
-            good=examples("“We will win,” she said. “It’s certain.”\n"),
-            bad=examples("“We will win,” she said. \"It is certain.\"\n"),
-        ),
-    )
+    rules = rules_from("quotes")  # copydesk/checks/quotes.yaml
 
     def check(self, doc: Document, ctx: Context):
         outer = ctx.house.section("quotes").get("outer", "double")

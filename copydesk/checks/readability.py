@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 
 from .. import sentences
-from ..checker import Checker, Context, Option, Rule, examples
+from ..checker import Checker, Context, Option, rules_from
 from ..document import Document
 from ..finding import Edit
 from ..yamlio import DataError
@@ -75,71 +75,7 @@ class ReadabilityChecker(Checker):
         "flesch_min": Option((int, float), DEFAULTS["flesch_min"], "An article scoring under this for Flesch reading ease is hard to read."),
         "min_words": Option(int, DEFAULTS["min_words"], "An article of fewer words is not scored."),
     }
-    rules = (
-        Rule(
-            "readability.long-sentence",
-            "info",
-            "A sentence longer than the house limit (40 words unless the house pack says otherwise).",
-            "A reader loses the thread of a sentence of more than about 40 words, and a sub-editor "
-            "splits it. A sentence that is mostly a quotation is left alone: a speaker's words are "
-            "trimmed, not split.",
-            good=examples("Council budget\n\nThe council met on Monday. It agreed the budget after a short debate.\n"),
-            bad=examples("Council budget\n\nThe council, which had met on Monday after a week in which three members resigned over "
-                         "the budget, the closure of two libraries and the sale of the old town hall to a developer "
-                         "from Leeds, agreed on a plan that nobody had seen before the meeting began.\n"),
-        ),
-        Rule(
-            "readability.long-paragraph",
-            "info",
-            "A paragraph of more sentences than the house limit (10 unless the house pack says otherwise).",
-            "News paragraphs are short: a paragraph of many sentences is two or three stories run "
-            "together, or paragraph breaks lost in a paste.",
-            good=examples("Storm\n\nIt rained. It poured. The river rose.\n"),
-            bad=examples("Count\n\nOne. Two. Three. Four. Five. Six. Seven. Eight. Nine. Ten. Eleven.\n"),
-        ),
-        Rule(
-            "readability.doubled-word",
-            "warning",
-            "The same word twice in a row (\"the the\").",
-            "A word typed twice is a slip the eye skips over when reading for sense. Doubles that "
-            "English allows (had had, that that) and names (Bora Bora) are left alone. When grammar "
-            "checking with LanguageTool is on, LanguageTool reports doubled words instead.",
-            good=examples("Plan\n\nShe had had enough of the plan.\n", "Holiday\n\nThey flew to Bora Bora.\n"),
-            bad=examples("Plan\n\nThe minister said the the plan would go ahead.\n"),
-            fix="unsafe",
-        ),
-        Rule(
-            "readability.hard-to-read",
-            "info",
-            "An article whose Flesch reading ease is below the house floor (30 unless the house pack says otherwise).",
-            "Flesch reading ease (from textstat, with the CMU pronouncing dictionary) scores "
-            "sentence length and syllables per word; below 30 an article reads like a legal "
-            "document. Articles under 150 words are not scored. Opt-in: scoring costs about a "
-            "second to load the dictionary and a few milliseconds an article, so it runs only when "
-            "selected (`--extend-select readability.hard-to-read`, or `extend_select` in config). "
-            "`copydesk stats` prints every figure per article.",
-            good=examples("School\n\nThe council met on Monday. It agreed to build a new school. Work will start in May.\n"),
-            bad=examples(
-                "Procurement review\n\nThe implementation of the consolidated infrastructure modernisation programme, notwithstanding considerable "
-                "administrative complications regarding interdepartmental responsibilities, necessitated extraordinary "
-                "organisational restructuring throughout the municipal authority. Consequently, representatives of the "
-                "environmental regulatory directorate recommended comprehensive reconsideration of existing procurement "
-                "methodologies, particularly concerning the anticipated procurement of specialised construction machinery. "
-                "Independent evaluations commissioned by the metropolitan oversight committee subsequently identified "
-                "significant inconsistencies between documented expenditure projections and contemporaneous financial "
-                "reporting obligations. Parliamentary representatives, characterising the situation as fundamentally "
-                "unsatisfactory, demanded immediate clarification regarding accountability arrangements, contractual "
-                "liabilities and the organisational consequences for departmental leadership. The authority's chief "
-                "executive, acknowledging considerable institutional deficiencies, emphasised that additional comprehensive "
-                "investigations would accompany the forthcoming publication of independently verified documentation "
-                "concerning historical procurement irregularities. Opposition councillors nevertheless maintained that the "
-                "administration's explanations were insufficiently comprehensive, inadequately substantiated and "
-                "fundamentally incompatible with statutory transparency requirements applicable to municipal authorities "
-                "undertaking significant infrastructure investments. Residents were not consulted about any of these "
-                "developments before the decisions were made.\n"),
-            default=False,
-        ),
-    )
+    rules = rules_from("readability")  # copydesk/checks/readability.yaml
 
     def validate_options(self, options: dict, path: str, line: int | None) -> None:
         for key, value in options.items():

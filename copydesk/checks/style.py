@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..checker import Checker, Context, Rule, examples
+from ..checker import Checker, Context, rules_from
 from ..blocks import Block
 from ..document import Document
 from ..finding import Edit
@@ -846,98 +846,12 @@ def _headline(doc: Document, ctx: Context) -> list:
 
 
 class StyleChecker(Checker):
+    """The house pack's style: the headline (style.headline), numbers (style.numbers), and in
+    the body honorifics, spellings and the consistency of variants, in one pass a paragraph."""
+
     id = "style"
     description = "House style from the house pack: honorifics, spellings, consistency."
-    rules = (
-        Rule(
-            "style.honorific",
-            "error",
-            "An honorific or title abbreviation punctuated against house style (Mr. in British style, Mr in American).",
-            "British style writes contractions such as Mr, Mrs, Dr and St with no full stop; American "
-            "news style writes Mr., Mrs. and Dr. The house pack says which.",
-            good=examples("Mr Smith met Dr Jones in St Albans.\n"),
-            bad=examples("Mr. Smith met Dr. Jones.\n"),
-            fix="safe",
-        ),
-        Rule(
-            "style.spelling",
-            "warning",
-            "A spelling of the other variety of English (American in British copy, or the reverse).",
-            "A newspaper keeps one variety of English. The house pack names it, with the -ise or "
-            "-ize choice; proper names such as World Health Organization keep their own spelling. "
-            "A word spelt by its sense is judged by its sentence: British copy writes a vaccination "
-            "or television programme, and a computer program.",
-            good=examples("The organisers said the colour of the centre would not change.\n",
-                          "The World Health Organization said so.\n",
-                          "The program crashed every computer it was installed on.\n"),
-            bad=examples("The organizers said the color of the center would not change.\n",
-                         "The council's vaccination program reached every school.\n"),
-            fix="safe",
-        ),
-        Rule(
-            "style.consistency",
-            "warning",
-            "The same word spelt two ways in one article.",
-            "Where the house allows two spellings (judgement or judgment, per cent or percent), an "
-            "article still uses one. The minority form is reported once.",
-            good=examples("The judgement was clear.\n\nA second judgement followed.\n",
-                          "The e-mail came from Email Systems.\n\nAnother e-mail followed.\n"),
-            bad=examples("The judgement was clear.\n\nA second judgement followed.\n\nThe judgment was final.\n"),
-            fix="unsafe",
-        ),
-        Rule(
-            "style.headline",
-            "warning",
-            "A headline longer than the house allows, ending with a full stop, or in title case where the house writes sentence case.",
-            "The house pack's `headline` section sets the length in characters (80 in the british "
-            "pack), the case and whether a full stop may end it. A headline is in title case when "
-            "three or more of its words after the first are capitalised although the article "
-            "writes them in lower case (\"Floods Close Main Road\"): names keep their capitals "
-            "everywhere, so they are never counted. The full stop has a safe fix; the rest are "
-            "the sub-editor's to rewrite.",
-            good=examples("Floods close main road through Millbrook\n\nThe main road through Millbrook was closed after "
-                          "floods, and the council said it would close for a week.\n"),
-            bad=examples("Floods Close Main Road Through Millbrook\n\nThe main road through Millbrook was closed after "
-                         "floods, and the council said it would close for a week.\n",
-                         "Floods close main road.\n\nThe road was closed.\n"),
-            fix="safe",
-        ),
-        Rule(
-            "style.numbers",
-            "info",
-            "A number in a form the house does not use: a decade with an apostrophe (1990's), a sum of money in the "
-            "other form (£3 million where the house writes £3m), a count under 10 in figures (3 people) or from 10 "
-            "up in words (twelve people), a figure opening a sentence, a percentage in the other form, a long "
-            "figure with no thousands comma (10000), an ordinal with the wrong suffix (21th).",
-            "The house pack's `numbers` section turns on each part. `money`: short (£3m, $2bn; british) or long "
-            "($3 million; american, as AP). `decades`: no apostrophe. `words_below` (10 in both packs, the "
-            "British newsrooms' rule and AP's): a figure under it that counts something in running prose is "
-            "written as a word (three people), a number word from it up as a figure (12 people), and a figure "
-            "opening a sentence is spelt out or the sentence recast (a year may open one). Only a count is "
-            "reported: a figure before a plural noun, with no other figure in its sentence; ages, measures and "
-            "units, money, times and dates, scores, decimals, ranges, labels (No 10, page 3, Channel 4), names "
-            "(Windows 7, 50 Cent), quotations, tables and sentences that compare numbers (between 8 and 12) "
-            "are left as written. `percent`: the form after a figure, \"%\" (american, as AP since 2019), "
-            "\"per cent\", \"percent\", or consistent (british): an article that mixes the sign and the words "
-            "is told its minority form. `thousands_comma`: 10,000 and 3,000, never a year, a clock time, a "
-            "code, a telephone number or a model (the Nokia 7610). The fixes are unsafe, being house style, "
-            "except the ordinal suffix's, which is certain (21th is 21st in any house). Info, because "
-            "published copy mixes the forms often and the difference is one of style, not sense.",
-            good=examples("Budget\n\nThe scheme will cost £3m over the 1990s level.\n",
-                          "Crash\n\nThree people were hurt and 12 were treated on the M6 at 3pm on 5 March.\n",
-                          "Survey\n\nAbout 5% of the 10,000 people asked, aged 7 to 70, said yes. 2004 was a good year.\n",
-                          "Race\n\nShe finished 21st, between 8 and 12 seconds behind the leaders.\n"),
-            bad=examples("Budget\n\nThe scheme will cost £3 million.\n", "Budget\n\nIt cost 3 million pounds.\n",
-                         "Budget\n\nPrices have not been so high since the 1990's.\n",
-                         "Crash\n\nThe crash left 3 people in hospital.\n",
-                         "Crash\n\nThe crash left twelve people in hospital.\n",
-                         "Crash\n\nIt was the worst day of the year. 20 people died.\n",
-                         "Survey\n\nPrices rose 5% in May and 6 per cent in June.\n",
-                         "Crowd\n\nA crowd of 25000 people came.\n",
-                         "Race\n\nShe finished 21th.\n"),
-            fix="unsafe",
-        ),
-    )
+    rules = rules_from("style")  # copydesk/checks/style.yaml
 
     def check(self, doc: Document, ctx: Context):
         findings = _headline(doc, ctx) if ctx.enabled is None or "style.headline" in ctx.enabled else []

@@ -53,10 +53,14 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
           show_diff, show_fixes, force_exclude, skip_binary, max_size, grammar_on, lt_server, no_cache):
     """Check drafts: files, folders (walked recursively) or '-' for standard input; with no
     PATHS, the current folder."""
-    opts = Options(list(paths or (".",)), fmt, fail_on, split(select), split(extend_select), split(ignore), house,
-                   config_path, stdin_filename, fmt == "text" and _use_color("never" if no_color else color_mode, bool(output)),
-                   quiet, statistics, min_severity, diff_base, baseline_path, write_baseline, fix, unsafe_fixes, show_diff,
-                   show_fixes, force_exclude, skip_binary, int(max_size * 1024 * 1024), grammar_on, lt_server, not no_cache)
+    opts = Options(
+        paths=list(paths or (".",)), fmt=fmt, fail_on=fail_on, select=split(select), extend_select=split(extend_select),
+        ignore=split(ignore), house=house, config_path=config_path,
+        color=fmt == "text" and _use_color("never" if no_color else color_mode, bool(output)), quiet=quiet,
+        statistics=statistics, min_severity=min_severity, diff_base=diff_base, baseline=baseline_path,
+        write_baseline=write_baseline, fix=fix, unsafe_fixes=unsafe_fixes, diff=show_diff, show_fixes=show_fixes,
+        stdin_filename=stdin_filename, force_exclude=force_exclude, skip_binary=skip_binary,
+        max_bytes=int(max_size * 1024 * 1024), grammar=grammar_on, lt_server=lt_server, cache=not no_cache)
     if fix or show_diff:
         import signal
 
