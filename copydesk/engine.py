@@ -49,6 +49,23 @@ class FileResult:
     raw: bytes | None = None  # the bytes as read, for --fix
     decoded: Decoded | None = None
     fixed: bytes | None = None  # the bytes --fix made, for standard input
+    fmt: str = "text"  # the format the draft was read in
+
+    def __getstate__(self) -> dict:
+        """Sent from a worker process without its parsed document (the text is enough to parse
+        it again where a report needs it) or its bytes (the worker wrote any fix)."""
+        state = dict(self.__dict__)
+        state["document"] = None
+        state["raw"] = None
+        if self.decoded is not None:  # the text as it now stands (fixed, where a fix was made)
+            text = self.document.text if self.document is not None else self.decoded.text
+            state["decoded"] = Decoded(text, self.decoded.bom, self.decoded.encoding, self.decoded.bad_byte)
+        return state
+
+    def reparse(self) -> None:
+        """The parsed document again, after the result came from a worker process."""
+        if self.document is None and self.decoded is not None:
+            self.document = Document(self.decoded.text, self.path, self.fmt)
 
 
 def enabled_rules(cfg: Config) -> frozenset[str]:
@@ -451,7 +468,7 @@ def check_file(path: str, cfg: Config, data: bytes | None = None, display: str |
         doc = Document(decoded.text, name, fmt or format_for(path if display is None else display))
     except Exception as exc:  # a parser bug must not take the run down
         return FileResult(name, error=f"{name}: copydesk could not parse this draft ({type(exc).__name__}: {exc}); please report it")
-    return FileResult(name, check_document(doc, cfg, decoded), document=doc, raw=decoded.raw, decoded=decoded)
+    return FileResult(name, check_document(doc, cfg, decoded), document=doc, raw=decoded.raw, decoded=decoded, fmt=doc.format)
 
 
 def walk(paths: list[str], cfg_for_dir) -> tuple[list[str], list[str]]:

@@ -59,6 +59,8 @@ class Options:
     force_exclude: bool = False
     skip_binary: bool = False
     max_bytes: int = 10 * 1048576
+    # processes: 0 for one per core; a run of a few files, standard input or grammar stays in one
+    jobs: int = 0
     # grammar with LanguageTool
     grammar: bool = False
     lt_server: str | None = None
@@ -145,20 +147,14 @@ def run(opts: Options, stdin: BinaryIO | None = None,
     grammar = languagetool.Session(server=opts.lt_server, use_cache=opts.cache)
     languagetool._active = grammar
     try:
-        for path in progress(files) if progress else files:
-            try:
-                if path == "-":
-                    cfg = config_for(opts.stdin_name)
-                    stdin_data = (stdin.read(opts.max_bytes + 1) if stdin is not None else b"")
-                    result = engine.check_file(opts.stdin_name, cfg, data=stdin_data, display=opts.stdin_name,
-                                               limit=opts.max_bytes)
-                else:
-                    cfg = config_for(path)
-                    result = engine.check_file(path, cfg, limit=opts.max_bytes)
-                if result.error is None and (opts.fix or opts.diff):
-                    fixed_count += _fix(result, path, cfg, opts, diffs, errors, shown)
-            except DataError as exc:
-                raise RunError(str(exc)) from None
+        if "-" in files:
+            stdin_data = stdin.read(opts.max_bytes + 1) if stdin is not None else b""
+        for path, done in zip(progress(files) if progress else files, _each(files, opts, config_for, stdin_data)):
+            result, fixed_one, diffs_one, errors_one, shown_one = done
+            fixed_count += fixed_one
+            diffs += diffs_one
+            errors += errors_one
+            shown += shown_one
             if result.error:
                 if not (result.binary and opts.skip_binary):
                     errors.append(result.error)
@@ -198,6 +194,73 @@ def run(opts: Options, stdin: BinaryIO | None = None,
     except DataError as exc:
         raise RunError(str(exc)) from None
     return Outcome(results, errors, messages, report, code)
+
+
+# A run of fewer files than this stays in one process: starting workers costs more.
+MIN_PARALLEL = 16
+# Files a worker is handed at a time: few enough to keep both cores busy to the end.
+CHUNK = 8
+_work: tuple | None = None  # (opts, config_for), set in the parent before its workers fork
+
+
+def _one(path: str, opts: Options, config_for, stdin_data: bytes = b"") -> tuple:
+    """Check (and fix) one file: (result, findings fixed, diff lines, errors, rules fixed)."""
+    from . import engine
+    from .yamlio import DataError
+
+    diffs: list[str] = []
+    errors: list[str] = []
+    shown: list[tuple[str, Counter]] = []
+    fixed = 0
+    try:
+        if path == "-":
+            cfg = config_for(opts.stdin_name)
+            result = engine.check_file(opts.stdin_name, cfg, data=stdin_data, display=opts.stdin_name, limit=opts.max_bytes)
+        else:
+            cfg = config_for(path)
+            result = engine.check_file(path, cfg, limit=opts.max_bytes)
+        if result.error is None and (opts.fix or opts.diff):
+            fixed = _fix(result, path, cfg, opts, diffs, errors, shown)
+    except DataError as exc:
+        raise RunError(str(exc)) from None
+    return result, fixed, diffs, errors, shown
+
+
+def _chunk(paths: list[str]) -> list[tuple]:
+    assert _work is not None
+    opts, config_for = _work
+    return [_one(p, opts, config_for) for p in paths]
+
+
+def _each(files: list[str], opts: Options, config_for, stdin_data: bytes):
+    """Each file's outcome, in the files' order: in this process, or spread over worker
+    processes (one per core unless opts.jobs says) when there are enough files to gain."""
+    jobs = opts.jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(files) < MIN_PARALLEL or "-" in files or opts.grammar or opts.lt_server or _grammar_configured(files, config_for):
+        for path in files:
+            yield _one(path, opts, config_for, stdin_data)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _work
+    _work = (opts, config_for)
+    chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for outcomes in pool.map(_chunk, chunks):
+                for result, *rest in outcomes:
+                    if result.findings or opts.fmt == "html":  # what the report shows of the draft
+                        result.reparse()
+                    yield (result, *rest)
+    finally:
+        _work = None
+
+
+def _grammar_configured(files: list[str], config_for) -> bool:
+    """Grammar checking is on in some file's config (its LanguageTool session lives in this
+    process): the run stays in one process."""
+    return any(config_for(f).grammar_enabled for f in files)
 
 
 def _narrow(results: list[FileResult], opts: Options, messages: list[str]) -> None:

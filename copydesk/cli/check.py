@@ -45,12 +45,14 @@ FORMATS = ["text", "json", "sarif", "github", "junit", "rdjson", "markdown", "ht
 @click.option("--max-size", type=click.FloatRange(min=0.001, max=1_000_000), default=10.0, show_default=True, metavar="MB",
               callback=lambda ctx, param, value: finite(value, param),
               help="Skip files larger than this many megabytes (exit code 2).")
+@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=0, show_default=True, metavar="N",
+              help="Worker processes (0: one per core); a few files, standard input or grammar use one.")
 @click.option("--grammar", "grammar_on", is_flag=True, help="Check grammar with LanguageTool too (see `copydesk grammar`).")
 @click.option("--lt-server", metavar="URL", help="The LanguageTool server to use (turns grammar on); COPYDESK_LT_SERVER too.")
 @click.option("--no-cache", is_flag=True, help="Send every paragraph to LanguageTool, ignoring the cache of results.")
 def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, config_path, stdin_filename, no_color,
           color_mode, quiet, statistics, min_severity, diff_base, baseline_path, write_baseline, fix, unsafe_fixes,
-          show_diff, show_fixes, force_exclude, skip_binary, max_size, grammar_on, lt_server, no_cache):
+          show_diff, show_fixes, force_exclude, skip_binary, max_size, jobs, grammar_on, lt_server, no_cache):
     """Check drafts: files, folders (walked recursively) or '-' for standard input; with no
     PATHS, the current folder."""
     opts = Options(
@@ -60,7 +62,7 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
         statistics=statistics, min_severity=min_severity, diff_base=diff_base, baseline=baseline_path,
         write_baseline=write_baseline, fix=fix, unsafe_fixes=unsafe_fixes, diff=show_diff, show_fixes=show_fixes,
         stdin_filename=stdin_filename, force_exclude=force_exclude, skip_binary=skip_binary,
-        max_bytes=int(max_size * 1024 * 1024), grammar=grammar_on, lt_server=lt_server, cache=not no_cache)
+        max_bytes=int(max_size * 1024 * 1024), jobs=jobs, grammar=grammar_on, lt_server=lt_server, cache=not no_cache)
     if fix or show_diff:
         import signal
 
