@@ -276,6 +276,17 @@ def from_mapping(data: Any, path: str, lines=yamlio.line_of) -> Config:
         except DataError as exc:
             inner = str(exc) if exc.line else exc.message
             raise DataError(path, lines(data, "house"), "house", inner) from None
+    chosen = [*(cfg.select or []), *cfg.ignore, *cfg.extend_select]
+    if any(s.startswith("custom.") for s in chosen):
+        from .engine import _custom_rules
+        from .house import load_house
+        from .yamlrules import unknown_selector
+
+        problem = unknown_selector(chosen, _custom_rules(cfg, load_house(cfg.house)))
+        if problem:
+            key = next(k for k in ("select", "ignore", "extend_select") if any(
+                s.startswith("custom.") and s in (data.get(k) or []) for s in chosen))
+            raise DataError(path, lines(data, key), key, problem)
     return cfg
 
 

@@ -101,6 +101,13 @@ class Linter:
         self.config = cfg
         # The house pack read for this Linter alone: not shared with another Linter.
         self.house = load_house.__wrapped__(cfg.house)
+        from .engine import _custom_rules
+        from .yamlrules import unknown_selector
+
+        self.custom = _custom_rules(cfg, self.house)
+        problem = unknown_selector([*(cfg.select or []), *cfg.ignore, *cfg.extend_select], self.custom)
+        if problem:
+            raise ValueError(problem)
         self.checkers: tuple[Checker, ...] = tuple(registry.checkers() if checkers is None else checkers)
 
     def check(self, text: str, *, path: str | None = None, kind: str | None = None) -> Result:
@@ -125,7 +132,10 @@ class Linter:
         """Every rule this Linter's checkers can report, with its documentation."""
         from . import registry
 
-        return (*registry.CORE_RULES, *(r for c in self.checkers for r in c.rules))
+        own = tuple(Rule(r.id, r.level, r.message, f"A {r.type} rule of the newsroom's own, from {r.source}."
+                         + (f" More: {r.link}" if r.link else ""), fix="safe" if r.safe else "unsafe" if r.type in (
+                             "substitution", "consistency") else None) for r in self.custom)
+        return (*registry.CORE_RULES, *(r for c in self.checkers for r in c.rules), *own)
 
 
 def _copy(cfg: Config) -> Config:

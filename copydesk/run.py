@@ -102,14 +102,26 @@ def _configs(opts: Options) -> Callable[[str], config_mod.Config]:
             try:
                 load_house(opts.house)
             except DataError as exc:
-                if exc.path != opts.house:
-                    raise
+                if exc.path != opts.house or exc.line is not None or exc.key != "house":
+                    raise  # a pack file's own fault: its file, line and key
                 raise RunError(f"--house {opts.house}: {exc.message}") from None
         fixed = config_mod.load_file(opts.config_path) if opts.config_path else None
     except DataError as exc:
         raise RunError(str(exc)) from None
     changes = bool(opts.select or opts.ignore or opts.extend_select or opts.house or opts.grammar or opts.lt_server
                    or opts.force_exclude)
+    if any(s.startswith("custom.") for s in opts.select + opts.ignore + opts.extend_select):
+        from .engine import _custom_rules
+        from .yamlrules import unknown_selector
+
+        here = fixed or config_mod.for_path(os.getcwd())
+        try:
+            own = _custom_rules(here, load_house(opts.house or here.house))
+        except DataError as exc:
+            raise RunError(str(exc)) from None
+        problem = unknown_selector(opts.select + opts.ignore + opts.extend_select, own)
+        if problem:
+            raise RunError(problem, usage=True)
 
     def config_for(path: str) -> config_mod.Config:
         cfg = config_mod.for_path(path, fixed)

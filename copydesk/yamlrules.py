@@ -51,6 +51,9 @@ DEFAULT_MESSAGES = {
     "consistency": "“{match}” here, but “{other}” elsewhere in the article: keep to one.",
     "capitalization": "This should be in {case} case.",
 }
+# The placeholders each type's message may use.
+PLACEHOLDERS = {"existence": {"match"}, "substitution": {"match", "suggestion"}, "occurrence": {"match", "max", "count"},
+                "consistency": {"match", "other"}, "capitalization": {"match", "case"}}
 # Small words a title-case headline leaves in lower case.
 SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up via with".split())
 
@@ -147,7 +150,7 @@ def _build(item: dict, rid: str, kind: str, path: str, line: int | None) -> Yaml
     fields: dict[str, Any] = {}
     if kind in ("existence", "occurrence"):
         if "tokens" not in item and "patterns" not in item:
-            raise DataError(path, line, rid, f"a {kind} rule needs tokens or patterns")
+            raise DataError(path, line, f"{rid}.tokens", f"an {kind} rule needs tokens or patterns")
         parts = []
         if "tokens" in item:
             parts.append(_token_pattern(_strings(item["tokens"], path, line_of(item, "tokens"), f"{rid}.tokens")))
@@ -180,8 +183,34 @@ def _build(item: dict, rid: str, kind: str, path: str, line: int | None) -> Yaml
         if "scope" not in item:
             scope = ["headline"]
     message = item.get("message") or DEFAULT_MESSAGES[kind]
+    import string
+
+    try:
+        names = {f for _t, f, _s, _c in string.Formatter().parse(message) if f is not None}
+    except ValueError as exc:
+        raise DataError(path, line_of(item, "message") or line, f"{rid}.message", f"a brace that is not a placeholder: {exc}") from None
+    wrong = sorted(names - PLACEHOLDERS[kind])
+    if wrong:
+        raise DataError(path, line_of(item, "message") or line, f"{rid}.message",
+                        f"{{{wrong[0]}}} is not a placeholder of {'an' if kind[0] in 'aeiou' else 'a'} {kind} rule; it has "
+                        + ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS[kind])))
     return YamlRule(rid, kind, message, level, item.get("link", ""), tuple(scope), quotations,
                     good=tuple(examples.get("good", ())), bad=tuple(examples.get("bad", ())), source=path, line=line, **fields)
+
+
+def unknown_selector(selectors, rules) -> str | None:
+    """The message for the first selector that names a rule of the newsroom's own (custom.x)
+    that these rules do not have, or None: a typo in a selection must not pass as clean."""
+    import difflib
+
+    ids = sorted(r.id for r in rules)
+    for sel in selectors:
+        if sel.startswith("custom.") and sel not in ids:
+            near = difflib.get_close_matches(sel, ids, n=1, cutoff=0.6)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            have = f" (the newsroom's rules here: {', '.join(ids)})" if ids else " (no rules of the newsroom's own are set here)"
+            return f"unknown rule '{sel}'{hint}{have}"
+    return None
 
 
 @lru_cache(maxsize=64)

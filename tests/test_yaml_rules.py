@@ -60,7 +60,7 @@ def test_occurrence_consistency_and_capitalization():
 
 def test_scopes_and_markdown_positions():
     rules = [{"id": "custom.storm", "type": "existence", "tokens": ["storm"], "scope": ["headline"]}]
-    text = "---\ntitle: x\n---\n# Storm 🌧 hits *the* coast\n\nThe storm passed.\n"
+    text = "---\ndate: 2026-03-05\n---\n# Storm 🌧 hits *the* coast\n\n## Storm watch\n\nThe storm passed.\n"
     got = run(rules, text, path="story.md")
     assert [g[1] for g in got] == ["Storm"]
     got = run([dict(rules[0], scope=["body"])], text, path="story.md")
@@ -70,7 +70,7 @@ def test_scopes_and_markdown_positions():
 @pytest.mark.parametrize("rule, key, says", [
     ({"id": "no-prefix", "type": "existence", "tokens": ["x"]}, "rules[1].id", "must be 'custom.'"),
     ({"id": "custom.x", "type": "nonsense"}, "custom.x.type", "must be one of existence"),
-    ({"id": "custom.x", "type": "existence"}, "custom.x", "needs tokens or patterns"),
+    ({"id": "custom.x", "type": "existence"}, "custom.x.tokens", "needs tokens or patterns"),
     ({"id": "custom.x", "type": "existence", "patterns": ["(a)\\1"]}, "custom.x.patterns", "RE2"),
     ({"id": "custom.x", "type": "existence", "tokens": ["a"], "swap": {"a": "b"}}, "custom.x.swap", "unknown key"),
     ({"id": "custom.x", "type": "occurrence", "tokens": ["a"]}, "custom.x.max", "needs max"),
@@ -131,3 +131,34 @@ def test_built_in_rules_said_as_data_find_what_the_built_ins_find():
     data = {(g[1]) for g in run(rules[:3], text)}
     built = {f.excerpt.rstrip(".") for f in Linter(select=["style.honorific", "style.spelling", "credits.agency"]).check(text).findings}
     assert data >= {"Mr.", "harbor", "/Getty"} and {"harbor", "Mr", "Getty"} <= built | {"Mr"}
+
+
+def test_findings_from_a_developer_s_trial(run_cli, tmp_path):
+    # A swap of case alone fires, and the longest of overlapping wrong forms wins.
+    covid = [{"id": "custom.covid", "type": "substitution", "swap": {"COVID-19": "Covid-19", "COVID": "Covid"},
+              "ignorecase": False, "fix": "safe"}]
+    got = run(covid, "Vote\n\nCOVID-19 is here, and COVID too; Covid stays.\n")
+    assert [(g[1], g[3]) for g in got] == [("COVID-19", ("Covid-19",)), ("COVID", ("Covid",))]
+    # A sentence-case headline keeps the capitals of names the article capitalises mid-sentence.
+    cap = [{"id": "custom.case", "type": "capitalization", "match": "sentence"}]
+    assert run(cap, "Boris Johnson visits Paris\n\nOn Monday Boris Johnson was in Paris.\n") == []
+    # A typo in a message's placeholder, or in a selection of the newsroom's rules, is refused.
+    with pytest.raises(DataError, match=r"\{mtach\} is not a placeholder of an existence rule"):
+        Linter({"rules": [{"id": "custom.a", "type": "existence", "tokens": ["x"], "message": "Cut {mtach}"}]})
+    with pytest.raises(ValueError, match="unknown rule 'custom.b'; did you mean 'custom.a'"):
+        Linter({"rules": [{"id": "custom.a", "type": "existence", "tokens": ["x"]}]}, select=["custom.b"])
+    (tmp_path / "copydesk.yaml").write_text("rules:\n  - id: custom.a\n    type: existence\n    tokens: [x]\n")
+    draft = tmp_path / "story.txt"
+    draft.write_text("Vote\n\nText.\n")
+    p = run_cli("check", "--select", "custom.nope", str(draft), cwd=str(tmp_path))
+    assert p.returncode == 2 and b"unknown rule 'custom.nope'" in p.stderr
+    p = run_cli("explain", "custom.nope", cwd=str(tmp_path))
+    assert p.returncode == 2 and b"no rule 'custom.nope'" in p.stderr
+    # A wrong pack named on the command line keeps its file, line and key.
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("name: ours\nrules:\n  - id: custom.b\n    type: existence\n    patterns: ['(a)\\1']\n")
+    p = run_cli("check", "--house", str(pack), str(draft), cwd=str(tmp_path))
+    assert p.returncode == 2 and f"{pack}:5: key 'custom.b.patterns'".encode() in p.stderr
+    # The rules a Linter can report include the newsroom's own.
+    linter = Linter({"rules": [{"id": "custom.a", "type": "existence", "tokens": ["x"], "level": "error"}]})
+    assert [(r.id, r.severity) for r in linter.rules() if r.id.startswith("custom.")] == [("custom.a", "error")]

@@ -23,7 +23,9 @@ FAMILY = Rule(
     "examples each rule keeps. README, \"Newsroom rules without Python\", has the whole form.",
     fix="unsafe",
 )
-SCOPE_KINDS = {"headline": ("headline", "heading"), "body": ("paragraph", "blockquote", "list_item"), "caption": ("caption",)}
+# The headline is the one block the parser made the headline (a Markdown draft's title: or first
+# level-1 heading, a text draft's first line); other headings are neither headline nor body.
+SCOPE_KINDS = {"headline": ("headline",), "body": ("paragraph", "blockquote", "list_item"), "caption": ("caption",)}
 
 
 class CustomChecker(Checker):
@@ -40,7 +42,7 @@ class CustomChecker(Checker):
             kinds = {k for s in rule.scope for k in SCOPE_KINDS[s]}
             mine = [b for b in blocks if b.kind in kinds]
             if mine:
-                out += RUNS[rule.type](rule, mine, ctx)
+                out += RUNS[rule.type](rule, mine, doc)
         return out
 
 
@@ -68,28 +70,37 @@ def _say(rule: YamlRule, **values) -> str:
         return rule.message  # a placeholder the rule's type does not fill: the message as written
 
 
-def _existence(rule, blocks, ctx):
+def _existence(rule, blocks, doc):
     return [_finding(rule, b, i, j, _say(rule, match=b.text[i:j])) for b in blocks
             for i, j, _m in finditer_windowed(rule.pattern, b.text) if j > i and _kept(rule, b, i)]
 
 
-def _substitution(rule, blocks, ctx):
+def _substitution(rule, blocks, doc):
     from .style import match_case
 
     out = []
     for b in blocks:
+        found = []  # (start, end, the right form): the longest of overlapping wrong forms wins
         for wrong, right, pattern in rule.swaps:
             for i, j, _m in finditer_windowed(pattern, b.text):
-                if j <= i or not _kept(rule, b, i) or (
-                        right.lower().startswith(wrong.lower()) and b.text[i:i + len(right)].lower() == right.lower()):
-                    continue  # the right form already there, begun by the wrong one, is left alone: Getty Images
                 said = b.text[i:j]
-                fixed = match_case(said, right) if said.lower() == wrong.lower() else right
-                out.append(_finding(rule, b, i, j, _say(rule, match=said, suggestion=fixed), fixed, fix=True))
+                if j <= i or said == right or not _kept(rule, b, i) or (
+                        len(right) > len(wrong) and b.text[i:i + len(right)] == right):
+                    continue  # the right form already there (begun by the wrong one: Getty Images)
+                if said.lower() == right.lower():
+                    fixed = right  # a swap of case alone (COVID to Covid): the case is the point
+                else:
+                    fixed = match_case(said, right) if said.lower() == wrong.lower() else right
+                found.append((i, j, fixed))
+        last = -1
+        for i, j, fixed in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+            if i >= last:
+                out.append(_finding(rule, b, i, j, _say(rule, match=b.text[i:j], suggestion=fixed), fixed, fix=True))
+                last = j
     return out
 
 
-def _occurrence(rule, blocks, ctx):
+def _occurrence(rule, blocks, doc):
     seen = [(b, i, j) for b in blocks for i, j, _m in finditer_windowed(rule.pattern, b.text) if j > i and _kept(rule, b, i)]
     if len(seen) <= rule.max:
         return []
@@ -97,7 +108,7 @@ def _occurrence(rule, blocks, ctx):
     return [_finding(rule, b, i, j, _say(rule, match=b.text[i:j], max=rule.max, count=len(seen)))]
 
 
-def _consistency(rule, blocks, ctx):
+def _consistency(rule, blocks, doc):
     out = []
     for forms, pattern in rule.pairs:
         uses: dict[str, list] = defaultdict(list)
@@ -117,11 +128,17 @@ def _consistency(rule, blocks, ctx):
     return out
 
 
-def _capitalization(rule, blocks, ctx):
+def _capitalization(rule, blocks, doc):
+    from .style import _capitalised_mid_sentence
+
     out = []
+    # Names are the words the article capitalises in the middle of its sentences (Boris, Paris):
+    # a sentence-case headline keeps their capitals.
+    names = _capitalised_mid_sentence(doc) if rule.case == "sentence" else set()
     for b in blocks:
         words = [(m.start(), m.end()) for m in WORD_RE.finditer(b.text)]
-        wrong = [(i, j) for k, (i, j) in enumerate(words) if _wrong_case(b.text[i:j], k, rule)]
+        wrong = [(i, j) for k, (i, j) in enumerate(words)
+                 if b.text[i:j].strip("'’") not in names and _wrong_case(b.text[i:j], k, rule)]
         if wrong:
             out.append(_finding(rule, b, 0, len(b.text), _say(rule, match=b.text, case=rule.case)))
     return out

@@ -35,8 +35,10 @@ def explain(rule):
         rules = registry.all_rules()
     except registry.PluginError as exc:
         raise fail(str(exc))
-    if rule.startswith("custom.") and _explain_own(rule):
-        return
+    if rule.startswith("custom."):
+        if _explain_own(rule):
+            return
+        raise fail(f"no rule '{rule}' among the newsroom's rules that apply here (copydesk.yaml and its house pack)")
     r = rules.get(registry.ALIASES.get(rule, rule)) or registry.family(rule)
     if r is None:
         rules = {**rules, **{fid: f for fid, f in registry.families().items() if registry.matches(rule, fid.split(".")[0])}}
@@ -80,6 +82,10 @@ def _explain_own(rule_id: str) -> bool:
         return False
     article = "an" if r.type[0] in "aeiou" else "a"
     click.echo(f"{r.id} ({r.level}): {article} {r.type} rule of the newsroom's own, from {r.source}\n\n{r.message}")
+    for wrong, right, _pattern in r.swaps:
+        click.echo(f"    {wrong} → {right}")
+    if r.swaps:
+        click.echo(f"Fix: {'safe' if r.safe else 'unsafe'}.")
     click.echo(f"\nScope: {', '.join(r.scope)}; quotations: {r.quotations}.")
     if r.link:
         click.echo(f"More: {r.link}")
