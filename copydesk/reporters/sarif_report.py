@@ -90,8 +90,12 @@ def render(report) -> str:
                 ]
             results.append(res)
     driver_rules = []
+    # A rule a family stands for (grammar.x, custom.x) has the level its findings have: the
+    # family's own is only a default.
+    seen_level = {f.rule: f.severity for f in reversed(report.findings())}
     for rid in fired:
-        rule = rules.get(rid) or registry.family(rid)
+        own = rules.get(rid)
+        rule = own or registry.family(rid)
         driver_rules.append(
             {
                 "id": rid,
@@ -99,7 +103,7 @@ def render(report) -> str:
                 "shortDescription": {"text": rule.description if rule else rid},
                 "fullDescription": {"text": rule.rationale if rule else rid},
                 "help": {"text": rule.rationale if rule else rid},
-                "defaultConfiguration": {"level": LEVEL[rule.severity] if rule else "warning"},
+                "defaultConfiguration": {"level": LEVEL[own.severity if own else seen_level[rid]]},
             }
         )
     driver = {"name": "copydesk", "version": __version__, "rules": driver_rules}
