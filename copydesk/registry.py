@@ -4,8 +4,10 @@ under the entry-point group ``copydesk.checks``."""
 from __future__ import annotations
 
 from functools import lru_cache
+import json
+import os
+import sys
 from importlib import import_module
-from importlib.metadata import entry_points
 
 from .checker import Checker, Rule
 
@@ -87,7 +89,7 @@ def checkers() -> tuple[Checker, ...]:
         mod, attr = spec.split(":")
         found.append(_instantiate(getattr(import_module(mod), attr), spec))
     seen = {c.id for c in found}
-    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    for ep in _plugin_entry_points():
         try:
             checker = _instantiate(ep.load(), f"plugin {ep.name} ({ep.value})")
         except PluginError:
@@ -101,6 +103,67 @@ def checkers() -> tuple[Checker, ...]:
         seen.add(checker.id)
         found.append(checker)
     return tuple(found)
+
+
+class _EntryPoint:
+    """A plugin's entry point as the cache keeps it: its name and "module:attribute"."""
+
+    def __init__(self, name: str, value: str):
+        self.name, self.value = name, value
+
+    def load(self) -> object:
+        module, _, attr = self.value.partition(":")
+        obj: object = import_module(module.strip())
+        for part in attr.strip().split(".") if attr.strip() else ():
+            obj = getattr(obj, part)
+        return obj
+
+
+def _installed() -> list[list]:
+    """What says which plugins are installed: each entry-point file of the distributions on
+    sys.path, with its time and size. A distribution installed, removed or changed changes it."""
+    out = []
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith((".dist-info", ".egg-info")):
+                path = os.path.join(folder, name, "entry_points.txt")
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                out.append([path, st.st_mtime_ns, st.st_size])
+    return out
+
+
+def _plugin_entry_points() -> list:
+    """The copydesk.checks entry points, by name. importlib.metadata reads every installed
+    distribution and costs a fresh process tens of milliseconds; its answer is kept in the
+    user's cache, keyed by the entry-point files on sys.path, and asked again only when they
+    change."""
+    key = _installed()
+    cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "copydesk", "plugins.json")
+    try:
+        with open(cache, encoding="utf-8") as fh:
+            kept = json.load(fh)
+        if kept.get("key") == key:
+            return [_EntryPoint(n, v) for n, v in kept["plugins"]]
+    except (OSError, ValueError, AttributeError, TypeError):
+        pass
+    from importlib.metadata import entry_points
+
+    plugins = sorted(((ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)), key=lambda nv: nv[0])
+    try:
+        from . import atomic
+
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        atomic.write_output(cache, json.dumps({"key": key, "plugins": plugins}).encode("utf-8"))
+    except OSError:
+        pass  # a cache that cannot be written is asked again next time
+    return [_EntryPoint(n, v) for n, v in plugins]
 
 
 @lru_cache(maxsize=1)

@@ -73,3 +73,21 @@ def test_a_plugin_must_be_registered_under_its_checker_id(run_cli, tmp_path):
     draft.write_text("Head\n\nText.\n")
     p = run_cli("check", str(draft), env=dict(os.environ, PYTHONPATH=str(site)))
     assert p.returncode == 2 and b"entry-point name must be its checker id 'shout'" in p.stderr
+
+
+def test_the_plugin_list_is_kept_and_asked_again_when_a_plugin_is_installed(run_cli, tmp_path):
+    cache = tmp_path / "cache"
+    site = tmp_path / "site"
+    site.mkdir()
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Council says no\n\nThe council said NEVER to the plan.\n")
+    env = dict(os.environ, PYTHONPATH=str(site), XDG_CACHE_HOME=str(cache))
+    assert b"shout" not in run_cli("rules", env=env).stdout
+    kept = cache / "copydesk" / "plugins.json"
+    assert json.loads(kept.read_text())["plugins"] == []
+    install_plugin(str(site))  # a new distribution on the path: the kept list no longer holds
+    assert b"shout.capitals" in run_cli("rules", env=env).stdout
+    assert json.loads(kept.read_text())["plugins"] == [["shout", "copydesk_shout:ShoutChecker"]]
+    # Asked again with nothing changed, the kept list answers: no scan of the distributions.
+    p = run_cli("check", "--format", "json", str(draft), env=dict(env, PYTHONPROFILEIMPORTTIME="1"))
+    assert b"importlib.metadata" not in p.stderr and json.loads(p.stdout)["files"][0]["findings"]
