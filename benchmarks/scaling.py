@@ -1,8 +1,11 @@
 """Time against draft length: checking a draft four times as long should take about four
 times as long. Prints seconds per size for a few kinds of draft, including one made of
-quotation marks only.
+quotation marks only; and, with --prose, the cost per word and the peak memory of published
+prose from 1 KB to 10 MB (BBC articles read from ../shared, joined; each size in a process of
+its own, so that its peak is its own).
 
     python benchmarks/scaling.py
+    python benchmarks/scaling.py --prose
 """
 
 from __future__ import annotations
@@ -27,7 +30,52 @@ KINDS = {
 }
 
 
+CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "corpora", "bbc-news-2005")
+SIZES = (1_000, 10_000, 100_000, 1_000_000, 10_000_000)
+
+
+def _prose(size: int) -> str:
+    """Published articles' bodies joined under one headline, cut at a paragraph near size bytes."""
+    parts, total = ["Archive\n\n"], 0
+    names = sorted(os.path.join(d, f) for d, _s, fs in os.walk(CORPUS) for f in fs if f.endswith(".txt") and f != "README.TXT")
+    k = 0
+    while total < size:
+        with open(names[k % len(names)], encoding="utf-8", errors="replace") as fh:
+            body = fh.read().split("\n", 1)[-1].strip() + "\n\n"
+        parts.append(body)
+        total += len(body.encode())
+        k += 1
+    text = "".join(parts)
+    return text[: text.rfind("\n\n", 0, size) + 2] if size < len(text) and text.rfind("\n\n", 0, size) > 0 else text
+
+
+def _one_size(size: int) -> None:
+    import resource
+
+    text = _prose(size)
+    cfg = Config()
+    check_document(Document("Warm up\n\nThe council met.\n", "a.txt"), cfg)
+    t0 = time.perf_counter()
+    check_document(Document(text, "a.txt"), cfg)
+    dt = time.perf_counter() - t0
+    words = len(text.split())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{len(text.encode()):>12,d} {words:>10,d} {dt:9.3f} {dt * 1e6 / words:10.1f} {peak:9.0f}")
+
+
+def prose() -> None:
+    import subprocess
+
+    print(f"{'bytes':>12s} {'words':>10s} {'seconds':>9s} {'µs/word':>10s} {'peak MB':>9s}")
+    for size in SIZES:
+        subprocess.run([sys.executable, __file__, "--one", str(size)], check=True)
+
+
 def main() -> None:
+    if "--one" in sys.argv:
+        return _one_size(int(sys.argv[sys.argv.index("--one") + 1]))
+    if "--prose" in sys.argv:
+        return prose()
     cfg = Config()
     check_document(Document("warm up", "a.txt"), cfg)
     print(f"{'draft':24s} {'size':>10s} {'seconds':>9s} {'ratio to previous':>18s}")
