@@ -91,11 +91,35 @@ def _prefilter(pattern: str, ignore_case: bool):
 LONG_TEXT = 2048  # characters: past this, a paragraph is searched on RE2 first
 
 
-def _table_words(t: str, table: dict[str, str], candidates):
-    """(start, end, word, house form) for each word of t in the spelling table. A long paragraph
-    is scanned once by RE2 for the table's words; a short one word by word (an RE2 call costs
-    more than the look-ups of a few dozen words)."""
+def _scan_candidates(texts: list[str], candidates) -> list[list[tuple[int, int]]]:
+    """The spans where the spelling table's words may stand in each text, from one RE2 scan of
+    them all joined (one call for a whole draft costs less than a look-up of every word)."""
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    hits: list[list[tuple[int, int]]] = [[] for _ in texts]
+    for ws, we, _m in finditer_windowed(candidates, "\n".join(texts)):
+        k = bisect_right(starts, ws) - 1
+        hits[k].append((ws - starts[k], we - starts[k]))
+    return hits
+
+
+def _table_words(t: str, table: dict[str, str], candidates, found: list[tuple[int, int]] | None = None):
+    """(start, end, word, house form) for each word of t in the spelling table. found: where
+    the table's words may stand in t, from a scan of the whole draft; else a long paragraph is
+    scanned by RE2 on its own, and a short one word by word."""
     get = table.get
+    if found is not None:
+        for ws, we in found:
+            word = t[ws:we]
+            target = get(word.lower()) if word.isascii() else None
+            if target is None:
+                continue
+            whole = LETTERS_RE.match(t, ws)
+            if whole is not None and whole.end() == we:  # not part of a longer word
+                yield ws, we, word, target
+        return
     if candidates is None or len(t) <= LONG_TEXT:
         for m in LETTERS_RE.finditer(t):
             word = m.group()
@@ -845,6 +869,10 @@ def _headline(doc: Document, ctx: Context) -> list:
     return out
 
 
+# The rules the paragraph pass (_body) reports: without one of them selected, it does not run.
+BODY_RULES = frozenset(("style.honorific", "style.spelling", "style.consistency"))
+
+
 class StyleChecker(Checker):
     """The house pack's style: the headline (style.headline), numbers (style.numbers), and in
     the body honorifics, spellings and the consistency of variants, in one pass a paragraph."""
@@ -857,7 +885,9 @@ class StyleChecker(Checker):
         findings = _headline(doc, ctx) if ctx.enabled is None or "style.headline" in ctx.enabled else []
         if ctx.enabled is None or "style.numbers" in ctx.enabled:
             findings += _numbers(doc, ctx)
-        return findings + self._body(doc, ctx)
+        if ctx.enabled is None or ctx.enabled & BODY_RULES:
+            findings += self._body(doc, ctx)
+        return findings
 
     def _body(self, doc: Document, ctx: Context):
         house = ctx.house
@@ -870,13 +900,19 @@ class StyleChecker(Checker):
         # a quick look for the words before the scan: their letters after the first, in lower or upper case
         sense_needles = {w[1:] for w in sense.table}
         findings = []
-        names = _capitalised_mid_sentence(doc) if table else set()
+        names_found: list[set[str]] = []  # the draft's names, worked out when first needed
+
+        def names() -> set[str]:
+            if not names_found:
+                names_found.append(_capitalised_mid_sentence(doc))
+            return names_found[0]
+
         variety = "American" if house.section("spelling").get("prefer", "british") != "american" else "British"
         occurrences: dict[int, list[tuple[str, int, int]]] = {}
         counts: dict[int, Counter] = {}
-        for b in doc.blocks:
-            if not b.text or b.kind in ("front_matter", "code"):
-                continue
+        read = [b for b in doc.blocks if b.text and b.kind not in ("front_matter", "code")]
+        found = dict(zip(map(id, read), _scan_candidates([b.text for b in read], candidates))) if table and candidates else {}
+        for b in read:
             t = b.text
             if ctx.full:
                 break  # more than a draft lists: the engine says how the list was cut
@@ -908,7 +944,7 @@ class StyleChecker(Checker):
                 return k >= 0 and i < skip[k][1]
 
             if table:
-                for ws, we, word, target in _table_words(t, table, candidates):
+                for ws, we, word, target in _table_words(t, table, candidates, found.get(id(b))):
                     if ctx.full:
                         break
                     if protected_at(ws) or ctx.accepted(word) or _sic(t, we) or _in_address(t, ws, we):
@@ -919,7 +955,7 @@ class StyleChecker(Checker):
                         j = ws + len(word)
                         while j < len(t) and t[j] == " ":
                             j += 1
-                        if word in names or (j < len(t) and t[j].isupper()):
+                        if (j < len(t) and t[j].isupper()) or word in names():
                             continue  # a name at the start of a sentence: "Gray, 26, ..." or "Arbor Networks"
                     suggestion = match_case(word, target)
                     s, e = b.prose.source_span(ws, ws + len(word))
