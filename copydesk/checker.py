@@ -83,11 +83,10 @@ def rules_from(name: str) -> tuple[Rule, ...]:
     draft is text, or {markdown: text})."""
     from importlib import resources
 
-    import yaml
+    from .yamlio import load
 
     path = f"copydesk/checks/{name}.yaml"
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load((resources.files("copydesk") / "checks" / f"{name}.yaml").read_text(encoding="utf-8"), Loader=loader)
+    data = load((resources.files("copydesk") / "checks" / f"{name}.yaml").read_text(encoding="utf-8"), path)
 
     def drafts(items: list) -> tuple[Example, ...]:
         return tuple(Example(x) if isinstance(x, str) else Example(x["markdown"], "markdown") for x in items)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+import os
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
-_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+
+def _loader() -> "type[yaml.SafeLoader] | type[yaml.CSafeLoader]":
+    import yaml  # imported only when a text is parsed, not when its parse is in the cache
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DataError(ValueError):
@@ -34,7 +37,9 @@ class Located(dict):
 MAX_DEPTH = 64
 
 
-def _convert(node: yaml.Node, path: str, seen: set[int] | None = None, depth: int = 0) -> Any:
+def _convert(node: "yaml.Node", path: str, seen: set[int] | None = None, depth: int = 0) -> Any:
+    import yaml
+
     # An alias (*name) gives the node of its anchor (&name) a second time. Aliases are refused:
     # nested ones expand exponentially (a "billion laughs" file), and a config or rule pack
     # that copydesk finds on its own may come from a pull request.
@@ -69,8 +74,11 @@ def _convert(node: yaml.Node, path: str, seen: set[int] | None = None, depth: in
         raise DataError(path, node.start_mark.line + 1, None, f"bad value: {exc}") from None
 
 
-def load(text: str, path: str) -> Any:
+def _parse(text: str, path: str) -> Any:
     """Load YAML safely; raise DataError with the line of a syntax error."""
+    import yaml
+
+    _Loader = _loader()
     try:
         # An alias is refused where it stands, before anything is built (see _convert).
         for event in yaml.parse(text, Loader=_Loader):
@@ -89,6 +97,66 @@ def load(text: str, path: str) -> Any:
     if node is None:
         return None
     return _convert(node, path)
+
+
+def load(text: str, path: str) -> Any:
+    """Load YAML safely; raise DataError with the line of a syntax error. What a text gives is
+    kept in the user's cache, keyed by the text's hash, so that an unchanged pack or config is
+    not parsed (nor PyYAML imported) again in the next process."""
+    cache = _cache_path(text)
+    if cache is not None:
+        try:
+            with open(cache, encoding="utf-8") as fh:
+                return json.load(fh, object_hook=_located)
+        except (OSError, ValueError):
+            pass
+    data = _parse(text, path)
+    if cache is not None:
+        try:
+            blob = json.dumps(_plain(data), ensure_ascii=False)
+        except (TypeError, ValueError):
+            return data  # a value JSON cannot hold (a date): parsed each time
+        try:
+            from . import atomic
+
+            os.makedirs(os.path.dirname(cache), exist_ok=True)
+            atomic.write_output(cache, blob.encode("utf-8"))
+        except OSError:
+            pass
+    return data
+
+
+_MAP, _LINES = "\u0000map", "\u0000lines"
+
+
+def _cache_path(text: str) -> str | None:
+    if os.environ.get("COPYDESK_NO_CACHE"):
+        return None
+    import hashlib
+
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+    return os.path.join(base, "copydesk", "yaml", f"{key}.json")
+
+
+def _plain(data: Any) -> Any:
+    """The parse as JSON holds it, each mapping with the lines of its keys; TypeError for a
+    value JSON cannot hold."""
+    if isinstance(data, Located):
+        return {_MAP: {k: _plain(v) for k, v in data.items()}, _LINES: data.lines}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    if data is None or isinstance(data, (str, int, float, bool)):
+        return data
+    raise TypeError(type(data).__name__)
+
+
+def _located(obj: dict) -> Any:
+    if _MAP in obj:
+        out = Located(obj[_MAP])
+        out.lines = obj[_LINES]
+        return out
+    return obj
 
 
 def line_of(data: Any, key: str) -> int | None:

@@ -1,3 +1,4 @@
+import os
 import textwrap
 
 import pytest
@@ -127,3 +128,27 @@ def test_yaml_is_loaded_safely(tmp_path):
     with pytest.raises(DataError) as exc:
         config.load_file(p)
     assert exc.value.line == 1 and "unsafe" not in str(exc.value).split("bad value")[0]
+
+
+def test_an_unchanged_pack_is_not_parsed_again_in_the_next_process(tmp_path, run_cli):
+    """A config or pack's parse is kept in the user's cache, keyed by its text: the next process
+    reads it from there (PyYAML is not even imported), with the line of every key kept for
+    errors, and a changed file is parsed anew."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    draft = tmp_path / "story.txt"
+    draft.write_text("Vote\n\nMr. Smith said so.\n")
+    cfg = tmp_path / "copydesk.yaml"
+    cfg.write_text("house: british\nignore: [readability]\n")
+    assert run_cli("check", str(draft), env=env, cwd=str(tmp_path)).returncode == 1
+    assert list((tmp_path / "cache" / "copydesk" / "yaml").glob("*.json"))
+    again = run_cli("check", str(draft), env=dict(env, PYTHONPROFILEIMPORTTIME="1"), cwd=str(tmp_path))
+    import re
+
+    assert again.returncode == 1 and not re.search(rb"\|\s+yaml\s*$", again.stderr, re.M)
+    assert re.search(rb"\|\s+copydesk\.yamlio\s*$", again.stderr, re.M)  # the check does see imports
+    cfg.write_text("house: british\nignore: [readability]\nloudness: 11\n")  # changed: parsed anew, and wrong
+    p = run_cli("check", str(draft), env=env, cwd=str(tmp_path))
+    assert p.returncode == 2 and b"copydesk.yaml:3: key 'loudness'" in p.stderr
+    cfg.write_text("house: british\nignore: [readability]\nloudness: 11\n")  # the same wrong text, from the cache
+    p = run_cli("check", str(draft), env=env, cwd=str(tmp_path))
+    assert p.returncode == 2 and b"copydesk.yaml:3: key 'loudness'" in p.stderr
