@@ -101,19 +101,22 @@ def _parse(text: str, path: str) -> Any:
 
 def load(text: str, path: str) -> Any:
     """Load YAML safely; raise DataError with the line of a syntax error. What a text gives is
-    kept in the user's cache, keyed by the text's hash, so that an unchanged pack or config is
-    not parsed (nor PyYAML imported) again in the next process."""
+    kept in the user's cache with the text itself, under the text's checksum, so that an
+    unchanged pack or config is not parsed (nor PyYAML imported) again in the next process; a
+    kept parse is used only for the very same text."""
     cache = _cache_path(text)
     if cache is not None:
         try:
             with open(cache, encoding="utf-8") as fh:
-                return json.load(fh, object_hook=_located)
-        except (OSError, ValueError):
+                kept = json.load(fh, object_hook=_located)
+            if kept["text"] == text:
+                return kept["data"]
+        except (OSError, ValueError, KeyError, TypeError):
             pass
     data = _parse(text, path)
     if cache is not None:
         try:
-            blob = json.dumps(_plain(data), ensure_ascii=False)
+            blob = json.dumps({"text": text, "data": _plain(data)}, ensure_ascii=False)
         except (TypeError, ValueError):
             return data  # a value JSON cannot hold (a date): parsed each time
         try:
@@ -132,11 +135,11 @@ _MAP, _LINES = "\u0000map", "\u0000lines"
 def _cache_path(text: str) -> str | None:
     if os.environ.get("COPYDESK_NO_CACHE"):
         return None
-    import hashlib
+    import zlib  # a checksum to file it under (the text itself is compared): no OpenSSL to load
 
-    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+    data = text.encode("utf-8", "surrogatepass")
     base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-    return os.path.join(base, "copydesk", "yaml", f"{key}.json")
+    return os.path.join(base, "copydesk", "yaml", f"{zlib.crc32(data):08x}-{len(data)}.json")
 
 
 def _plain(data: Any) -> Any:

@@ -152,3 +152,20 @@ def test_an_unchanged_pack_is_not_parsed_again_in_the_next_process(tmp_path, run
     cfg.write_text("house: british\nignore: [readability]\nloudness: 11\n")  # the same wrong text, from the cache
     p = run_cli("check", str(draft), env=env, cwd=str(tmp_path))
     assert p.returncode == 2 and b"copydesk.yaml:3: key 'loudness'" in p.stderr
+
+
+def test_a_kept_parse_is_used_only_for_the_very_same_text(tmp_path, monkeypatch):
+    import json
+
+    from copydesk import yamlio
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    text = "house: british\nignore: [layout]\n"
+    kept = yamlio._cache_path(text)
+    os.makedirs(os.path.dirname(kept))
+    with open(kept, "w", encoding="utf-8") as fh:  # a file of the same name that holds another text
+        json.dump({"text": "house: american\n", "data": {"house": "american"}}, fh)
+    data = yamlio.load(text, "copydesk.yaml")
+    assert data == {"house": "british", "ignore": ["layout"]} and yamlio.line_of(data, "ignore") == 2
+    again = yamlio.load(text, "copydesk.yaml")  # now kept for this text, lines and all
+    assert again == data and yamlio.line_of(again, "ignore") == 2
