@@ -110,24 +110,15 @@ def _table_words(t: str, table: dict[str, str], candidates, found: list[tuple[in
     the table's words may stand in t, from a scan of the whole draft; else a long paragraph is
     scanned by RE2 on its own, and a short one word by word."""
     get = table.get
-    if found is not None:
-        for ws, we in found:
-            word = t[ws:we]
-            target = get(word.lower()) if word.isascii() else None
-            if target is None:
-                continue
-            whole = LETTERS_RE.match(t, ws)
-            if whole is not None and whole.end() == we:  # not part of a longer word
-                yield ws, we, word, target
-        return
-    if candidates is None or len(t) <= LONG_TEXT:
+    if found is None and (candidates is None or len(t) <= LONG_TEXT):
         for m in LETTERS_RE.finditer(t):
             word = m.group()
             target = get(word.lower())
             if target is not None:
                 yield m.start(), m.end(), word, target
         return
-    for ws, we, _m in finditer_windowed(candidates, t):
+    spans = found if found is not None else ((ws, we) for ws, we, _m in finditer_windowed(candidates, t))
+    for ws, we in spans:
         word = t[ws:we]
         target = get(word.lower()) if word.isascii() else None
         if target is None:
