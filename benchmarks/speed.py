@@ -80,6 +80,8 @@ def main() -> None:
     ap.add_argument("--json", help="write the figures to this file as JSON")
     args = ap.parse_args()
     articles = _articles(args.corpus)
+    if not articles:
+        sys.exit(f"no articles under {args.corpus}: the BBC corpus is read from ../shared beside the project (--corpus PATH)")
     words = sum(len(t.split()) for _n, t in articles)
     cfg = Config()
     check_document(Document(articles[0][1], articles[0][0], "text"), cfg)  # warm: packs read, patterns compiled

@@ -101,7 +101,7 @@ def audit(paths: list[str], output: str, scheduler: str | None = None, workers: 
         # The local cluster's own log (a worker that loses its scheduler as the cluster shuts
         # down logs a traceback) is not the user's business: what went wrong is in the summary.
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.CRITICAL)
+                               dashboard_address=":0", silence_logs=logging.CRITICAL)  # no dashboard port to fight over
         client = Client(cluster)
     try:
         bag = db.from_sequence(parts, npartitions=max(1, len(parts)))

@@ -84,12 +84,22 @@ def _instantiate(obj: object, name: str) -> Checker:
 
 @lru_cache(maxsize=1)
 def checkers() -> tuple[Checker, ...]:
+    try:
+        return _checkers(_plugin_entry_points())
+    except PluginError:
+        # Asked of the kept list, a plugin that fails is asked of the distributions again: a
+        # kept list that no longer holds (or was spoilt) must not break every run after it.
+        fresh = _plugin_entry_points(fresh=True)
+        return _checkers(fresh)
+
+
+def _checkers(plugins: list) -> tuple[Checker, ...]:
     found: list[Checker] = []
     for spec in BUILTIN:
         mod, attr = spec.split(":")
         found.append(_instantiate(getattr(import_module(mod), attr), spec))
     seen = {c.id for c in found}
-    for ep in _plugin_entry_points():
+    for ep in plugins:
         try:
             checker = _instantiate(ep.load(), f"plugin {ep.name} ({ep.value})")
         except PluginError:
@@ -139,7 +149,7 @@ def _installed() -> list[list]:
     return out
 
 
-def _plugin_entry_points() -> list:
+def _plugin_entry_points(fresh: bool = False) -> list:
     """The copydesk.checks entry points, by name. importlib.metadata reads every installed
     distribution and costs a fresh process tens of milliseconds; its answer is kept in the
     user's cache, keyed by the entry-point files on sys.path, and asked again only when they
@@ -147,11 +157,15 @@ def _plugin_entry_points() -> list:
     key = _installed()
     cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "copydesk", "plugins.json")
     try:
+        if fresh:
+            raise OSError
         with open(cache, encoding="utf-8") as fh:
             kept = json.load(fh)
-        if kept.get("key") == key:
-            return [_EntryPoint(n, v) for n, v in kept["plugins"]]
-    except (OSError, ValueError, AttributeError, TypeError):
+        plugins = kept["plugins"] if kept.get("key") == key else None
+        if isinstance(plugins, list) and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                                             for p in plugins):
+            return [_EntryPoint(n, v) for n, v in plugins]
+    except (OSError, ValueError, AttributeError, TypeError, KeyError):
         pass
     from importlib.metadata import entry_points
 

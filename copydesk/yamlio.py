@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib  # checksums to file a parse under and to know it unspoilt: no OpenSSL to load
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -108,15 +109,18 @@ def load(text: str, path: str) -> Any:
     if cache is not None:
         try:
             with open(cache, encoding="utf-8") as fh:
-                kept = json.load(fh, object_hook=_located)
-            if kept["text"] == text:
-                return kept["data"]
-        except (OSError, ValueError, KeyError, TypeError):
+                kept = json.load(fh)
+            # The parse is kept as a string with its checksum: a spoilt file is a miss.
+            if kept["text"] == text and zlib.crc32(kept["data"].encode("utf-8", "surrogatepass")) == kept["crc"]:
+                return json.loads(kept["data"], object_hook=_located)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass
     data = _parse(text, path)
     if cache is not None:
         try:
-            blob = json.dumps({"text": text, "data": _plain(data)}, ensure_ascii=False)
+            parsed = json.dumps(_plain(data), ensure_ascii=False)
+            crc = zlib.crc32(parsed.encode("utf-8", "surrogatepass"))
+            blob = json.dumps({"text": text, "data": parsed, "crc": crc}, ensure_ascii=False)
         except (TypeError, ValueError):
             return data  # a value JSON cannot hold (a date): parsed each time
         try:
@@ -135,8 +139,6 @@ _MAP, _LINES = "\u0000map", "\u0000lines"
 def _cache_path(text: str) -> str | None:
     if os.environ.get("COPYDESK_NO_CACHE"):
         return None
-    import zlib  # a checksum to file it under (the text itself is compared): no OpenSSL to load
-
     data = text.encode("utf-8", "surrogatepass")
     base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
     return os.path.join(base, "copydesk", "yaml", f"{zlib.crc32(data):08x}-{len(data)}.json")

@@ -121,7 +121,8 @@ def parse(rules: Any, path: str) -> tuple[YamlRule, ...]:
         for key, value in item.items():
             kline = line_of(item, key) or line
             if key not in allowed:
-                raise DataError(path, kline, f"{rid}.{key}", f"unknown key for a {kind} rule; expected one of {', '.join(allowed)}")
+                article = "an" if kind[0] in "aeiou" else "a"
+                raise DataError(path, kline, f"{rid}.{key}", f"unknown key for {article} {kind} rule; expected one of {', '.join(allowed)}")
             if not isinstance(value, allowed[key]) or (allowed[key] is int and isinstance(value, bool)):
                 raise DataError(path, kline, f"{rid}.{key}", f"has the wrong type: {type(value).__name__}")
         out.append(_build(item, rid, kind, path, line))

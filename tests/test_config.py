@@ -169,3 +169,35 @@ def test_a_kept_parse_is_used_only_for_the_very_same_text(tmp_path, monkeypatch)
     assert data == {"house": "british", "ignore": ["layout"]} and yamlio.line_of(data, "ignore") == 2
     again = yamlio.load(text, "copydesk.yaml")  # now kept for this text, lines and all
     assert again == data and yamlio.line_of(again, "ignore") == 2
+
+
+def test_a_spoilt_cache_is_a_miss_never_a_failure(tmp_path, monkeypatch, run_cli):
+    import json
+
+    from copydesk import yamlio
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    text = "house: british\nignore: [layout]\n"
+    yamlio.load(text, "copydesk.yaml")
+    kept = yamlio._cache_path(text)
+    with open(kept, encoding="utf-8") as fh:
+        entry = json.load(fh)
+    entry["data"] = "[1, 2, 3]"  # the right text, a parse that is not its own
+    with open(kept, "w", encoding="utf-8") as fh:
+        json.dump(entry, fh)
+    assert yamlio.load(text, "copydesk.yaml") == {"house": "british", "ignore": ["layout"]}
+    # The same for every pack a run reads, and for the kept plugin list: the run is as ever.
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "run"))
+    draft = tmp_path / "story.txt"
+    draft.write_text("Vote\n\nMr. Smith said so.\n")
+    first = run_cli("check", str(draft), env=env)
+    for path in (tmp_path / "run" / "copydesk" / "yaml").glob("*.json"):
+        spoilt = json.loads(path.read_text())
+        spoilt["data"] = "[1, 2, 3]"
+        path.write_text(json.dumps(spoilt))
+    plugins = tmp_path / "run" / "copydesk" / "plugins.json"
+    kept_list = json.loads(plugins.read_text())
+    kept_list["plugins"] = [["ab", "no_such_module:Thing"]]
+    plugins.write_text(json.dumps(kept_list))
+    again = run_cli("check", str(draft), env=env)
+    assert (again.returncode, again.stdout, again.stderr) == (first.returncode, first.stdout, first.stderr)

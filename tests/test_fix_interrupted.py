@@ -56,3 +56,29 @@ def test_killed_fix_leaves_the_original_intact(tmp_path, sig):
                 assert leftovers == []  # a terminated --fix removes its temporary file
             return
     pytest.fail("the signal never arrived while the file was being written")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_stops_a_fix_of_many_files_at_once(tmp_path, jobs):
+    """SIGTERM in the middle of fixing a folder stops the run there with exit code 143 (not one
+    checker's failure that the run goes on past), and every file is whole: as it was, or fixed."""
+    import shutil
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    fixtures = [f for f in sorted(os.listdir(os.path.join(ROOT, "fixtures"))) if f.endswith(".txt")]
+    for k in range(30):
+        for f in fixtures:
+            shutil.copy(os.path.join(ROOT, "fixtures", f), folder / f"{k}-{f}")
+    originals = {p.name: p.read_bytes() for p in folder.iterdir()}
+    proc = subprocess.Popen([exe(), "check", "--fix", "--jobs", jobs, str(folder)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, cwd=ROOT)
+    time.sleep(1.5)
+    start = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert time.monotonic() - start < 3 and b"Traceback" not in err
+    assert sorted(p.name for p in folder.iterdir()) == sorted(originals)  # no temporary file left
+    fixed = [n for n, data in originals.items() if (folder / n).read_bytes() != data]
+    assert len(fixed) < len(originals)  # it stopped before the end

@@ -37,7 +37,7 @@ def audit(paths, output, scheduler, workers, config_path, partition_files):
     click.echo(f"{done.files:,} files, {done.findings:,} findings, written to {output}")
     if done.by_rule:
         width = max(len(r) for r in done.by_rule)
-        click.echo("\nrule" + " " * (width - 2) + "findings")
+        click.echo(f"\n  {'rule':{width}s}  {'findings':>8s}")
         for rule, n in sorted(done.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
             click.echo(f"  {rule:{width}s}  {n:8,}")
         folders = sorted({f for f, _r in done.by_folder})

@@ -63,11 +63,12 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
         write_baseline=write_baseline, fix=fix, unsafe_fixes=unsafe_fixes, diff=show_diff, show_fixes=show_fixes,
         stdin_filename=stdin_filename, force_exclude=force_exclude, skip_binary=skip_binary,
         max_bytes=int(max_size * 1024 * 1024), jobs=jobs, grammar=grammar_on, lt_server=lt_server, cache=not no_cache)
-    if fix or show_diff:
-        import signal
+    import signal
 
-        # A terminated --fix still runs its clean-up: no temporary file is left behind.
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    if fix or show_diff:
+        # A terminated --fix stops at once and still runs its clean-up: no temporary file is
+        # left behind. Terminated is no Exception, so no checker's error handling takes it.
+        signal.signal(signal.SIGTERM, _terminated)
     stdin = click.open_file("-", "rb") if "-" in opts.paths else None
     try:
         outcome = run(opts, stdin, _progress if not quiet and sys.stderr.isatty() else None)
@@ -75,6 +76,11 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
         if exc.usage:
             raise click.UsageError(str(exc))
         raise fail(str(exc))
+    except Terminated:
+        sys.exit(128 + signal.SIGTERM)
+    except KeyboardInterrupt:
+        click.echo("copydesk: interrupted", err=True)
+        sys.exit(128 + signal.SIGINT)
     for line in outcome.messages:
         click.echo(line, err=True)
     if output and outcome.report:
@@ -84,6 +90,14 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
         for chunk in iter(lambda: outcome.passthrough.read(1 << 20), b"") if outcome.passthrough else ():
             write_stdout(chunk)
     sys.exit(outcome.exit_code)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: the run stops where it is (the files being written are left whole)."""
+
+
+def _terminated(*_args) -> None:
+    raise Terminated
 
 
 def _progress(files: list[str]):
