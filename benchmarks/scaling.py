@@ -50,7 +50,12 @@ def _prose(size: int) -> str:
         total += len(body.encode())
         k += 1
     text = "".join(parts)
-    return text[: text.rfind("\n\n", 0, size) + 2] if size < len(text) and text.rfind("\n\n", 0, size) > 0 else text
+    if size >= len(text):
+        return text
+    cut = text.rfind("\n\n", 0, size)
+    if cut <= len(parts[0]):  # the first article alone is longer: cut it after a sentence
+        cut = text.rfind(". ", 0, size) + 1
+    return text[:cut].rstrip() + "\n"
 
 
 def _one_size(size: int) -> None:
