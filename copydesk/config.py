@@ -278,11 +278,10 @@ def from_mapping(data: Any, path: str, lines=yamlio.line_of) -> Config:
             raise DataError(path, lines(data, "house"), "house", inner) from None
     chosen = [*(cfg.select or []), *cfg.ignore, *cfg.extend_select]
     if any(s.startswith("custom.") for s in chosen):
-        from .engine import _custom_rules
         from .house import load_house
-        from .yamlrules import unknown_selector
+        from .yamlrules import newsroom_rules, unknown_selector
 
-        problem = unknown_selector(chosen, _custom_rules(cfg, load_house(cfg.house)))
+        problem = unknown_selector(chosen, newsroom_rules(cfg, load_house(cfg.house)))
         if problem:
             key = next(k for k in ("select", "ignore", "extend_select") if any(
                 s.startswith("custom.") and s in (data.get(k) or []) for s in chosen))

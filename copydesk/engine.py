@@ -25,6 +25,7 @@ from .finding import RANK, SEVERITIES, Edit, Finding
 from .house import House, load_house
 from .parsers.html import balanced
 from .reading import Analysis
+from .yamlrules import newsroom_rules
 from .quoting import MARK_RE
 
 class InputError(Exception):
@@ -182,16 +183,6 @@ def _dense_marks(text: str) -> int:
     return n if n > 2000 and n * 8 > len(text) else 0
 
 
-def _custom_rules(cfg: Config, house: House) -> tuple:
-    """The newsroom's rules written as data: the house pack's, then the config's."""
-    rules, mine = house.data.get("rules") or [], cfg.rules
-    if not rules and not mine:
-        return ()
-    from .yamlrules import for_config
-
-    return for_config(mine, cfg.source or "copydesk.yaml", rules, house.path)
-
-
 def _enabled_among(cfg: Config, checkers: Sequence[Checker]) -> frozenset[str]:
     """The rules a selection reports among these checkers' rules and the core rules."""
     select = None if cfg.select is None else tuple(cfg.select)
@@ -226,7 +217,7 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None, *
     if "input.unread" in enabled:
         rule = core["input.unread"]
         findings += [Finding(rule.id, rule.severity, why, s, e) for s, e, why in unread]
-    custom = _custom_rules(cfg, house)
+    custom = newsroom_rules(cfg, house)
     for checker in registry.checkers() if checkers is None else checkers:
         if not any(r.id in enabled for r in checker.rules) and not (checker.family is not None and (
                 _family_enabled(cfg, checker.family.id)

@@ -101,10 +101,9 @@ class Linter:
         self.config = cfg
         # The house pack read for this Linter alone: not shared with another Linter.
         self.house = load_house.__wrapped__(cfg.house)
-        from .engine import _custom_rules
-        from .yamlrules import unknown_selector
+        from .yamlrules import newsroom_rules, unknown_selector
 
-        self.custom = _custom_rules(cfg, self.house)
+        self.custom = newsroom_rules(cfg, self.house)
         problem = unknown_selector([*(cfg.select or []), *cfg.ignore, *cfg.extend_select], self.custom)
         if problem:
             raise ValueError(problem)

@@ -7,7 +7,8 @@ by the document (quoted-speech spans), the quotes checker (balance) and the attr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 DOUBLE = "double"
 SINGLE = "single"
@@ -50,6 +51,25 @@ class Quote:
 class QuoteScan:
     quotes: list[Quote]  # in order of their opening (or stray closing) mark
     apostrophes: list[int]
+    _stretches: tuple[list[int], list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def covers(self, i: int, length: int) -> bool:
+        """Whether index i stands inside a quotation of the paragraph (of length characters): a
+        quotation left open runs to its end, and nested ones count as their outermost."""
+        if self._stretches is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            for a, z in sorted((q.open.index, q.close.index + 1 if q.close is not None else length)
+                               for q in self.quotes if q.open is not None):
+                if ends and a <= ends[-1]:
+                    ends[-1] = max(ends[-1], z)
+                else:
+                    starts.append(a)
+                    ends.append(z)
+            self._stretches = (starts, ends)
+        starts, ends = self._stretches
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and i < ends[k]
 
     @property
     def unclosed(self) -> list[Quote]:

@@ -111,12 +111,11 @@ def _configs(opts: Options) -> Callable[[str], config_mod.Config]:
     changes = bool(opts.select or opts.ignore or opts.extend_select or opts.house or opts.grammar or opts.lt_server
                    or opts.force_exclude)
     if any(s.startswith("custom.") for s in opts.select + opts.ignore + opts.extend_select):
-        from .engine import _custom_rules
-        from .yamlrules import unknown_selector
+        from .yamlrules import newsroom_rules, unknown_selector
 
         here = fixed or config_mod.for_path(os.getcwd())
         try:
-            own = _custom_rules(here, load_house(opts.house or here.house))
+            own = newsroom_rules(here, load_house(opts.house or here.house))
         except DataError as exc:
             raise RunError(str(exc)) from None
         problem = unknown_selector(opts.select + opts.ignore + opts.extend_select, own)

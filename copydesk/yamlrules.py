@@ -219,10 +219,14 @@ def parse_cached(rules_json: str, path: str) -> tuple[YamlRule, ...]:
     return parse(json.loads(rules_json), path)
 
 
-def for_config(config_rules: list, config_path: str, house_rules: list, house_path: str) -> tuple[YamlRule, ...]:
-    """The house pack's rules, then the config's (a config's rule with the same id replaces
-    the house's), compiled once for each set of rules."""
-    house = parse_cached(json.dumps(house_rules), house_path) if house_rules else ()
-    mine = parse_cached(json.dumps(config_rules), config_path) if config_rules else ()
+def newsroom_rules(cfg, house) -> tuple[YamlRule, ...]:
+    """The newsroom's rules that apply under a config and its house pack: the pack's, then the
+    config's (a config's rule with the same id replaces the pack's), compiled once for each
+    set of rules."""
+    house_rules, config_rules = house.data.get("rules") or [], cfg.rules
+    if not house_rules and not config_rules:
+        return ()
+    house = parse_cached(json.dumps(house_rules), house.path) if house_rules else ()
+    mine = parse_cached(json.dumps(config_rules), cfg.source or "copydesk.yaml") if config_rules else ()
     ids = {r.id for r in mine}
     return tuple(r for r in house if r.id not in ids) + mine

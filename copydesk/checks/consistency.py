@@ -119,12 +119,7 @@ class _Paragraphs(list):
 
     def __init__(self, blocks, doc: Document):
         super().__init__(blocks)
-        self.starts: list[int] = []
-        n = 0
-        for b in doc.blocks:
-            if b.is_body and b.text.strip():
-                n += 1
-                self.starts.append(b.start)
+        self.starts = [b.start for b in doc.blocks if b.is_body and b.text.strip()]
 
     def number(self, b) -> int:
         return bisect_right(self.starts, b.start)
@@ -201,7 +196,7 @@ def _dated(m: re.Match[str]) -> datetime.date | None:
 SMALL_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 
-def _first_names_only(named, blocks, ctx: Context):
+def _first_names_only(named, blocks):
     """The full names whose first word is a first name: one the lexicon knows, or one the
     article never writes in lower case ("When Blair arrived", "The Kaur family", "Labour
     Party" are no first names)."""
@@ -288,7 +283,7 @@ class ConsistencyChecker(Checker):
                 named += [(n, b, m) for m in FULL_NAME_RE.finditer(b.text) if m.group(1) not in TITLES and m.group(1) not in ORG_STOP]
                 if any(x in b.text for x in ("Mr", "Ms", "Miss", "Dr", "Prof")):
                     with_titles += [(n, b, m) for m in TITLED_RE.finditer(b.text)]
-            named = _first_names_only(named, blocks, ctx)
+            named = _first_names_only(named, blocks)
             first_names: dict[str, set[str]] = defaultdict(set)
             first_spelling = _spellings(ctx.house)[0]
             for _n, _b, m in named:
@@ -413,24 +408,9 @@ class ConsistencyChecker(Checker):
         from ..finding import Edit
 
         out = []
-        quoted: dict[int, tuple[list[int], list[int]]] = {}
 
         def in_quote(b, i: int) -> bool:
-            if id(b) not in quoted:
-                spans = sorted((q.open.index, q.close.index + 1 if q.close is not None else len(b.text))
-                               for q in b.quotes.quotes if q.open is not None)
-                starts: list[int] = []
-                ends: list[int] = []
-                for a, z in spans:
-                    if ends and a <= ends[-1]:
-                        ends[-1] = max(ends[-1], z)
-                    else:
-                        starts.append(a)
-                        ends.append(z)
-                quoted[id(b)] = (starts, ends)
-            starts, ends = quoted[id(b)]
-            k = bisect_right(starts, i) - 1
-            return k >= 0 and i < ends[k]
+            return b.quotes.covers(i, len(b.text))
 
         titles: dict[str, list] = defaultdict(list)  # surname -> [(title, paragraph)]
         for n, _b, m in with_titles:

@@ -4,7 +4,6 @@ a house pack: existence, substitution, occurrence, consistency and capitalizatio
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 
 from ..checker import Checker, Context, Rule
@@ -50,11 +49,7 @@ def _kept(rule: YamlRule, b, start: int) -> bool:
     """Whether a match at start counts, as the rule says of quotations."""
     if rule.quotations == "include":
         return True
-    spans = sorted((q.open.index, q.close.index + 1 if q.close is not None else len(b.text))
-                   for q in b.quotes.quotes if q.open is not None)
-    k = bisect_right([a for a, _z in spans], start) - 1
-    inside = k >= 0 and start < spans[k][1]
-    return inside == (rule.quotations == "only")
+    return b.quotes.covers(start, len(b.text)) == (rule.quotations == "only")
 
 
 def _finding(rule: YamlRule, b, i: int, j: int, message: str, suggestion: str | None = None, fix: bool = False) -> Finding:

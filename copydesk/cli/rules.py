@@ -68,13 +68,13 @@ def _explain_own(rule_id: str) -> bool:
     import os
 
     from .. import config as config_mod
-    from ..engine import _custom_rules
     from ..house import load_house
     from ..yamlio import DataError
+    from ..yamlrules import newsroom_rules
 
     try:
         cfg = config_mod.for_path(os.getcwd())
-        own = {r.id: r for r in _custom_rules(cfg, load_house(cfg.house))}
+        own = {r.id: r for r in newsroom_rules(cfg, load_house(cfg.house))}
     except DataError as exc:
         raise fail(str(exc))
     r = own.get(rule_id)
