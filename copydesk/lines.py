@@ -87,3 +87,17 @@ class LineIndex:
                 extra = len(ASTRAL_RE.findall(text[self.starts[k]:end]))
             out[o] = Position(k + 1, column, column + extra, nbytes[o])
         return out
+
+
+def utf16_offsets(text: str, offsets) -> dict[int, int]:
+    """Each code-point offset into text as the offset a browser's JavaScript string counts
+    (UTF-16 units, two for a character outside the Basic Multilingual Plane), in one sweep."""
+    wanted = sorted(set(offsets))
+    if text.isascii() or ASTRAL_RE.search(text) is None:
+        return {o: o for o in wanted}
+    out, astral, prev = {}, 0, 0
+    for o in wanted:
+        astral += len(ASTRAL_RE.findall(text, prev, o))
+        prev = o
+        out[o] = o + astral
+    return out

@@ -1,6 +1,6 @@
-"""The command line: copydesk check | rules | explain | stats | grammar | init. Each command
-is a thin front end in its own module: it turns options into a call of the library (the run
-layer for check) and prints what comes back."""
+"""The command line: copydesk check | rules | explain | stats | grammar | init | audit | serve |
+lsp. Each command is a thin front end in its own module: it turns options into a call of the
+library (the run layer for check) and prints what comes back."""
 
 from __future__ import annotations
 
@@ -57,4 +57,4 @@ def write_stdout(data: bytes) -> None:
     out.flush()
 
 
-from . import audit, check, grammar, init, rulecheck, rules, stats  # noqa: E402,F401  (each registers its commands)
+from . import audit, check, grammar, init, rulecheck, rules, serve, stats  # noqa: E402,F401  (each registers its commands)

@@ -1,0 +1,318 @@
+// copydesk's page: the draft is checked as it is typed (after a short pause), its faults are
+// marked in place and listed with their reasons, and fixes are applied in the browser from the
+// edits the server sends. Offsets from the server are counted in UTF-16 units, as here.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const draft = $("draft");
+const state = { findings: [], checked: null, seq: 0, fileName: "", timer: 0 };
+const WAIT_MS = 300;  // the pause in typing after which the draft is checked
+const SEVERITY = { error: "Error", warning: "Warning", info: "Note" };
+const VISIBLE = { " ": "\u00b7", "\u00a0": "\u237d", "\t": "\u2192", "\u200b": "\u00a4", "\u200c": "\u00a4",
+  "\u200d": "\u00a4", "\u2060": "\u00a4", "\ufeff": "\u00a4", "\u202f": "\u237d", "\u2007": "\u237d" };
+
+function token() { return sessionStorage.getItem("copydesk-token") || ""; }
+
+function headers() {
+  const h = { "Content-Type": "application/json" };
+  if (token()) h.Authorization = "Bearer " + token();
+  return h;
+}
+
+function say(text, bad) {
+  const s = $("status");
+  s.textContent = text;
+  s.classList.toggle("bad", !!bad);
+}
+
+async function call(method, path, body) {
+  const res = await fetch(path, { method, headers: headers(), body: body ? JSON.stringify(body) : undefined });
+  let data = null;
+  try { data = await res.json(); } catch (e) { data = null; }
+  if (res.status === 401) {
+    $("token-box").hidden = false;
+    $("token").focus();
+  }
+  if (!res.ok && !(res.status === 500 && data && data.files)) {
+    throw new Error(data && data.error ? data.error.message : "the server answered " + res.status);
+  }
+  return { status: res.status, data };
+}
+
+function ask() {
+  const body = { text: draft.value };
+  if ($("house").value) body.house = $("house").value;
+  if ($("kind").value) body.kind = $("kind").value;
+  if (state.fileName) body.path = state.fileName;
+  return body;
+}
+
+async function check() {
+  const seq = ++state.seq;
+  const text = draft.value;
+  const began = performance.now();
+  try {
+    const { status, data } = await call("POST", "v1/check", ask());
+    if (seq !== state.seq) return;  // an older answer: the draft has changed since
+    show(text, data.files[0].findings);
+    const ms = Math.round(performance.now() - began);
+    if (status === 500) say("One check failed on this draft: " + data.error.message, true);
+    else say(summary(data.summary) + " Checked in " + ms + " ms.");
+  } catch (e) {
+    if (seq === state.seq) say("The draft could not be checked: " + e.message, true);
+  }
+}
+
+function summary(s) {
+  if (!s.findings) return "No faults found.";
+  const parts = [];
+  for (const k of ["error", "warning", "info"]) {
+    if (s[k]) parts.push(s[k] + " " + SEVERITY[k].toLowerCase() + (s[k] === 1 ? "" : "s"));
+  }
+  return parts.join(", ") + (s.fixable ? "; " + s.fixable + " with a safe fix." : ".");
+}
+
+function schedule() {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(check, WAIT_MS);
+}
+
+function show(text, findings) {
+  state.checked = text;
+  state.findings = findings;
+  renderMarked(text, findings);
+  renderList(findings);
+  $("fix-all").disabled = !findings.some((f) => f.fix && f.fix.safe);
+  $("count").textContent = "(" + findings.length + ")";
+}
+
+// The draft with each finding's characters in a <mark>: the text is cut at every start and end,
+// and each piece is marked with the findings that cover it.
+function renderMarked(text, findings) {
+  const box = $("marked");
+  box.textContent = "";
+  const cuts = new Set([0, text.length]);
+  findings.forEach((f) => { cuts.add(f.start_utf16); cuts.add(f.end_utf16); });
+  const points = [...cuts].sort((a, b) => a - b);
+  const rank = { error: 3, warning: 2, info: 1 };
+  const empty = findings.map((f, i) => [f, i]).filter(([f]) => f.start_utf16 === f.end_utf16);
+  for (let k = 0; k < points.length; k++) {
+    const at = points[k];
+    for (const [f, i] of empty) {
+      if (f.start_utf16 === at) box.appendChild(markFor([i], "\u2038", f.severity, true));
+    }
+    if (k + 1 === points.length) break;
+    const piece = text.slice(at, points[k + 1]);
+    const over = [];
+    findings.forEach((f, i) => { if (f.start_utf16 <= at && f.end_utf16 >= points[k + 1] && f.end_utf16 > f.start_utf16) over.push(i); });
+    if (!over.length) { box.appendChild(document.createTextNode(piece)); continue; }
+    const worst = over.map((i) => findings[i].severity).sort((a, b) => rank[b] - rank[a])[0];
+    const blank = piece.trim() === "" || [...piece].every((c) => c in VISIBLE || c === "\n" || c === "\r");
+    const shown = blank ? [...piece].map((c) => VISIBLE[c] || c).join("") : piece;
+    box.appendChild(markFor(over, shown, worst, blank));
+  }
+}
+
+function markFor(ids, shown, severity, blank) {
+  const m = document.createElement("mark");
+  m.className = severity + (blank ? " blank" : "");
+  m.textContent = shown;
+  m.dataset.findings = ids.join(" ");
+  m.title = ids.map((i) => state.findings[i].message).join("\n");
+  m.addEventListener("click", () => focusFinding(ids[0]));
+  return m;
+}
+
+function renderList(findings) {
+  const list = $("findings");
+  list.textContent = "";
+  findings.forEach((f, i) => {
+    const li = document.createElement("li");
+    li.id = "f" + i;
+    li.className = f.severity;
+    li.tabIndex = -1;
+    const head = document.createElement("div");
+    head.innerHTML = '<span class="sev"></span> <span class="where"></span> <code class="rule"></code>';
+    head.querySelector(".sev").textContent = SEVERITY[f.severity];
+    head.querySelector(".where").textContent = "line " + f.line + ", column " + f.column;
+    head.querySelector(".rule").textContent = f.rule;
+    const msg = document.createElement("p");
+    msg.className = "message";
+    msg.textContent = f.message;
+    li.append(head, msg);
+    if (f.excerpt.trim()) {
+      const found = document.createElement("p");
+      found.innerHTML = 'Found: <span class="found"></span>';
+      found.querySelector(".found").textContent = f.excerpt.length > 120 ? f.excerpt.slice(0, 117) + "\u2026" : f.excerpt;
+      li.appendChild(found);
+    }
+    if (f.suggestions.length) {
+      const sug = document.createElement("p");
+      sug.textContent = "Suggestion: " + f.suggestions.map((s) => "\u201c" + s + "\u201d").join(" or ");
+      li.appendChild(sug);
+    }
+    const tools = document.createElement("div");
+    tools.className = "tools";
+    const go = document.createElement("button");
+    go.type = "button";
+    go.textContent = "Show in the draft";
+    go.addEventListener("click", () => select(f));
+    tools.appendChild(go);
+    if (f.fix) {
+      const fix = document.createElement("button");
+      fix.type = "button";
+      fix.className = "apply";
+      fix.textContent = f.fix.safe ? "Apply fix" : "Apply fix (check it)";
+      fix.addEventListener("click", () => applyOne(f));
+      tools.appendChild(fix);
+      if (!f.fix.safe) {
+        const warn = document.createElement("span");
+        warn.className = "unsafe";
+        warn.textContent = "This fix may change the meaning: read it after applying.";
+        tools.appendChild(warn);
+      }
+    }
+    li.appendChild(tools);
+    list.appendChild(li);
+  });
+}
+
+function focusFinding(i) {
+  const li = $("f" + i);
+  if (!li) return;
+  document.querySelectorAll("mark.current").forEach((m) => m.classList.remove("current"));
+  document.querySelectorAll("mark").forEach((m) => {
+    if (m.dataset.findings.split(" ").includes(String(i))) m.classList.add("current");
+  });
+  li.scrollIntoView({ block: "nearest" });
+  li.focus();
+}
+
+function select(f) {
+  draft.focus();
+  draft.setSelectionRange(f.start_utf16, Math.max(f.start_utf16, f.end_utf16));
+}
+
+function applyEdits(text, edits) {
+  const sorted = [...edits].sort((a, b) => b.start_utf16 - a.start_utf16);
+  for (const e of sorted) text = text.slice(0, e.start_utf16) + e.text + text.slice(e.end_utf16);
+  return text;
+}
+
+function replaceDraft(text) {
+  draft.value = text;
+  clearTimeout(state.timer);
+}
+
+async function applyOne(f) {
+  if (draft.value !== state.checked) {  // typed since the check: its offsets are stale
+    await check();
+    say("The draft changed since it was checked; it has been checked again. Apply the fix again if it still stands.");
+    return;
+  }
+  replaceDraft(applyEdits(draft.value, f.fix.edits));
+  await check();
+  say("Fix applied (" + f.rule + "). " + $("status").textContent);
+}
+
+async function applyAll() {
+  try {
+    const { status, data } = await call("POST", "v1/fix", ask());
+    replaceDraft(data.text);
+    show(data.text, data.files[0].findings);
+    const n = data.applied;
+    say(status === 500 ? "One check failed on this draft: " + data.error.message
+      : (n ? n + " fault" + (n === 1 ? "" : "s") + " fixed. " : "Nothing to fix safely. ") + summary(data.summary), status === 500);
+  } catch (e) {
+    say("The fixes could not be applied: " + e.message, true);
+  }
+}
+
+function kindFor(name) {
+  const ext = name.toLowerCase().split(".").pop();
+  return { md: "markdown", markdown: "markdown", html: "html", htm: "html", txt: "text" }[ext] || "";
+}
+
+function openFile(file) {
+  if (!file) return;
+  if (/\.docx?$/i.test(file.name)) {
+    say("Word files are not read here yet: save the draft as .txt, .md or .html and open that.", true);
+    return;
+  }
+  if (file.size > 2 * 1024 * 1024) {
+    say("That file is over 2 MB: too long for a draft.", true);
+    return;
+  }
+  const reader = new FileReader();
+  reader.onload = () => {
+    state.fileName = file.name;
+    $("kind").value = kindFor(file.name);
+    replaceDraft(String(reader.result).replace(/^\ufeff/, ""));
+    check();
+  };
+  reader.onerror = () => say("The file could not be read.", true);
+  reader.readAsText(file, "utf-8");
+}
+
+function download() {
+  const name = state.fileName || "draft.txt";
+  const url = URL.createObjectURL(new Blob([draft.value], { type: "text/plain;charset=utf-8" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  say("Downloaded as " + name + ".");
+}
+
+async function copy() {
+  try {
+    await navigator.clipboard.writeText(draft.value);
+  } catch (e) {
+    draft.select();
+    document.execCommand("copy");
+  }
+  say("The draft is copied.");
+}
+
+function filter() {
+  document.querySelectorAll("#filter input").forEach((box) => document.body.classList.toggle("hide-" + box.value, !box.checked));
+}
+
+async function houses() {
+  try {
+    const { data } = await call("GET", "v1/rules");
+    const sel = $("house");
+    for (const h of data.houses) {
+      const o = document.createElement("option");
+      o.value = h;
+      o.textContent = h.charAt(0).toUpperCase() + h.slice(1);
+      sel.appendChild(o);
+    }
+  } catch (e) {
+    say("The house styles could not be listed: " + e.message, true);
+  }
+}
+
+draft.addEventListener("input", schedule);
+["house", "kind"].forEach((id) => $(id).addEventListener("change", check));
+$("file").addEventListener("change", (e) => openFile(e.target.files[0]));
+draft.addEventListener("dragover", (e) => { e.preventDefault(); draft.classList.add("drop"); });
+draft.addEventListener("dragleave", () => draft.classList.remove("drop"));
+draft.addEventListener("drop", (e) => {
+  e.preventDefault();
+  draft.classList.remove("drop");
+  openFile(e.dataTransfer.files[0]);
+});
+$("fix-all").addEventListener("click", applyAll);
+$("copy").addEventListener("click", copy);
+$("download").addEventListener("click", download);
+$("filter").addEventListener("change", filter);
+$("token").addEventListener("change", () => {
+  sessionStorage.setItem("copydesk-token", $("token").value);
+  houses();
+  check();
+});
+houses();

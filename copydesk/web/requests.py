@@ -1,0 +1,96 @@
+"""What an API request asks for, read and checked before any checking starts: a request that
+cannot be served gets its status and a one-line reason, never a traceback. Nothing in a request
+names a file on the server: the house is one of the built-in packs or the server's own."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..linter import FORMATS
+
+MAX_BODY = 2 * 1024 * 1024  # bytes: the default limit of a request body
+LIMIT_IDS = 200  # rule ids in select or ignore
+
+
+class ApiError(Exception):
+    """A request that cannot be served: the HTTP status and why, in one sentence."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A check or fix request: the draft and how to check it."""
+
+    text: str
+    kind: str | None
+    house: str | None
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...] | None
+    path: str | None
+    unsafe: bool
+
+
+def media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def read_ask(content_type: str | None, body: bytes, houses: list[str]) -> Ask:
+    """The request body as an Ask, or ApiError (415 for a body that is not JSON, 400 for JSON
+    that is malformed or asks for something that does not exist)."""
+    if media_type(content_type) != "application/json":
+        raise ApiError(415, f"send the draft as JSON (Content-Type: application/json), not {content_type or 'nothing'}")
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ApiError(400, "the request body is not UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise ApiError(400, f"malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise ApiError(400, "malformed JSON: nested too deeply") from None
+    if not isinstance(data, dict):
+        raise ApiError(400, "the request body must be a JSON object with a \"text\" field")
+    unknown = sorted(set(data) - {"text", "kind", "house", "select", "ignore", "path", "unsafe"})
+    if unknown:
+        raise ApiError(400, f"unknown field {unknown[0]!r} (fields: text, kind, house, select, ignore, path, unsafe)")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise ApiError(400, "\"text\" must be a string: the draft")
+    kind = data.get("kind")
+    if kind is not None and kind not in FORMATS:
+        raise ApiError(400, f"\"kind\" must be one of {', '.join(FORMATS)}, or left out to go by \"path\"")
+    house = data.get("house")
+    if house is not None and house not in houses:
+        raise ApiError(400, f"\"house\" must be one of {', '.join(houses)}")
+    path = data.get("path")
+    if path is not None and (not isinstance(path, str) or len(path) > 255 or "\x00" in path):
+        raise ApiError(400, "\"path\" must be a file name of up to 255 characters (it names the draft, nothing is read)")
+    unsafe = data.get("unsafe", False)
+    if not isinstance(unsafe, bool):
+        raise ApiError(400, "\"unsafe\" must be true or false")
+    return Ask(text, kind, house, _ids(data.get("select"), "select"), _ids(data.get("ignore"), "ignore"), path, unsafe)
+
+
+def _ids(value: Any, key: str) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) and 0 < len(v) <= 100 for v in value):
+        raise ApiError(400, f"\"{key}\" must be a list of rule or checker ids")
+    if len(value) > LIMIT_IDS:
+        raise ApiError(400, f"\"{key}\" holds more than {LIMIT_IDS} ids")
+    return tuple(value)
+
+
+def bearer_ok(authorization: str | None, token: str) -> bool:
+    """Whether an Authorization header carries the server's token, compared in constant time."""
+    import hmac
+
+    scheme, _, given = (authorization or "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
