@@ -78,3 +78,18 @@ class Browser:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+
+
+OUTPUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "test-output")
+
+
+def screenshot(browser: Browser, name: str) -> str:
+    """The page as it is now, as a PNG in test-output/ (kept for people to look at)."""
+    import base64
+
+    os.makedirs(OUTPUT, exist_ok=True)
+    data = browser.send("Page.captureScreenshot", format="png")["data"]
+    path = os.path.join(OUTPUT, name)
+    with open(path, "wb") as fh:
+        fh.write(base64.b64decode(data))
+    return path

@@ -13,7 +13,7 @@ from copydesk.config import Config
 from copydesk.engine import check_file
 from copydesk.reporters import Report, render
 
-from cdp import Browser, chromium
+from cdp import Browser, chromium, screenshot
 from conftest import missing
 from conftest import FIXTURES
 
@@ -45,20 +45,6 @@ MEASURE = """
   return out;
 })()
 """
-
-
-OUTPUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "test-output")
-
-
-def screenshot(browser, name: str) -> str:
-    import base64
-
-    os.makedirs(OUTPUT, exist_ok=True)
-    data = browser.send("Page.captureScreenshot", format="png")["data"]
-    path = os.path.join(OUTPUT, name)
-    with open(path, "wb") as fh:
-        fh.write(base64.b64decode(data))
-    return path
 
 
 VISIBLE = """
