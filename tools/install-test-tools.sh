@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The outside programs the integration tests drive, installed when missing and when this
 # machine allows it:
-#   Chromium       the HTML report is rendered in it            (Debian package)
+#   Chromium       the HTML report and the serve page in it     (Debian package)
+#   Neovim         the language server in a real editor         (Debian package)
 #   git, patch     --diff-base, pre-commit, --diff applied      (Debian packages)
 #   Java 17, Maven LanguageTool, fetched by `copydesk grammar install`  (Debian packages)
 #   reviewdog      reads the rdjson report                      (built with Go into .tools/bin)
 # Debian packages need root and apt-get. Without them, or without Go, the script says what it
 # could not install and goes on: the tests that need that program are then skipped with the
 # reason (and fail under CI=true, where every test must run). Run it after copydesk is
-# installed (`pip install ".[test,grammar]"`), so that it can install LanguageTool.
+# installed (`pip install ".[test,grammar,dask,serve,lsp]"`), so that it can install LanguageTool.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +44,7 @@ java_major() {
 
 need=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need+=(chromium)
+command -v nvim >/dev/null 2>&1 || need+=(neovim)
 command -v git >/dev/null 2>&1 || need+=(git)
 command -v patch >/dev/null 2>&1 || need+=(patch)
 if ! command -v java >/dev/null 2>&1 || [ "$(java_major || echo 0)" -lt 17 ] 2>/dev/null; then need+=(openjdk-17-jre-headless); fi

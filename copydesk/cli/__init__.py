@@ -57,4 +57,4 @@ def write_stdout(data: bytes) -> None:
     out.flush()
 
 
-from . import audit, check, grammar, init, rulecheck, rules, serve, stats  # noqa: E402,F401  (each registers its commands)
+from . import audit, check, grammar, init, lsp, rulecheck, rules, serve, stats  # noqa: E402,F401  (each registers its commands)

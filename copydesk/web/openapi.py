@@ -82,7 +82,7 @@ def openapi(version: str, houses: list[str], max_body: int) -> dict[str, Any]:
         "rules": {"type": "array", "items": {"type": "string"}},
         "edits": {"type": "array", "items": _ref("Edit"), "description": "The changes, on the text sent, in order."}}}]}
     body = {"required": True, "content": {"application/json": {"schema": _ref("Request")}}}
-    secured = [{"bearer": []}]
+    secured: list[dict[str, list[str]]] = [{"bearer": []}]
     return {
         "openapi": "3.1.0",
         "info": {"title": "copydesk", "version": version,
