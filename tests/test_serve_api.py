@@ -108,7 +108,11 @@ def test_rules_lists_every_rule(client):
     (b'{"text": "x", "house": "/etc/passwd"}', 400, '"house" must be one of'),
     (b'{"text": "x", "select": ["style.nope"]}', 400, "unknown rule or checker"),
     (b'{"text": "x", "config": "copydesk.yaml"}', 400, "unknown field 'config'"),
-    (b'{"text": "x", "unsafe": "yes"}', 400, '"unsafe" must be true or false'),
+    (b'{"text": "x", "unsafe": true}', 400, "unknown field 'unsafe'"),  # /v1/fix only
+    (b'{"text": "x", "select": "style, quotes"}', 400, '"select" must be a list'),
+    (b'{"text": "x", "select": []}', 400, "nothing would be checked"),
+    (b'{"text": "\\ud83d Mr. X"}', 400, "half of a UTF-16 pair"),
+    (b'{"text": "x", "path": "\\udc00.md"}', 400, '"path" must be a file name'),
     (b"\xff\xfe", 400, "not UTF-8"),
     (b"[" * 100000 + b"]" * 100000, 400, "malformed JSON"),
 ])
@@ -117,6 +121,17 @@ def test_bad_requests_get_a_status_and_a_reason(client, body, status, says):
     assert got.status_code == status, got.text
     err = got.json()["error"]
     assert says in err["message"] and err["severity"] == "error"
+
+
+def test_fix_takes_unsafe_and_checks_it(client):
+    got = client.post("/v1/fix", content=b'{"text": "x", "unsafe": "yes"}', headers={"Content-Type": "application/json"})
+    assert got.status_code == 400 and '"unsafe" must be true or false' in got.json()["error"]["message"]
+    assert post(client, "/v1/fix", {"text": "Mr. Smith.\n", "unsafe": True}).status_code == 200
+
+
+def test_a_wrong_method_is_405_with_the_methods_allowed(client):
+    got = client.get("/v1/check")
+    assert got.status_code == 405 and got.headers["allow"] == "POST" and got.json()["error"]["message"]
 
 
 def test_wrong_content_type_is_415(client):
@@ -135,8 +150,11 @@ def test_body_over_the_limit_is_413_with_or_without_a_length():
 
 def test_token_guards_the_api_but_not_health():
     with TestClient(create_app(token="s3cret")) as c:
-        assert post(c, "/v1/check", {"text": "x"}).status_code == 401
-        assert post(c, "/v1/check", {"text": "x"}, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        none = post(c, "/v1/check", {"text": "x"})
+        assert none.status_code == 401 and "needs its access token" in none.json()["error"]["message"]
+        assert none.headers["www-authenticate"] == "Bearer"
+        wrong = post(c, "/v1/check", {"text": "x"}, headers={"Authorization": "Bearer wrong"})
+        assert wrong.status_code == 401 and wrong.json()["error"]["message"] == "the access token is wrong"
         assert c.get("/v1/rules").status_code == 401
         assert post(c, "/v1/check", {"text": "x"}, headers={"Authorization": "Bearer s3cret"}).status_code == 200
         assert c.get("/healthz").status_code == 200

@@ -36,13 +36,17 @@ STATE = """(() => ({
 }))()"""
 
 
-@pytest.fixture(scope="module")
-def server():
+def start(*options):
     exe = shutil.which("copydesk") or os.path.join(os.path.dirname(sys.executable), "copydesk")
-    proc = subprocess.Popen([exe, "serve", "--port", "0"], stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([exe, "serve", "--port", "0", *options], stderr=subprocess.PIPE, text=True)
     line = proc.stderr.readline()
     assert "http://127.0.0.1:" in line, line
-    url = line.split()[2]
+    return proc, line.split()[2]
+
+
+@pytest.fixture(scope="module")
+def server():
+    proc, url = start()
     yield url
     proc.terminate()
     proc.wait(timeout=10)
@@ -120,12 +124,75 @@ def test_a_safe_fix_is_applied_from_the_list(server, browser):
     assert browser.evaluate("document.getElementById('fix-all').disabled") is True
 
 
+def test_show_in_the_draft_after_typing_checks_again_first(server, browser):
+    load(browser, server, 1280, 900, False)
+    paste(browser, "Council vote\n\nMr. Smith said the plan was fine.\n")
+    state = wait(browser, lambda s: "Checked in" in s["status"] and s["items"], "the findings")
+    index = next(k for k, i in enumerate(state["items"]) if "style.honorific" in i["text"])
+    browser.evaluate("{ const d = document.getElementById('draft'); d.setSelectionRange(0, 0); d.focus(); }")
+    browser.send("Input.insertText", text="Update: ")  # typed, and the button pressed before the pause ends
+    browser.evaluate(f"document.querySelectorAll('#findings li')[{index}].querySelectorAll('button')[0].click()")
+    wait(browser, lambda s: "checked again" in s["status"], "that the draft was checked again")
+    state = browser.evaluate(STATE)
+    index = next(k for k, i in enumerate(state["items"]) if "style.honorific" in i["text"])
+    browser.evaluate(f"document.querySelectorAll('#findings li')[{index}].querySelectorAll('button')[0].click()")
+    chosen = browser.evaluate("(() => { const d = document.getElementById('draft');"
+                              " return d.value.slice(d.selectionStart, d.selectionEnd); })()")
+    assert chosen == "Mr."
+
+
+def test_a_failed_check_leaves_nothing_stale_and_a_token_is_asked_once(browser):
+    proc, url = start("--token", "s3cret", "--max-body", "4096")
+    try:
+        browser.open(url, width=1280, height=900, mobile=False)
+        deadline = time.time() + 10
+        while browser.evaluate("document.getElementById('token-box').hidden"):
+            assert time.time() < deadline, "the page never asked for the token"
+            time.sleep(0.1)
+        browser.evaluate("{ const t = document.getElementById('token'); t.value = 'wrong';"
+                         " t.dispatchEvent(new Event('change')); }")
+        wait(browser, lambda s: "not right" in s["status"], "that the token is wrong")
+        browser.evaluate("{ const t = document.getElementById('token'); t.value = 's3cret';"
+                         " t.dispatchEvent(new Event('change')); }")
+        deadline = time.time() + 10
+        while browser.evaluate("document.getElementById('house').options.length") < 3:
+            assert time.time() < deadline, "the houses were never listed"
+            time.sleep(0.1)
+        paste(browser, "Mr. Smith said so.\n")
+        wait(browser, lambda s: "Checked in" in s["status"] and s["items"], "the findings")
+        browser.evaluate("document.getElementById('token').dispatchEvent(new Event('change'))")
+        time.sleep(0.5)
+        assert browser.evaluate("document.getElementById('house').options.length") == 3  # listed once
+        paste(browser, "Mr. Smith said so. " * 400)  # over the server's 4 KB
+        state = wait(browser, lambda s: "could not be checked" in s["status"], "the error")
+        assert "limit" in state["status"] and not state["items"] and not state["marks"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def test_filter_hides_a_severity(server, browser):
-    browser.evaluate("const b = document.querySelector('#filter input[value=error]'); b.click();")
+    load(browser, server, 1280, 900, False)
+    paste(browser, "Council vote\n\nMr. Smith said the plan was fine.\n")
+    wait(browser, lambda s: "Checked in" in s["status"] and s["items"], "the findings")
+    browser.evaluate("document.querySelector('#filter input[value=error]').click()")
     hidden = browser.evaluate("Array.from(document.querySelectorAll('#findings li.error')).every((li) => li.offsetParent === null)")
     assert hidden
     browser.evaluate("document.querySelector('#filter input[value=error]').click()")
     assert browser.evaluate("Array.from(document.querySelectorAll('#findings li.error')).some((li) => li.offsetParent !== null)")
+
+
+def test_an_overlap_stays_marked_while_one_of_its_severities_is_shown(server, browser):
+    load(browser, server, 1280, 900, False)
+    paste(browser, "Council vote\n\nThe the plan, Mr. Smith said, was fine.\n")
+    wait(browser, lambda s: "Checked in" in s["status"] and s["items"], "the findings")
+    severities = browser.evaluate("Array.from(document.querySelectorAll('#marked mark')).map((m) => m.dataset.severities)")
+    assert "error" in " ".join(severities)
+    browser.evaluate("document.querySelector('#filter input[value=error]').click()")
+    left = browser.evaluate("Array.from(document.querySelectorAll('#marked mark')).map((m) => [m.dataset.severities, m.className])")
+    for sevs, cls in left:
+        assert ("off" in cls) == (sevs == "error"), (sevs, cls)
+    browser.evaluate("document.querySelector('#filter input[value=error]').click()")
 
 
 def test_it_works_on_a_phone(server, browser):

@@ -315,7 +315,7 @@ class LayoutChecker(Checker):
             if not is_invisible(line):
                 continue
             s, e = doc.line_starts[k], doc.line_ends[k]
-            shown = line.encode("unicode_escape").decode("ascii")
+            shown = _named(line)
             # Remove the line with its line break; between two empty lines, remove one of
             # them too, so that one blank line is left where there was one.
             cut_end = doc.line_starts[k + 1] if k + 1 < doc.line_count else e
@@ -332,7 +332,7 @@ class LayoutChecker(Checker):
                     "layout.whitespace-line",
                     s,
                     e,
-                    f"This line looks empty but holds invisible characters or markup ({shown}); remove it.",
+                    f"This line looks empty but holds {shown}; remove it.",
                     edits=[Edit(s, cut_end, "")],
                 )
             )
@@ -675,3 +675,15 @@ def page_furniture(doc: Document, options: dict | None = None, house: House | No
 @lru_cache(maxsize=16)
 def _own_labels(extra: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_norm(x) for x in extra)
+
+
+def _named(line: str) -> str:
+    """What an empty-looking line holds, in words: "a no-break space and a space", or its markup
+    quoted ("“&nbsp;”")."""
+    import unicodedata
+
+    if any(c.isprintable() and not c.isspace() for c in line):
+        return f"markup, “{line.strip()}”"
+    names = [unicodedata.name(c, f"U+{ord(c):04X}").lower() for c in dict.fromkeys(line)]
+    names = ["a tab" if n == "character tabulation" else "a " + n for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

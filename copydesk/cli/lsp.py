@@ -15,5 +15,6 @@ def lsp(stdio):
     try:
         from ..lsp.server import main as serve
     except ImportError as exc:
-        raise fail(f"copydesk lsp needs its extra ({exc.name} is missing): pip install 'copydesk[lsp]'")
+        raise fail(f"copydesk lsp needs the lsp extra ({exc.name} is missing): pip install 'copydesk[lsp]', "
+                   "or pip install '.[lsp]' in copydesk's folder")
     serve()

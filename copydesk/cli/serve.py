@@ -39,7 +39,8 @@ def serve(host, port, token, max_body, config_path, house):
 
         from ..web.app import create_app
     except ImportError as exc:
-        raise fail(f"copydesk serve needs its extra ({exc.name} is missing): pip install 'copydesk[serve]'")
+        raise fail(f"copydesk serve needs the serve extra ({exc.name} is missing): pip install 'copydesk[serve]', "
+                   "or pip install '.[serve]' in copydesk's folder")
     from .. import config as config_mod
     from ..yamlio import DataError
 

@@ -67,6 +67,7 @@ class CopydeskServer(LanguageServer):
         self.checked: dict[str, Checked] = {}
         self.linters: dict[tuple, Linter] = {}
         self.lock = threading.Lock()
+        self.shown = ""  # the last problem shown as a message: not shown again at every keystroke
 
     def linter_for(self, path: str | None) -> Linter:
         """The Linter for a file: its folder's config with the overrides that match it, and the
@@ -102,12 +103,15 @@ class CopydeskServer(LanguageServer):
             findings = linter.check(text, path=path or uri, kind=kind).findings
         except Exception as exc:  # a wrong config or setting: said where the writer looks
             message = f"copydesk cannot check this file: {exc}"
-            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
+            if message != self.shown:
+                self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
+                self.shown = message
             diag = types.Diagnostic(types.Range(types.Position(0, 0), types.Position(0, 0)), message,
                                     severity=types.DiagnosticSeverity.Error, source="copydesk", code="copydesk.config")
             self.checked[uri] = Checked(text, [])
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, [diag], version))
             return
+        self.shown = ""
         at = positions(text, [o for f in findings for o in (f.start, f.end)], self.encoding)
         found = []
         for f in findings:

@@ -35,7 +35,7 @@ from ..lines import utf16_offsets
 from ..linter import Linter
 from ..patch import edits_between
 from .openapi import openapi
-from .requests import MAX_BODY, ApiError, Ask, bearer_ok, read_ask
+from .requests import MAX_BODY, ApiError, Ask, read_ask, token_problem
 
 log = logging.getLogger("copydesk.serve")
 
@@ -127,9 +127,13 @@ def create_app(config: Config | None = None, *, token: str | None = None, max_bo
     linters = Linters(config, checkers)
     houses = sorted(set(builtin_houses()) | ({config.house} if config.house in builtin_houses() else set()))
 
-    async def ask(request: Request) -> Ask:
-        if token is not None and not bearer_ok(request.headers.get("authorization"), token):
-            raise ApiError(401, "this server needs its token: send the header \"Authorization: Bearer <token>\"")
+    def allowed(request: Request) -> None:
+        problem = None if token is None else token_problem(request.headers.get("authorization"), token)
+        if problem:
+            raise ApiError(401, problem)
+
+    async def ask(request: Request, fixing: bool = False) -> Ask:
+        allowed(request)
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > max_body):
             raise ApiError(413, f"the request body is over the limit of {max_body:,} bytes")
@@ -139,7 +143,7 @@ def create_app(config: Config | None = None, *, token: str | None = None, max_bo
             if size > max_body:
                 raise ApiError(413, f"the request body is over the limit of {max_body:,} bytes")
             chunks.append(chunk)
-        return read_ask(request.headers.get("content-type"), b"".join(chunks), houses)
+        return read_ask(request.headers.get("content-type"), b"".join(chunks), houses, fixing)
 
     def guarded(handler):
         async def endpoint(request: Request) -> Response:
@@ -163,7 +167,7 @@ def create_app(config: Config | None = None, *, token: str | None = None, max_bo
         return _failed(report_json(result.path, a.text, result.findings))
 
     async def fix(request: Request) -> Response:
-        a = await ask(request)
+        a = await ask(request, fixing=True)
         linter = await run_in_threadpool(linters.get, a.house, a.select, a.ignore)
         done = await run_in_threadpool(linter.fix, a.text, unsafe=a.unsafe, path=a.path, kind=a.kind)
         edits = edits_between(a.text, done.text)
@@ -175,13 +179,12 @@ def create_app(config: Config | None = None, *, token: str | None = None, max_bo
         return _failed(body)
 
     async def rules(request: Request) -> Response:
-        if token is not None and not bearer_ok(request.headers.get("authorization"), token):
-            raise ApiError(401, "this server needs its token: send the header \"Authorization: Bearer <token>\"")
+        allowed(request)
         house = request.query_params.get("house")
         if house is not None and house not in houses:
             raise ApiError(400, f"\"house\" must be one of {', '.join(houses)}")
         linter = await run_in_threadpool(linters.get, house, None, None)
-        return JSONResponse({"houses": houses, "rules": [
+        return JSONResponse({"houses": houses, "house": config.house, "max_body": max_body, "rules": [
             {"id": r.id, "severity": r.severity, "description": r.description, "rationale": r.rationale,
              "fix": r.fix, "fixable": r.fixable, "default": r.default} for r in linter.rules()]})
 
@@ -208,7 +211,9 @@ def create_app(config: Config | None = None, *, token: str | None = None, max_bo
     async def not_found(_request: Request, _exc: Exception) -> Response:
         return error(404, "no such page: the API is under /v1/ (see /openapi.json)")
 
-    async def not_allowed(_request: Request, _exc: Exception) -> Response:
-        return error(405, "this address does not take that method (see /openapi.json)")
+    async def not_allowed(_request: Request, exc: Exception) -> Response:
+        resp = error(405, "this address does not take that method (see /openapi.json)")
+        resp.headers.update(getattr(exc, "headers", None) or {})  # Allow: the methods it takes
+        return resp
 
     return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed})

@@ -64,24 +64,25 @@ def openapi(version: str, houses: list[str], max_body: int) -> dict[str, Any]:
             "errors": {"type": "array", "items": {"type": "string"}},
         },
     }
-    request = {
-        "type": "object", "required": ["text"], "additionalProperties": False,
-        "properties": {
+    fields: dict[str, Any] = {
             "text": {"type": "string", "description": "The draft."},
             "kind": {"enum": list(FORMATS), "description": "How to read it; by default from path's extension, else text."},
             "house": {"enum": houses, "description": "The house style; by default the server's."},
-            "select": {"type": "array", "items": {"type": "string"}, "description": "Only these rules or checkers."},
+            "select": {"type": "array", "items": {"type": "string"}, "minItems": 1,
+                       "description": "Only these rules or checkers."},
             "ignore": {"type": "array", "items": {"type": "string"}, "description": "Not these rules or checkers."},
             "path": {"type": "string", "maxLength": 255, "description": "A name for the draft (story.md); no file is read."},
-            "unsafe": {"type": "boolean", "default": False, "description": "/v1/fix only: apply unsafe fixes too."},
-        },
     }
+    request = {"type": "object", "required": ["text"], "additionalProperties": False, "properties": fields}
+    fix_request = {**request, "properties": {**fields, "unsafe": {
+        "type": "boolean", "default": False, "description": "Apply unsafe fixes too."}}}
     fixed = {"allOf": [_ref("Report"), {"type": "object", "required": ["text", "applied", "rules", "edits"], "properties": {
         "text": {"type": "string", "description": "The draft with the fixes applied."},
         "applied": {"type": "integer", "description": "How many findings the fixes removed."},
         "rules": {"type": "array", "items": {"type": "string"}},
         "edits": {"type": "array", "items": _ref("Edit"), "description": "The changes, on the text sent, in order."}}}]}
     body = {"required": True, "content": {"application/json": {"schema": _ref("Request")}}}
+    fix_body = {"required": True, "content": {"application/json": {"schema": _ref("FixRequest")}}}
     secured: list[dict[str, list[str]]] = [{"bearer": []}]
     return {
         "openapi": "3.1.0",
@@ -91,13 +92,18 @@ def openapi(version: str, houses: list[str], max_body: int) -> dict[str, Any]:
         "paths": {
             "/v1/check": {"post": {"summary": "Check a draft", "operationId": "check", "security": secured, "requestBody": body,
                                    "responses": {"200": _json(_ref("Report"), "The findings, as the JSON report."), **errors}}},
-            "/v1/fix": {"post": {"summary": "Fix a draft", "operationId": "fix", "security": secured, "requestBody": body,
+            "/v1/fix": {"post": {"summary": "Fix a draft", "operationId": "fix", "security": secured, "requestBody": fix_body,
                                  "responses": {"200": _json(_ref("Fixed"), "The fixed draft, its edits and the findings left."),
                                                **errors}}},
             "/v1/rules": {"get": {"summary": "Every rule", "operationId": "rules", "security": secured,
                                   "parameters": [{"name": "house", "in": "query", "required": False,
                                                   "schema": {"enum": houses}}],
-                                  "responses": {"200": _json({"type": "object"}, "The houses and every rule, documented."),
+                                  "responses": {"200": _json({"type": "object", "properties": {
+                                      "houses": {"type": "array", "items": {"type": "string"}},
+                                      "house": {"type": "string", "description": "The server's own house."},
+                                      "max_body": {"type": "integer", "description": "The largest request body, bytes."},
+                                      "rules": {"type": "array", "items": {"type": "object"}}}},
+                                      "The houses, the server's limits and every rule, documented."),
                                                 "400": errors["400"], "401": errors["401"]}}},
             "/healthz": {"get": {"summary": "Whether the server is up", "operationId": "health", "security": [],
                                  "responses": {"200": _json({"type": "object", "properties": {
@@ -106,7 +112,7 @@ def openapi(version: str, houses: list[str], max_body: int) -> dict[str, Any]:
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
                                            "description": "Needed only when the server was started with --token."}},
-            "schemas": {"Request": request, "Report": report, "Fixed": fixed, "Finding": finding, "Edit": edit,
+            "schemas": {"Request": request, "FixRequest": fix_request, "Report": report, "Fixed": fixed, "Finding": finding, "Edit": edit,
                         "Error": {"type": "object", "required": ["error"], "properties": {"error": {
                             "type": "object", "required": ["rule", "severity", "message"], "properties": {
                                 "rule": {"type": "string"}, "severity": {"const": "error"},

@@ -40,9 +40,10 @@ def media_type(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
-def read_ask(content_type: str | None, body: bytes, houses: list[str]) -> Ask:
+def read_ask(content_type: str | None, body: bytes, houses: list[str], fixing: bool = False) -> Ask:
     """The request body as an Ask, or ApiError (415 for a body that is not JSON, 400 for JSON
-    that is malformed or asks for something that does not exist)."""
+    that is malformed or asks for something that does not exist). fixing: a /v1/fix request,
+    the only one that takes "unsafe"."""
     if media_type(content_type) != "application/json":
         raise ApiError(415, f"send the draft as JSON (Content-Type: application/json), not {content_type or 'nothing'}")
     try:
@@ -55,12 +56,17 @@ def read_ask(content_type: str | None, body: bytes, houses: list[str]) -> Ask:
         raise ApiError(400, "malformed JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise ApiError(400, "the request body must be a JSON object with a \"text\" field")
-    unknown = sorted(set(data) - {"text", "kind", "house", "select", "ignore", "path", "unsafe"})
+    fields = ["text", "kind", "house", "select", "ignore", "path"] + (["unsafe"] if fixing else [])
+    unknown = sorted(set(data) - set(fields))
     if unknown:
-        raise ApiError(400, f"unknown field {unknown[0]!r} (fields: text, kind, house, select, ignore, path, unsafe)")
+        raise ApiError(400, f"unknown field {unknown[0]!r} (fields: {', '.join(fields)})")
     text = data.get("text")
     if not isinstance(text, str):
         raise ApiError(400, "\"text\" must be a string: the draft")
+    lone = _lone_surrogate(text)
+    if lone is not None:
+        raise ApiError(400, f"\"text\" holds half of a UTF-16 pair (\\u{ord(text[lone]):04x} at character {lone}), "
+                            "which is no character: send the whole pair")
     kind = data.get("kind")
     if kind is not None and kind not in FORMATS:
         raise ApiError(400, f"\"kind\" must be one of {', '.join(FORMATS)}, or left out to go by \"path\"")
@@ -68,7 +74,8 @@ def read_ask(content_type: str | None, body: bytes, houses: list[str]) -> Ask:
     if house is not None and house not in houses:
         raise ApiError(400, f"\"house\" must be one of {', '.join(houses)}")
     path = data.get("path")
-    if path is not None and (not isinstance(path, str) or len(path) > 255 or "\x00" in path):
+    if path is not None and (not isinstance(path, str) or len(path) > 255 or "\x00" in path
+                             or _lone_surrogate(path) is not None):
         raise ApiError(400, "\"path\" must be a file name of up to 255 characters (it names the draft, nothing is read)")
     unsafe = data.get("unsafe", False)
     if not isinstance(unsafe, bool):
@@ -79,13 +86,31 @@ def read_ask(content_type: str | None, body: bytes, houses: list[str]) -> Ask:
 def _ids(value: Any, key: str) -> tuple[str, ...] | None:
     if value is None:
         return None
-    if isinstance(value, str):
-        value = [v.strip() for v in value.split(",") if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) and 0 < len(v) <= 100 for v in value):
-        raise ApiError(400, f"\"{key}\" must be a list of rule or checker ids")
+        raise ApiError(400, f"\"{key}\" must be a list of rule or checker ids, such as [\"style\", \"quotes.unclosed\"]")
+    if key == "select" and not value:
+        raise ApiError(400, "\"select\" is empty, so nothing would be checked: leave it out to check every rule")
     if len(value) > LIMIT_IDS:
         raise ApiError(400, f"\"{key}\" holds more than {LIMIT_IDS} ids")
     return tuple(value)
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """Where text holds half of a surrogate pair (JSON's \\ud83d alone), or None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
+
+
+def token_problem(authorization: str | None, token: str) -> str | None:
+    """Why a request may not use the API (no token, or a wrong one), or None when it may."""
+    if not authorization:
+        return "this server needs its access token (send \"Authorization: Bearer <token>\")"
+    if not bearer_ok(authorization, token):
+        return "the access token is wrong"
+    return None
 
 
 def bearer_ok(authorization: str | None, token: str) -> bool:

@@ -5,7 +5,8 @@
 
 const $ = (id) => document.getElementById(id);
 const draft = $("draft");
-const state = { findings: [], checked: null, seq: 0, fileName: "", timer: 0 };
+const state = { findings: [], checked: null, seq: 0, fileName: "", crlf: false, timer: 0, maxBody: 2 * 1024 * 1024,
+  housesListed: false, lastShown: "" };
 const WAIT_MS = 300;  // the pause in typing after which the draft is checked
 const SEVERITY = { error: "Error", warning: "Warning", info: "Note" };
 const VISIBLE = { " ": "\u00b7", "\u00a0": "\u237d", "\t": "\u2192", "\u200b": "\u00a4", "\u200c": "\u00a4",
@@ -32,6 +33,8 @@ async function call(method, path, body) {
   if (res.status === 401) {
     $("token-box").hidden = false;
     $("token").focus();
+    throw new Error(token() ? "the access token is not right: enter it again above"
+      : "this server asks for an access token: enter it above");
   }
   if (!res.ok && !(res.status === 500 && data && data.files)) {
     throw new Error(data && data.error ? data.error.message : "the server answered " + res.status);
@@ -43,7 +46,7 @@ function ask() {
   const body = { text: draft.value };
   if ($("house").value) body.house = $("house").value;
   if ($("kind").value) body.kind = $("kind").value;
-  if (state.fileName) body.path = state.fileName;
+  if (state.fileName) body.path = state.fileName.slice(-200);
   return body;
 }
 
@@ -59,8 +62,19 @@ async function check() {
     if (status === 500) say("One check failed on this draft: " + data.error.message, true);
     else say(summary(data.summary) + " Checked in " + ms + " ms.");
   } catch (e) {
-    if (seq === state.seq) say("The draft could not be checked: " + e.message, true);
+    if (seq !== state.seq) return;
+    show(null, []);  // nothing stale is left to fix or show
+    say("The draft could not be checked: " + e.message, true);
   }
+}
+
+// Whether the findings shown are those of the draft as it is now; if not, it is checked again
+// and the writer told, so that nothing is done at offsets the typing has moved.
+async function current() {
+  if (state.checked !== null && draft.value === state.checked) return true;
+  await check();
+  if (state.checked !== null) say("The draft changed since it was checked, so it has been checked again: try once more.");
+  return false;
 }
 
 function summary(s) {
@@ -80,7 +94,7 @@ function schedule() {
 function show(text, findings) {
   state.checked = text;
   state.findings = findings;
-  renderMarked(text, findings);
+  renderMarked(text || "", findings);
   renderList(findings);
   $("fix-all").disabled = !findings.some((f) => f.fix && f.fix.safe);
   $("count").textContent = "(" + findings.length + ")";
@@ -111,6 +125,7 @@ function renderMarked(text, findings) {
     const shown = blank ? [...piece].map((c) => VISIBLE[c] || c).join("") : piece;
     box.appendChild(markFor(over, shown, worst, blank));
   }
+  filter();
 }
 
 function markFor(ids, shown, severity, blank) {
@@ -118,8 +133,14 @@ function markFor(ids, shown, severity, blank) {
   m.className = severity + (blank ? " blank" : "");
   m.textContent = shown;
   m.dataset.findings = ids.join(" ");
+  m.dataset.severities = [...new Set(ids.map((i) => state.findings[i].severity))].join(" ");
   m.title = ids.map((i) => state.findings[i].message).join("\n");
+  m.tabIndex = 0;
+  m.setAttribute("role", "button");
   m.addEventListener("click", () => focusFinding(ids[0]));
+  m.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); focusFinding(ids[0]); }
+  });
   return m;
 }
 
@@ -188,7 +209,8 @@ function focusFinding(i) {
   li.focus();
 }
 
-function select(f) {
+async function select(f) {
+  if (!(await current())) return;
   draft.focus();
   draft.setSelectionRange(f.start_utf16, Math.max(f.start_utf16, f.end_utf16));
 }
@@ -205,26 +227,29 @@ function replaceDraft(text) {
 }
 
 async function applyOne(f) {
-  if (draft.value !== state.checked) {  // typed since the check: its offsets are stale
-    await check();
-    say("The draft changed since it was checked; it has been checked again. Apply the fix again if it still stands.");
-    return;
-  }
+  if (!(await current())) return;  // typed since the check: its offsets are stale
   replaceDraft(applyEdits(draft.value, f.fix.edits));
   await check();
   say("Fix applied (" + f.rule + "). " + $("status").textContent);
 }
 
 async function applyAll() {
+  const seq = ++state.seq;  // an answer to an earlier check must not land over this one
+  const sent = draft.value;
   try {
     const { status, data } = await call("POST", "v1/fix", ask());
+    if (seq !== state.seq || draft.value !== sent) {
+      say("The draft changed while it was being fixed, so nothing was replaced: apply the fixes again.");
+      schedule();
+      return;
+    }
     replaceDraft(data.text);
     show(data.text, data.files[0].findings);
     const n = data.applied;
     say(status === 500 ? "One check failed on this draft: " + data.error.message
       : (n ? n + " fault" + (n === 1 ? "" : "s") + " fixed. " : "Nothing to fix safely. ") + summary(data.summary), status === 500);
   } catch (e) {
-    say("The fixes could not be applied: " + e.message, true);
+    if (seq === state.seq) say("The fixes could not be applied: " + e.message, true);
   }
 }
 
@@ -239,15 +264,17 @@ function openFile(file) {
     say("Word files are not read here yet: save the draft as .txt, .md or .html and open that.", true);
     return;
   }
-  if (file.size > 2 * 1024 * 1024) {
-    say("That file is over 2 MB: too long for a draft.", true);
+  if (file.size > state.maxBody) {
+    say("That file is over " + Math.floor(state.maxBody / 1024) + " KB, the most this server takes.", true);
     return;
   }
   const reader = new FileReader();
   reader.onload = () => {
+    const text = String(reader.result).replace(/^\ufeff/, "");
     state.fileName = file.name;
+    state.crlf = text.includes("\r\n");  // the box keeps "\n" only; the download puts them back
     $("kind").value = kindFor(file.name);
-    replaceDraft(String(reader.result).replace(/^\ufeff/, ""));
+    replaceDraft(text);
     check();
   };
   reader.onerror = () => say("The file could not be read.", true);
@@ -256,7 +283,8 @@ function openFile(file) {
 
 function download() {
   const name = state.fileName || "draft.txt";
-  const url = URL.createObjectURL(new Blob([draft.value], { type: "text/plain;charset=utf-8" }));
+  const text = state.crlf ? draft.value.replace(/\n/g, "\r\n") : draft.value;
+  const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -277,14 +305,31 @@ async function copy() {
   say("The draft is copied.");
 }
 
+// The severities unticked are hidden from the list; a stretch of the draft stays marked while any
+// finding on it is of a severity still shown, and takes the colour of the worst of those.
 function filter() {
-  document.querySelectorAll("#filter input").forEach((box) => document.body.classList.toggle("hide-" + box.value, !box.checked));
+  const hidden = new Set();
+  document.querySelectorAll("#filter input").forEach((box) => {
+    document.body.classList.toggle("hide-" + box.value, !box.checked);
+    if (!box.checked) hidden.add(box.value);
+  });
+  document.querySelectorAll("#marked mark").forEach((m) => {
+    const left = m.dataset.severities.split(" ").filter((s) => !hidden.has(s));
+    const worst = ["error", "warning", "info"].find((s) => left.includes(s));
+    m.classList.remove("error", "warning", "info", "off");
+    m.classList.add(worst || "off");
+    m.tabIndex = worst ? 0 : -1;
+  });
 }
 
 async function houses() {
+  if (state.housesListed) return;
   try {
     const { data } = await call("GET", "v1/rules");
     const sel = $("house");
+    state.housesListed = true;
+    state.maxBody = data.max_body || state.maxBody;
+    sel.options[0].textContent = "The server's (" + data.house + ")";
     for (const h of data.houses) {
       const o = document.createElement("option");
       o.value = h;
@@ -296,12 +341,25 @@ async function houses() {
   }
 }
 
-draft.addEventListener("input", schedule);
+draft.addEventListener("input", () => {
+  if (draft.value === "") {  // a new draft: the last file's name and format no longer apply
+    state.fileName = "";
+    state.crlf = false;
+    $("kind").value = "";
+  }
+  schedule();
+});
 ["house", "kind"].forEach((id) => $(id).addEventListener("change", check));
 $("file").addEventListener("change", (e) => openFile(e.target.files[0]));
-draft.addEventListener("dragover", (e) => { e.preventDefault(); draft.classList.add("drop"); });
+const carriesFile = (e) => e.dataTransfer && [...e.dataTransfer.types].includes("Files");
+draft.addEventListener("dragover", (e) => {
+  if (!carriesFile(e)) return;  // text dragged within the box moves as usual
+  e.preventDefault();
+  draft.classList.add("drop");
+});
 draft.addEventListener("dragleave", () => draft.classList.remove("drop"));
 draft.addEventListener("drop", (e) => {
+  if (!carriesFile(e)) return;
   e.preventDefault();
   draft.classList.remove("drop");
   openFile(e.dataTransfer.files[0]);
