@@ -26,7 +26,7 @@ else:  # pragma: no cover
 
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml")
 MAX_CONFIG_BYTES = 4 * 1048576  # a config (or pyproject.toml) larger than this is not one a person wrote
-DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm"]
+DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm", "*.docx"]
 TOP_KEYS: dict[str, Any] = {
     "house": str,
     "select": list,

@@ -17,8 +17,11 @@ from .suppressions import Directive
 
 
 class Document:
-    def __init__(self, text: str, path: str = "<stdin>", fmt: str | None = None):
+    def __init__(self, text: str, path: str = "<stdin>", fmt: str | None = None, source: Any = None):
         self.text = text
+        # What the text was read from when it is not the file's own text (a .docx: the Word
+        # draft, with its paragraphs and the runs each character came from).
+        self.source = source
         self.path = path
         self.format = fmt or format_for(path)
         self.lines = LineIndex(text)
@@ -28,6 +31,9 @@ class Document:
         # Stretches of the file that hold text but were not read as prose, each with why:
         # (start, end, reason). The engine reports each as input.unread.
         self.unread: list[tuple[int, int, str]] = []
+        # What a parser says about the draft as a whole, reported by the engine as that core
+        # rule: (rule id, start, end, message).
+        self.notes: list[tuple[str, int, int, str]] = []
         self.front_matter_end = 0  # where a Markdown draft's YAML front matter ends (0: none)
         self.html_context: dict[int, Any] = {}  # an HTML block's start -> where it stood in the page
         parse(self)

@@ -57,7 +57,7 @@ class FileResult:
         it again where a report needs it) or its bytes (the worker wrote any fix)."""
         state = dict(self.__dict__)
         state["document"] = None
-        state["raw"] = None
+        state["raw"] = self.raw if self.fmt == "docx" else None  # a Word draft is read again from its bytes
         if self.decoded is not None:  # the text as it now stands (fixed, where a fix was made)
             text = self.document.text if self.document is not None else self.decoded.text
             state["decoded"] = Decoded(text, self.decoded.bom, self.decoded.encoding, self.decoded.bad_byte)
@@ -65,7 +65,11 @@ class FileResult:
 
     def reparse(self) -> None:
         """The parsed document again, after the result came from a worker process."""
-        if self.document is None and self.decoded is not None:
+        if self.document is None and self.fmt == "docx" and self.raw is not None:
+            from .word.reading import read
+
+            self.document = Document(self.decoded.text if self.decoded else "", self.path, "docx", source=read(self.raw))
+        elif self.document is None and self.decoded is not None:
             self.document = Document(self.decoded.text, self.path, self.fmt)
 
 
@@ -116,7 +120,10 @@ def _severity(cfg: Config, rule: str, default: str) -> str:
 
 
 def locate(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """The findings with their place in the file as every tool counts it, found in one sweep."""
+    """The findings with their place in the file as every tool counts it, found in one sweep.
+    In a Word draft, a place is a paragraph number (as the line) and a character in it."""
+    if doc.format == "docx" and doc.source is not None:
+        return _locate_word(doc, findings)
     at = doc.lines.positions([o for f in findings for o in (f.start, f.end)])
     out = []
     for f in findings:
@@ -125,6 +132,19 @@ def locate(doc: Document, findings: list[Finding]) -> list[Finding]:
         out.append(replace(f, path=doc.path, line=a.line, column=a.column, end_line=z.line, end_column=z.column,
                            excerpt=excerpt, column_utf16=a.column_utf16, end_column_utf16=z.column_utf16,
                            byte_start=a.byte, byte_end=z.byte))
+    return out
+
+
+def _locate_word(doc: Document, findings: list[Finding]) -> list[Finding]:
+    word = doc.source
+    out = []
+    for f in findings:
+        (pa, ca), (pz, cz) = word.place(f.start), word.place(f.end)
+        a16 = len(word.paragraph_text(pa - 1)[:ca].encode("utf-16-le")) // 2 if word.paragraphs else 0
+        z16 = len(word.paragraph_text(pz - 1)[:cz].encode("utf-16-le")) // 2 if word.paragraphs else 0
+        out.append(replace(f, path=doc.path, line=pa, column=ca + 1, end_line=pz, end_column=cz + 1,
+                           excerpt=doc.text[f.start:f.end], column_utf16=a16 + 1, end_column_utf16=z16 + 1,
+                           byte_start=f.start, byte_end=f.end))
     return out
 
 
@@ -217,6 +237,9 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None, *
     if "input.unread" in enabled:
         rule = core["input.unread"]
         findings += [Finding(rule.id, rule.severity, why, s, e) for s, e, why in unread]
+    for rule_id, s, e, why in doc.notes:
+        if rule_id in enabled:
+            findings.append(Finding(rule_id, core[rule_id].severity, why, s, e))
     custom = newsroom_rules(cfg, house)
     for checker in registry.checkers() if checkers is None else checkers:
         if not any(r.id in enabled for r in checker.rules) and not (checker.family is not None and (
@@ -416,6 +439,20 @@ def _drop_inside_deleted(analysis: Analysis, findings: list[Finding]) -> list[Fi
 
 
 def read_draft(path: str, data: bytes | None = None, limit: int | None = None) -> Decoded:
+    data = read_bytes(path, data, limit)
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # an OLE file: old Word, Excel or PowerPoint
+        raise InputError(f"{path}: an old binary Office file (a Word .doc, say), which copydesk does not read; "
+                         "open it in Word or LibreOffice and save it as .docx")
+    if data.startswith(MAGIC):
+        raise BinaryInput(f"{path}: binary file (an image, archive or document, not text); skipped")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # the byte-order mark of UTF-16 (or UTF-32)
+        raise InputError(f"{path}: UTF-16 and UTF-32 text are not supported; save the draft as UTF-8")
+    if b"\x00" in data:
+        raise BinaryInput(f"{path}: binary file (it holds NUL bytes); skipped")
+    return decode(data)
+
+
+def read_bytes(path: str, data: bytes | None = None, limit: int | None = None) -> bytes:
     if data is None:
         try:
             st = os.stat(path)
@@ -437,18 +474,40 @@ def read_draft(path: str, data: bytes | None = None, limit: int | None = None) -
             raise InputError(f"{path}: cannot read this file name") from None
     if limit is not None and len(data) > limit:
         raise InputError(f"{path}: over the {limit / 1048576:g} MB limit (--max-size); skipped")
-    if data.startswith(MAGIC):
-        raise BinaryInput(f"{path}: binary file (an image, archive or document, not text); skipped")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # the byte-order mark of UTF-16 (or UTF-32)
-        raise InputError(f"{path}: UTF-16 and UTF-32 text are not supported; save the draft as UTF-8")
-    if b"\x00" in data:
-        raise BinaryInput(f"{path}: binary file (it holds NUL bytes); skipped")
-    return decode(data)
+    return data
+
+
+def read_word(path: str, data: bytes | None = None, limit: int | None = None):
+    """A .docx read as a Word draft (InputError when it cannot be)."""
+    data = read_bytes(path, data, limit)
+    try:
+        from .word.reading import read
+    except ImportError as exc:
+        raise InputError(f"{path}: reading Word drafts needs lxml ({exc.name} is missing): pip install lxml") from None
+    from .word.package import WordError
+
+    try:
+        return read(data)
+    except WordError as exc:
+        raise InputError(f"{path}: {exc}") from None
+
+
+def check_word(name: str, word, cfg: Config) -> FileResult:
+    doc = Document(word.text, name, "docx", source=word)
+    decoded = Decoded(word.text, False, "docx", raw=word.package.data)
+    return FileResult(name, check_document(doc, cfg, decoded), document=doc, raw=word.package.data, decoded=decoded,
+                      fmt="docx")
 
 
 def check_file(path: str, cfg: Config, data: bytes | None = None, display: str | None = None, fmt: str | None = None,
                limit: int | None = None) -> FileResult:
     name = display or path
+    if (fmt or format_for(path if display is None else display)) == "docx":
+        try:
+            word = read_word(name, read_bytes(path, data, limit))
+        except InputError as exc:
+            return FileResult(name, error=str(exc))
+        return check_word(name, word, cfg)
     try:
         decoded = read_draft(path, data, limit)
     except BinaryInput as exc:

@@ -65,6 +65,14 @@ CORE_RULES = (
         "damage, not copy, and its quotations and attributions are not checked (that work grows "
         "with the marks). Each case is reported once, at the place it begins.",
     ),
+    Rule(
+        "input.tracked-changes",
+        "info",
+        "A Word draft holds tracked changes not yet accepted or rejected.",
+        "copydesk checks a Word draft as it would read with every tracked change accepted: "
+        "inserted text in, deleted text out. The sub-editor should know that the text checked "
+        "is not yet the text agreed.",
+    ),
 )
 
 

@@ -54,6 +54,7 @@ class Options:
     unsafe_fixes: bool = False
     diff: bool = False
     show_fixes: bool = False
+    annotate: bool = False  # a Word draft's findings left, added as comments
     # which files are read, and standard input's name (and so its format)
     stdin_filename: str | None = None
     force_exclude: bool = False
@@ -230,7 +231,11 @@ def _one(path: str, opts: Options, config_for, stdin_data: bytes = b"") -> tuple
         else:
             cfg = config_for(path)
             result = engine.check_file(path, cfg, limit=opts.max_bytes)
-        if result.error is None and (opts.fix or opts.diff):
+        if result.error is None and result.fmt == "docx" and (opts.fix or opts.annotate or opts.diff):
+            from .word.fixing import fix_word
+
+            fixed = fix_word(result, path, cfg, opts, errors, shown, diffs)
+        elif result.error is None and (opts.fix or opts.diff):
             fixed = _fix(result, path, cfg, opts, diffs, errors, shown)
     except DataError as exc:
         raise RunError(str(exc)) from None

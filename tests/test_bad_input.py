@@ -34,10 +34,10 @@ def binaries(tmp_path):
     nul.write_bytes(b"Head\n\nText with a \x00 in the middle.\n")
     png = tmp_path / "photo.png"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    docx = tmp_path / "story.docx"
-    with zipfile.ZipFile(docx, "w") as z:
+    archive = tmp_path / "story.zip"  # a .docx is read as Word (tests/test_word.py)
+    with zipfile.ZipFile(archive, "w") as z:
         z.writestr("word/document.xml", "<w:document>Mr. Smith</w:document>")
-    return [nul, png, docx]
+    return [nul, png, archive]
 
 
 def test_binary_files_are_skipped_with_one_notice_and_exit_2(tmp_path, good):

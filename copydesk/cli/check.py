@@ -40,6 +40,7 @@ FORMATS = ["text", "json", "sarif", "github", "junit", "rdjson", "markdown", "ht
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply the fixes that could change meaning too.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
 @click.option("--show-fixes", is_flag=True, help="With --fix, list what was fixed in each file, by rule.")
+@click.option("--annotate", is_flag=True, help="Add each finding left to a Word draft (.docx) as a comment on its text.")
 @click.option("--force-exclude", is_flag=True, help="Apply the config's exclude to files named on the command line too.")
 @click.option("--skip-binary", is_flag=True, help="Skip binary files quietly instead of failing with exit code 2.")
 @click.option("--max-size", type=click.FloatRange(min=0.001, max=1_000_000), default=10.0, show_default=True, metavar="MB",
@@ -52,7 +53,7 @@ FORMATS = ["text", "json", "sarif", "github", "junit", "rdjson", "markdown", "ht
 @click.option("--no-cache", is_flag=True, help="Send every paragraph to LanguageTool, ignoring the cache of results.")
 def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, config_path, stdin_filename, no_color,
           color_mode, quiet, statistics, min_severity, diff_base, baseline_path, write_baseline, fix, unsafe_fixes,
-          show_diff, show_fixes, force_exclude, skip_binary, max_size, jobs, grammar_on, lt_server, no_cache):
+          show_diff, show_fixes, annotate, force_exclude, skip_binary, max_size, jobs, grammar_on, lt_server, no_cache):
     """Check drafts: files, folders (walked recursively) or '-' for standard input; with no
     PATHS, the current folder."""
     opts = Options(
@@ -61,11 +62,11 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
         color=fmt == "text" and _use_color("never" if no_color else color_mode, bool(output)), quiet=quiet,
         statistics=statistics, min_severity=min_severity, diff_base=diff_base, baseline=baseline_path,
         write_baseline=write_baseline, fix=fix, unsafe_fixes=unsafe_fixes, diff=show_diff, show_fixes=show_fixes,
-        stdin_filename=stdin_filename, force_exclude=force_exclude, skip_binary=skip_binary,
+        annotate=annotate, stdin_filename=stdin_filename, force_exclude=force_exclude, skip_binary=skip_binary,
         max_bytes=int(max_size * 1024 * 1024), jobs=jobs, grammar=grammar_on, lt_server=lt_server, cache=not no_cache)
     import signal
 
-    if fix or show_diff:
+    if fix or show_diff or annotate:
         # A terminated --fix stops at once and still runs its clean-up: no temporary file is
         # left behind. Terminated is no Exception, so no checker's error handling takes it.
         signal.signal(signal.SIGTERM, _terminated)

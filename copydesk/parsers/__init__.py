@@ -24,6 +24,7 @@ class Parser(Protocol):
 PARSERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "markdown": ("markdown", (".md", ".markdown", ".mdown", ".mkd")),
     "html": ("html", (".html", ".htm", ".xhtml")),
+    "docx": ("docx", (".docx",)),
     "text": ("text", ()),
 }
 

@@ -12,6 +12,16 @@ from ..finding import Finding
 FORMATS = ("text", "json", "sarif", "github", "junit", "rdjson", "markdown", "html")
 
 
+def is_word(path: str) -> bool:
+    """A Word draft, whose findings' lines are paragraph numbers and columns characters in them."""
+    return path.lower().endswith(".docx")
+
+
+def where(f: Finding) -> str:
+    """path:line:column, or path:¶paragraph:character for a Word draft."""
+    return f"{f.path}:¶{f.line}:{f.column}" if is_word(f.path) else f"{f.path}:{f.line}:{f.column}"
+
+
 @dataclass
 class Report:
     results: list[FileResult]

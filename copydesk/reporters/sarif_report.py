@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from .. import __version__, registry
 from ..fingerprint import fingerprint
+from . import is_word
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -42,6 +43,18 @@ def _uri(path: str, root: str) -> str:
     return quote(rel.replace(os.sep, "/").encode("utf-8", "surrogateescape"), safe="/")  # a name's own bytes
 
 
+def _region(f) -> dict:
+    """Lines and columns; in a Word draft, which has no lines, the characters of the text as
+    copydesk reads it (paragraphs each followed by a blank line) with the paragraph and the
+    characters within it as properties."""
+    if is_word(f.path):
+        return {"charOffset": f.start, "charLength": f.end - f.start, "snippet": {"text": f.excerpt},
+                "properties": {"paragraph": f.line, "character": f.column - 1, "endParagraph": f.end_line,
+                               "endCharacter": f.end_column - 1}}
+    return {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column,
+            "snippet": {"text": f.excerpt}}
+
+
 def render(report) -> str:
     rules = registry.all_rules()
     fired = sorted({f.rule for f in report.findings()})
@@ -58,13 +71,7 @@ def render(report) -> str:
                     {
                         "physicalLocation": {
                             "artifactLocation": {"uri": _uri(f.path, report.root), "uriBaseId": "%SRCROOT%"},
-                            "region": {
-                                "startLine": f.line,
-                                "startColumn": f.column,
-                                "endLine": f.end_line,
-                                "endColumn": f.end_column,
-                                "snippet": {"text": f.excerpt},
-                            },
+                            "region": _region(f),
                         }
                     }
                 ],

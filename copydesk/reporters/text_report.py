@@ -6,6 +6,8 @@ from collections import Counter
 
 import click
 
+from . import where
+
 WINDOW = 100  # characters of a long source line shown around a finding
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -20,9 +22,12 @@ def _visible(text: str) -> str:
     return text.translate(_PICTURES)
 
 
-def _snippet(doc, f) -> tuple[int, str, str]:
+def _snippet(doc, f) -> tuple[str, str, str]:
     k = f.line - 1
-    line = doc.line_text(k)
+    if doc.format == "docx" and doc.source is not None:  # the line is the paragraph
+        line = doc.source.paragraph_text(k).replace("\n", " ")
+    else:
+        line = doc.line_text(k)
     a = f.column - 1
     z = f.end_column - 1 if f.end_line == f.line else len(line)
     z = max(z, a + 1)
@@ -33,7 +38,7 @@ def _snippet(doc, f) -> tuple[int, str, str]:
     suffix = "…" if hi < len(line) else ""
     shown = _visible("".join(" " if c in "\t\u00a0\u200b" else c for c in shown))
     marker = " " * (len(prefix) + a - lo) + "^" * max(1, min(z, hi) - a)
-    return f.line, prefix + shown + suffix, marker
+    return (f"¶{f.line}" if doc.format == "docx" else str(f.line)), prefix + shown + suffix, marker
 
 
 def render(report) -> str:
@@ -42,13 +47,13 @@ def render(report) -> str:
     for r in report.results if not report.statistics else ():  # --statistics: the table only, as ruff
         for f in r.findings:
             fixable = " [*]" if f.fix is not None and f.fix.safe else ""
-            head = (f"{_visible(f.path)}:{f.line}:{f.column}: {style(f.severity, fg=COLORS[f.severity], bold=True)} "
+            head = (f"{_visible(where(f))}: {style(f.severity, fg=COLORS[f.severity], bold=True)} "
                     f"{style(f.rule, bold=True)}{style(fixable, bold=True)} {_visible(f.message)}")
             out.append(head)
             if report.quiet or r.document is None:
                 continue
             n, shown, marker = _snippet(r.document, f)
-            width = len(str(n))
+            width = len(n)
             out.append(f"  {n} | {shown}")
             out.append(f"  {' ' * width} | {style(marker, fg=COLORS[f.severity])}")
             if f.suggestions:
