@@ -3,6 +3,7 @@
 # machine allows it:
 #   Chromium       the HTML report and the serve page in it     (Debian package)
 #   Neovim         the language server in a real editor         (Debian package)
+#   LibreOffice    opens the Word drafts --fix and --annotate write (Debian package)
 #   git, patch     --diff-base, pre-commit, --diff applied      (Debian packages)
 #   Java 17, Maven LanguageTool, fetched by `copydesk grammar install`  (Debian packages)
 #   reviewdog      reads the rdjson report                      (built with Go into .tools/bin)
@@ -45,6 +46,7 @@ java_major() {
 need=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need+=(chromium)
 command -v nvim >/dev/null 2>&1 || need+=(neovim)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v git >/dev/null 2>&1 || need+=(git)
 command -v patch >/dev/null 2>&1 || need+=(patch)
 if ! command -v java >/dev/null 2>&1 || [ "$(java_major || echo 0)" -lt 17 ] 2>/dev/null; then need+=(openjdk-17-jre-headless); fi
