@@ -1,7 +1,7 @@
 """copydesk: editorial quality checks for news article drafts.
 
 The public API is :class:`copydesk.Linter` (check and fix a draft in-process), with the values
-it gives: :class:`Result`, :class:`Fixed`, :class:`Finding`, :class:`Fix` and :class:`Edit`, and
+it gives: :class:`Result`, :class:`Fixed`, :class:`FixedWord` (a Word draft), :class:`Finding`, :class:`Fix` and :class:`Edit`, and
 :class:`Rule` for what each rule is. See copydesk.linter."""
 
 from __future__ import annotations
@@ -9,15 +9,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Linter", "Result", "Fixed", "Finding", "Fix", "Edit", "Rule", "Config", "__version__"]
+__all__ = ["Linter", "Result", "Fixed", "FixedWord", "Finding", "Fix", "Edit", "Rule", "Config", "__version__"]
 
 if TYPE_CHECKING:
     from .checker import Rule
     from .config import Config
     from .finding import Edit, Finding, Fix
-    from .linter import Fixed, Linter, Result
+    from .linter import Fixed, FixedWord, Linter, Result
 
-_WHERE = {"Linter": "linter", "Result": "linter", "Fixed": "linter", "Finding": "finding", "Fix": "finding",
+_WHERE = {"Linter": "linter", "Result": "linter", "Fixed": "linter", "FixedWord": "linter", "Finding": "finding", "Fix": "finding",
           "Edit": "finding", "Rule": "checker", "Config": "config"}
 
 

@@ -27,17 +27,19 @@ from .document import Document
 from .parsers import format_for
 from .finding import Finding
 
-__all__ = ["Linter", "Result", "Fixed", "FORMATS"]
+__all__ = ["Linter", "Result", "Fixed", "FixedWord", "FORMATS"]
 
 FORMATS = ("text", "markdown", "html")
 
 
 @dataclass(frozen=True)
 class Result:
-    """The findings on one draft, in order of position."""
+    """The findings on one draft, in order of position. text: the text checked, when the draft
+    was not given as text (a Word draft's text as read; the findings' offsets are into it)."""
 
     path: str
     findings: tuple[Finding, ...]
+    text: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -127,6 +129,35 @@ class Linter:
         done = fix_text(text, name, fmt, self.config, unsafe, house=self.house, checkers=self.checkers)
         return Fixed(done.text, done.applied, tuple(sorted(done.rules)), tuple(done.findings))
 
+    def check_docx(self, data: bytes, *, path: str = "draft.docx") -> Result:
+        """The findings on a Word draft given as the .docx file's bytes (ValueError, with the
+        reason, when they are not a Word document copydesk can read). Lines and columns are
+        paragraphs and characters; the result's text is the draft as read."""
+        from .engine import check_document
+
+        word = _word(data)
+        findings = check_document(Document(word.text, path, "docx", source=word), self.config, house=self.house,
+                                  checkers=self.checkers)
+        return Result(path, tuple(findings), word.text)
+
+    def fix_docx(self, data: bytes, *, unsafe: bool = False, annotate: bool = False, path: str = "draft.docx"
+                 ) -> "FixedWord":
+        """A Word draft with its safe fixes (and unsafe ones with unsafe=True) written as tracked
+        changes, and with annotate=True each finding left as a comment; every other part of the
+        package as it was."""
+        from .engine import check_document
+        from .word.fixing import fix_package
+        from .word.reading import read
+
+        def check(raw: bytes):
+            word = read(raw)
+            doc = Document(word.text, path, "docx", source=word)
+            return doc, check_document(doc, self.config, house=self.house, checkers=self.checkers)
+
+        doc, findings = check(_word(data).package.data)
+        done = fix_package(data, doc, findings, check, unsafe=unsafe, notes=annotate)
+        return FixedWord(done.data, done.doc.text, done.applied, tuple(sorted(done.rules)), tuple(done.findings))
+
     def rules(self) -> tuple[Rule, ...]:
         """Every rule this Linter's checkers can report, with its documentation."""
         from . import registry
@@ -135,6 +166,30 @@ class Linter:
                          + (f" More: {r.link}" if r.link else ""), fix="safe" if r.safe else "unsafe" if r.type in (
                              "substitution", "consistency") else None) for r in self.custom)
         return (*registry.CORE_RULES, *(r for c in self.checkers for r in c.rules), *own)
+
+
+@dataclass(frozen=True)
+class FixedWord:
+    """A Word draft after fix_docx: the .docx's bytes, its text as read with every change
+    accepted, how many findings the fixes removed, the rules fixed and the findings left."""
+
+    data: bytes
+    text: str
+    applied: int
+    rules: tuple[str, ...]
+    remaining: tuple[Finding, ...]
+
+
+def _word(data: bytes):
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError("a Word draft is given as the .docx file's bytes")
+    from .word.package import WordError
+    from .word.reading import read
+
+    try:
+        return read(bytes(data))
+    except WordError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _copy(cfg: Config) -> Config:

@@ -171,6 +171,34 @@ def test_a_failed_check_leaves_nothing_stale_and_a_token_is_asked_once(browser):
         proc.wait(timeout=10)
 
 
+def test_a_word_draft_is_checked_fixed_as_tracked_changes_and_annotated(server, browser, tmp_path):
+    pytest.importorskip("docx", reason="python-docx (a test tool) is not installed")
+    import base64
+
+    from test_word import story
+
+    from copydesk.word.reading import read
+
+    path = story(tmp_path / "story.docx")
+    load(browser, server, 1280, 900, False)
+    root = browser.send("DOM.getDocument")["root"]["nodeId"]
+    node = browser.send("DOM.querySelector", nodeId=root, selector="#file")["nodeId"]
+    browser.send("DOM.setFileInputFiles", files=[str(path)], nodeId=node)
+    state = wait(browser, lambda s: "Checked in" in s["status"] and s["items"], "the Word draft's findings")
+    assert state["draft"].startswith("Council freezes bus fares\n\nUK News")  # its text, as read
+    assert browser.evaluate("document.getElementById('draft').readOnly") is True
+    assert any("paragraph 3, character 1" in i["text"] and "style.honorific" in i["text"] for i in state["items"])
+    assert not any(i["fix"] for i in state["items"])  # a Word draft's fixes go in all at once
+    browser.evaluate("document.getElementById('annotate').click(); document.getElementById('fix-all').click()")
+    done = wait(browser, lambda s: "tracked changes" in s["status"], "the fixes")
+    assert "comments" in done["status"]
+    fixed = base64.b64decode(browser.evaluate("state.word"))
+    word = read(fixed)
+    assert "Mr Smith said the colour" in word.text and b"w:author=\"copydesk\"" in word.package.read("word/document.xml")
+    assert "word/comments.xml" in word.package.names
+    assert done["draft"] == word.text
+
+
 def test_filter_hides_a_severity(server, browser):
     load(browser, server, 1280, 900, False)
     paste(browser, "Council vote\n\nMr. Smith said the plan was fine.\n")

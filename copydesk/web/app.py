@@ -108,6 +108,14 @@ def report_json(path: str, text: str, findings) -> dict[str, Any]:
     }
 
 
+def _word_call(method, data: bytes, **kw):
+    """A Linter's Word method; a .docx it cannot read is the request's fault (400)."""
+    try:
+        return method(data, **kw)
+    except ValueError as exc:
+        raise ApiError(400, f"the Word draft cannot be read: {exc}") from None
+
+
 def _failed(body: dict[str, Any]) -> JSONResponse:
     """200, or 500 when a checker failed on this draft: the error first, the other checkers'
     findings still given."""
@@ -163,12 +171,25 @@ def create_app(config: Config | None = None, *, token: str | None = None, max_bo
     async def check(request: Request) -> Response:
         a = await ask(request)
         linter = await run_in_threadpool(linters.get, a.house, a.select, a.ignore)
+        if a.word is not None:
+            result = await run_in_threadpool(_word_call, linter.check_docx, a.word, path=a.path or "draft.docx")
+            assert result.text is not None
+            return _failed({**report_json(result.path, result.text, result.findings), "text": result.text})
         result = await run_in_threadpool(linter.check, a.text, path=a.path, kind=a.kind)
         return _failed(report_json(result.path, a.text, result.findings))
 
     async def fix(request: Request) -> Response:
         a = await ask(request, fixing=True)
         linter = await run_in_threadpool(linters.get, a.house, a.select, a.ignore)
+        if a.word is not None:
+            import base64
+
+            word = await run_in_threadpool(_word_call, linter.fix_docx, a.word, unsafe=a.unsafe, annotate=a.annotate,
+                                           path=a.path or "draft.docx")
+            body = report_json(a.path or "draft.docx", word.text, word.remaining)
+            body.update(text=word.text, applied=word.applied, rules=list(word.rules),
+                        docx=base64.b64encode(word.data).decode("ascii"))
+            return _failed(body)
         done = await run_in_threadpool(linter.fix, a.text, unsafe=a.unsafe, path=a.path, kind=a.kind)
         edits = edits_between(a.text, done.text)
         utf16 = utf16_offsets(a.text, [o for s, e, _t in edits for o in (s, e)])

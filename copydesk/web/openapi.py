@@ -65,7 +65,11 @@ def openapi(version: str, houses: list[str], max_body: int) -> dict[str, Any]:
         },
     }
     fields: dict[str, Any] = {
-            "text": {"type": "string", "description": "The draft."},
+            "text": {"type": "string", "description": "The draft (or give docx)."},
+            "docx": {"type": "string", "contentEncoding": "base64",
+                     "description": "A Word draft instead of text: the .docx file's bytes in base64. The answer's text is "
+                                    "the draft as read (paragraphs, each followed by a blank line); line and column are "
+                                    "paragraph and character."},
             "kind": {"enum": list(FORMATS), "description": "How to read it; by default from path's extension, else text."},
             "house": {"enum": houses, "description": "The house style; by default the server's."},
             "select": {"type": "array", "items": {"type": "string"}, "minItems": 1,
@@ -73,14 +77,18 @@ def openapi(version: str, houses: list[str], max_body: int) -> dict[str, Any]:
             "ignore": {"type": "array", "items": {"type": "string"}, "description": "Not these rules or checkers."},
             "path": {"type": "string", "maxLength": 255, "description": "A name for the draft (story.md); no file is read."},
     }
-    request = {"type": "object", "required": ["text"], "additionalProperties": False, "properties": fields}
+    request = {"type": "object", "oneOf": [{"required": ["text"]}, {"required": ["docx"]}], "additionalProperties": False,
+               "properties": fields}
     fix_request = {**request, "properties": {**fields, "unsafe": {
-        "type": "boolean", "default": False, "description": "Apply unsafe fixes too."}}}
-    fixed = {"allOf": [_ref("Report"), {"type": "object", "required": ["text", "applied", "rules", "edits"], "properties": {
+        "type": "boolean", "default": False, "description": "Apply unsafe fixes too."}, "annotate": {
+        "type": "boolean", "default": False, "description": "With docx: add each finding left as a Word comment."}}}
+    fixed = {"allOf": [_ref("Report"), {"type": "object", "required": ["text", "applied", "rules"], "properties": {
         "text": {"type": "string", "description": "The draft with the fixes applied."},
         "applied": {"type": "integer", "description": "How many findings the fixes removed."},
         "rules": {"type": "array", "items": {"type": "string"}},
-        "edits": {"type": "array", "items": _ref("Edit"), "description": "The changes, on the text sent, in order."}}}]}
+        "edits": {"type": "array", "items": _ref("Edit"), "description": "The changes, on the text sent, in order."},
+        "docx": {"type": "string", "contentEncoding": "base64",
+                 "description": "For a Word draft: the .docx with the fixes as tracked changes (and the comments)."}}}]}
     body = {"required": True, "content": {"application/json": {"schema": _ref("Request")}}}
     fix_body = {"required": True, "content": {"application/json": {"schema": _ref("FixRequest")}}}
     secured: list[dict[str, list[str]]] = [{"bearer": []}]

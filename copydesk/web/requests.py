@@ -34,6 +34,8 @@ class Ask:
     ignore: tuple[str, ...] | None
     path: str | None
     unsafe: bool
+    word: bytes | None = None  # a Word draft's .docx, given instead of text
+    annotate: bool = False
 
 
 def media_type(content_type: str | None) -> str:
@@ -56,13 +58,16 @@ def read_ask(content_type: str | None, body: bytes, houses: list[str], fixing: b
         raise ApiError(400, "malformed JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise ApiError(400, "the request body must be a JSON object with a \"text\" field")
-    fields = ["text", "kind", "house", "select", "ignore", "path"] + (["unsafe"] if fixing else [])
+    fields = ["text", "docx", "kind", "house", "select", "ignore", "path"] + (["unsafe", "annotate"] if fixing else [])
     unknown = sorted(set(data) - set(fields))
     if unknown:
         raise ApiError(400, f"unknown field {unknown[0]!r} (fields: {', '.join(fields)})")
-    text = data.get("text")
+    word = _docx(data)
+    text = data.get("text", "" if word is not None else None)
+    if word is not None and "text" in data:
+        raise ApiError(400, "send either \"text\" or \"docx\", not both")
     if not isinstance(text, str):
-        raise ApiError(400, "\"text\" must be a string: the draft")
+        raise ApiError(400, "\"text\" must be a string: the draft (or \"docx\": a Word draft, base64)")
     lone = _lone_surrogate(text)
     if lone is not None:
         raise ApiError(400, f"\"text\" holds half of a UTF-16 pair (\\u{ord(text[lone]):04x} at character {lone}), "
@@ -77,10 +82,29 @@ def read_ask(content_type: str | None, body: bytes, houses: list[str], fixing: b
     if path is not None and (not isinstance(path, str) or len(path) > 255 or "\x00" in path
                              or _lone_surrogate(path) is not None):
         raise ApiError(400, "\"path\" must be a file name of up to 255 characters (it names the draft, nothing is read)")
-    unsafe = data.get("unsafe", False)
-    if not isinstance(unsafe, bool):
-        raise ApiError(400, "\"unsafe\" must be true or false")
-    return Ask(text, kind, house, _ids(data.get("select"), "select"), _ids(data.get("ignore"), "ignore"), path, unsafe)
+    unsafe, annotate = data.get("unsafe", False), data.get("annotate", False)
+    if not isinstance(unsafe, bool) or not isinstance(annotate, bool):
+        raise ApiError(400, f"\"{'unsafe' if not isinstance(unsafe, bool) else 'annotate'}\" must be true or false")
+    if annotate and word is None:
+        raise ApiError(400, "\"annotate\" adds Word comments: it goes with \"docx\"")
+    return Ask(text, kind, house, _ids(data.get("select"), "select"), _ids(data.get("ignore"), "ignore"), path, unsafe,
+               word, annotate)
+
+
+def _docx(data: dict) -> bytes | None:
+    """The Word draft a request sends, base64 in "docx", or None."""
+    value = data.get("docx")
+    if value is None:
+        return None
+    import base64
+    import binascii
+
+    if not isinstance(value, str):
+        raise ApiError(400, "\"docx\" must be the .docx file's bytes in base64")
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise ApiError(400, "\"docx\" is not valid base64") from None
 
 
 def _ids(value: Any, key: str) -> tuple[str, ...] | None:

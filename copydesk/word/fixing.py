@@ -6,6 +6,9 @@ and nothing is written."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
 
 from .reading import read
 from .writing import Note, annotate, track
@@ -20,51 +23,84 @@ def comment_text(f) -> str:
     return text
 
 
+def _edits(chosen) -> list[tuple[int, int, str]]:
+    return sorted((e.start, e.end, e.text) for f in chosen if f.fix is not None for e in f.fix.edits)
+
+
+@dataclass
+class Done:
+    """A Word draft after fixing and annotating: its bytes, the draft and findings as now read,
+    how many findings the fixes removed, and the rules fixed."""
+
+    data: bytes
+    doc: Any
+    findings: list
+    applied: int
+    rules: Counter
+
+
+def fix_package(data: bytes, doc, findings: list, check: Callable[[bytes], tuple[Any, list]], *, fix: bool = True,
+                unsafe: bool = False, notes: bool = False) -> Done:
+    """The draft (data, read as doc with findings) with its fixes written as tracked changes
+    and its findings left written as comments. check: a package's bytes to (document, findings)."""
+    from ..fixer import choose
+
+    current_doc, current, applied = doc, findings, 0
+    rules: Counter = Counter()
+    out = data
+    if fix:
+        chosen = choose(findings, unsafe)
+        new, bad = track(doc.source, _edits(chosen))
+        if bad:  # a fix with an edit that cannot be a tracked change is left out whole
+            unwritable = set(bad)
+            chosen = [f for f in chosen if f.fix is not None
+                      and not any((e.start, e.end, e.text) in unwritable for e in f.fix.edits)]
+            new, _bad = track(read(data), _edits(chosen))
+        if new is not None:
+            out = new
+            current_doc, current = check(new)
+            after = Counter((f.rule, f.excerpt) for f in current)
+            applied = sum((Counter((f.rule, f.excerpt) for f in findings) - after).values())
+            rules.update(f.rule for f in chosen)
+    if notes:
+        wanted = [Note(f.start, f.end, comment_text(f)) for f in current if f.rule not in SKIPPED_IN_COMMENTS]
+        if wanted:
+            out = annotate(current_doc.source, wanted)
+            current_doc, current = check(out)
+    return Done(out, current_doc, current, applied, rules)
+
+
 def fix_word(result, path: str, cfg, opts, errors: list[str], shown: list, diffs: list[str]) -> int:
-    """Fix and annotate one checked Word draft; the result then holds what is left. Returns how
-    many findings the fixes removed."""
+    """`check --fix`, `--annotate` or `--diff` on one checked Word draft; the result then holds
+    what is left. Returns how many findings the fixes removed."""
     from ..engine import check_word
-    from ..fixer import FixError, choose, write_atomic
+    from ..fixer import FixError, write_atomic
     from ..patch import unified
 
-    doc = result.document
-    word = doc.source
-    original = word.package.data
-    data, current, applied = original, result, 0
-    rules: Counter = Counter()
-    if opts.fix or opts.diff:
-        chosen = choose(result.findings, opts.unsafe_fixes)
-        edits = sorted((e.start, e.end, e.text) for f in chosen for e in f.fix.edits)
-        new, bad = track(word, edits)
-        if new is not None:
-            data = new
-            current = check_word(result.path, read(new), cfg)
-            before = Counter((f.rule, f.excerpt) for f in result.findings)
-            after = Counter((f.rule, f.excerpt) for f in current.findings)
-            applied = sum((before - after).values())
-            unwritten = set(bad)
-            rules.update(f.rule for f in chosen if not any((e.start, e.end, e.text) in unwritten for e in f.fix.edits))
-    if opts.diff and not opts.fix and not opts.annotate:
-        if data != original:
-            diffs += unified(result.path, doc.text, current.document.text)
-        return applied
-    if opts.annotate:
-        notes = [Note(f.start, f.end, comment_text(f)) for f in current.findings if f.rule not in SKIPPED_IN_COMMENTS]
-        if notes:
-            data = annotate(current.document.source, notes)
-            current = check_word(result.path, read(data), cfg)
-    if data == original:
+    def check(data: bytes):
+        done = check_word(result.path, read(data), cfg)
+        return done.document, done.findings
+
+    original = result.document.source.package.data
+    diff_only = opts.diff and not opts.fix and not opts.annotate
+    done = fix_package(original, result.document, result.findings, check, fix=opts.fix or opts.diff,
+                       unsafe=opts.unsafe_fixes, notes=opts.annotate and not diff_only)
+    if diff_only:
+        if done.data != original:
+            diffs += unified(result.path, result.document.text, done.doc.text)
+        return done.applied
+    if done.data == original:
         return 0
     if path != "-":
         try:
-            write_atomic(path, data, original)
+            write_atomic(path, done.data, original)
         except FixError as exc:
             errors.append(f"{path}: {exc}")
             return 0
     else:
-        result.fixed = data
-    result.document, result.findings, result.raw, result.decoded = (current.document, current.findings, data,
-                                                                   current.decoded)
-    if rules:
-        shown.append((result.path, rules))
-    return applied
+        result.fixed = done.data
+    result.document, result.findings, result.raw = done.doc, done.findings, done.data
+    result.decoded = replace(result.decoded, text=done.doc.text, raw=done.data)
+    if done.rules:
+        shown.append((result.path, done.rules))
+    return done.applied

@@ -117,7 +117,7 @@ class Writer:
         assert self.word.text == text, "splitting runs changed the text"
 
     def _runs(self, start: int, end: int) -> list:
-        out = []
+        out: list = []
         for p in self.word.paragraphs:
             if p.end < start or p.start > end:
                 continue
@@ -290,13 +290,14 @@ def track(word: WordDraft, edits: list[tuple[int, int, str]], date: str | None =
     """The package with edits (on the draft's text, not overlapping) as tracked changes, and
     the edits that could not be written. None when none could."""
     writer = Writer(word, date)
-    good, bad = [], []
-    for e in edits:
+    good: list[tuple[int, int, str]] = []
+    bad: list[tuple[int, int, str]] = []
+    for edit in edits:
         try:
-            writer.check_edit(*e)
-            good.append(e)
+            writer.check_edit(*edit)
+            good.append(edit)
         except Unwritable:
-            bad.append(e)
+            bad.append(edit)
     if not good:
         return None, bad
     writer.split({o for s, e, _t in good for o in (s, e)})

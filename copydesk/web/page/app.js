@@ -6,7 +6,7 @@
 const $ = (id) => document.getElementById(id);
 const draft = $("draft");
 const state = { findings: [], checked: null, seq: 0, fileName: "", crlf: false, timer: 0, maxBody: 2 * 1024 * 1024,
-  housesListed: false, lastShown: "" };
+  housesListed: false, lastShown: "", word: null };  // word: a Word draft's .docx, base64
 const WAIT_MS = 300;  // the pause in typing after which the draft is checked
 const SEVERITY = { error: "Error", warning: "Warning", info: "Note" };
 const VISIBLE = { " ": "\u00b7", "\u00a0": "\u237d", "\t": "\u2192", "\u200b": "\u00a4", "\u200c": "\u00a4",
@@ -43,6 +43,11 @@ async function call(method, path, body) {
 }
 
 function ask() {
+  if (state.word) {
+    const body = { docx: state.word, path: state.fileName.slice(-200) };
+    if ($("house").value) body.house = $("house").value;
+    return body;
+  }
   const body = { text: draft.value };
   if ($("house").value) body.house = $("house").value;
   if ($("kind").value) body.kind = $("kind").value;
@@ -57,7 +62,8 @@ async function check() {
   try {
     const { status, data } = await call("POST", "v1/check", ask());
     if (seq !== state.seq) return;  // an older answer: the draft has changed since
-    show(text, data.files[0].findings);
+    if (state.word) replaceDraft(data.text);  // a Word draft: its text as read
+    show(state.word ? data.text : text, data.files[0].findings);
     const ms = Math.round(performance.now() - began);
     if (status === 500) say("One check failed on this draft: " + data.error.message, true);
     else say(summary(data.summary) + " Checked in " + ms + " ms.");
@@ -155,7 +161,8 @@ function renderList(findings) {
     const head = document.createElement("div");
     head.innerHTML = '<span class="sev"></span> <span class="where"></span> <code class="rule"></code>';
     head.querySelector(".sev").textContent = SEVERITY[f.severity];
-    head.querySelector(".where").textContent = "line " + f.line + ", column " + f.column;
+    head.querySelector(".where").textContent = state.word ? "paragraph " + f.line + ", character " + f.column
+      : "line " + f.line + ", column " + f.column;
     head.querySelector(".rule").textContent = f.rule;
     const msg = document.createElement("p");
     msg.className = "message";
@@ -179,7 +186,7 @@ function renderList(findings) {
     go.textContent = "Show in the draft";
     go.addEventListener("click", () => select(f));
     tools.appendChild(go);
-    if (f.fix) {
+    if (f.fix && !state.word) {  // a Word draft's fixes are all written at once, as tracked changes
       const fix = document.createElement("button");
       fix.type = "button";
       fix.className = "apply";
@@ -237,7 +244,19 @@ async function applyAll() {
   const seq = ++state.seq;  // an answer to an earlier check must not land over this one
   const sent = draft.value;
   try {
-    const { status, data } = await call("POST", "v1/fix", ask());
+    const body = ask();
+    if (state.word && $("annotate").checked) body.annotate = true;
+    const { status, data } = await call("POST", "v1/fix", body);
+    if (state.word && seq === state.seq) {
+      state.word = data.docx;
+      replaceDraft(data.text);
+      show(data.text, data.files[0].findings);
+      const n = data.applied;
+      say((n ? n + " fault" + (n === 1 ? "" : "s") + " fixed as tracked changes" : "Nothing to fix safely")
+        + (body.annotate ? ", the rest added as comments" : "") + ": download the Word draft to review them. "
+        + summary(data.summary), status === 500);
+      return;
+    }
     if (seq !== state.seq || draft.value !== sent) {
       say("The draft changed while it was being fixed, so nothing was replaced: apply the fixes again.");
       schedule();
@@ -258,16 +277,41 @@ function kindFor(name) {
   return { md: "markdown", markdown: "markdown", html: "html", htm: "html", txt: "text" }[ext] || "";
 }
 
+function wordMode(on) {
+  draft.readOnly = on;
+  $("word-note").hidden = !on;
+  $("annotate-box").hidden = !on;
+  $("kind").disabled = on;
+  if (!on) state.word = null;
+}
+
 function openFile(file) {
   if (!file) return;
-  if (/\.docx?$/i.test(file.name)) {
-    say("Word files are not read here yet: save the draft as .txt, .md or .html and open that.", true);
+  if (/\.doc$/i.test(file.name)) {
+    say("That is an old Word file (.doc): open it in Word and save it as .docx, then open that.", true);
     return;
   }
   if (file.size > state.maxBody) {
     say("That file is over " + Math.floor(state.maxBody / 1024) + " KB, the most this server takes.", true);
     return;
   }
+  if (/\.docx$/i.test(file.name)) {
+    const bin = new FileReader();
+    bin.onload = () => {
+      const bytes = new Uint8Array(bin.result);
+      let s = "";
+      for (let k = 0; k < bytes.length; k += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(k, k + 0x8000));
+      state.word = btoa(s);
+      state.fileName = file.name;
+      wordMode(true);
+      replaceDraft("");
+      check();
+    };
+    bin.onerror = () => say("The file could not be read.", true);
+    bin.readAsArrayBuffer(file);
+    return;
+  }
+  wordMode(false);
   const reader = new FileReader();
   reader.onload = () => {
     const text = String(reader.result).replace(/^\ufeff/, "");
@@ -283,8 +327,19 @@ function openFile(file) {
 
 function download() {
   const name = state.fileName || "draft.txt";
+  if (state.word) {
+    const raw = atob(state.word);
+    const bytes = new Uint8Array(raw.length);
+    for (let k = 0; k < raw.length; k++) bytes[k] = raw.charCodeAt(k);
+    const type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    save(URL.createObjectURL(new Blob([bytes], { type })), name);
+    return;
+  }
   const text = state.crlf ? draft.value.replace(/\n/g, "\r\n") : draft.value;
-  const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+  save(URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" })), name);
+}
+
+function save(url, name) {
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -365,6 +420,14 @@ draft.addEventListener("drop", (e) => {
   openFile(e.dataTransfer.files[0]);
 });
 $("fix-all").addEventListener("click", applyAll);
+$("new-draft").addEventListener("click", () => {
+  wordMode(false);
+  state.fileName = "";
+  replaceDraft("");
+  show(null, []);
+  say("");
+  draft.focus();
+});
 $("copy").addEventListener("click", copy);
 $("download").addEventListener("click", download);
 $("filter").addEventListener("change", filter);
