@@ -303,3 +303,41 @@ def test_diff_shows_the_text_the_fixes_give_and_writes_nothing(tmp_path, run_cli
     diff = r.stdout.decode()
     assert "-Mr. Smith said" in diff and "+Mr Smith said" in diff
     assert path.read_bytes() == before
+
+
+def test_the_library_checks_and_fixes_a_word_draft_in_memory(tmp_path):
+    from copydesk import Linter
+
+    data = story(tmp_path / "story.docx").read_bytes()
+    linter = Linter()
+    result = linter.check_docx(data)
+    dr = next(f for f in result.findings if f.excerpt == "Dr.")
+    assert (dr.line, dr.column) == (3, 42) and result.text[dr.start:dr.end] == "Dr."
+    fixed = linter.fix_docx(data, annotate=True)
+    assert "Mr Smith said" in fixed.text and "style.honorific" in fixed.rules and fixed.applied >= 4
+    assert read(fixed.data).text == fixed.text
+    assert all(f.rule != "style.honorific" for f in fixed.remaining)
+    with pytest.raises(ValueError, match="zip package"):
+        linter.check_docx(b"plain text, not a package")
+
+
+def test_the_api_takes_a_word_draft_in_base64(tmp_path):
+    pytest.importorskip("starlette", reason="copydesk[serve] is not installed")
+    import base64
+
+    from starlette.testclient import TestClient
+
+    from copydesk.web.app import create_app
+
+    data = base64.b64encode(story(tmp_path / "story.docx").read_bytes()).decode()
+    with TestClient(create_app()) as c:
+        got = c.post("/v1/check", json={"docx": data, "path": "story.docx"}).json()
+        dr = next(f for f in got["files"][0]["findings"] if f["excerpt"] == "Dr.")
+        assert (dr["line"], dr["column"]) == (3, 42) and got["text"][dr["start"]:dr["end"]] == "Dr."
+        fixed = c.post("/v1/fix", json={"docx": data, "annotate": True}).json()
+        word = read(base64.b64decode(fixed["docx"]))
+        assert word.text == fixed["text"] and "Mr Smith" in word.text and "word/comments.xml" in word.package.names
+        bad = c.post("/v1/check", json={"docx": base64.b64encode(b"not a docx").decode()})
+        assert bad.status_code == 400 and "cannot be read" in bad.json()["error"]["message"]
+        assert c.post("/v1/check", json={"docx": "@@@"}).status_code == 400
+        assert c.post("/v1/check", json={"text": "x", "annotate": True}).status_code == 400
