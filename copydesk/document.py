@@ -47,6 +47,12 @@ class Document:
         """1-based (line, column) of a source offset, columns in code points."""
         return self.lines.position(offset)
 
+    def where(self, offset: int) -> str:
+        """Where an offset is, as a message says it: "line 12", or in a Word draft "paragraph 12"."""
+        if self.format == "docx" and self.source is not None:
+            return f"paragraph {self.source.place(offset)[0]}"
+        return f"line {self.position(offset)[0]}"
+
     def line_text(self, k: int) -> str:
         return self.lines.line_text(k)
 

@@ -137,6 +137,7 @@ def locate(doc: Document, findings: list[Finding]) -> list[Finding]:
 
 def _locate_word(doc: Document, findings: list[Finding]) -> list[Finding]:
     word = doc.source
+    nbytes = doc.lines.positions([o for f in findings for o in (f.start, f.end)])  # UTF-8 offsets in the text as read
     out = []
     for f in findings:
         (pa, ca), (pz, cz) = word.place(f.start), word.place(f.end)
@@ -144,7 +145,7 @@ def _locate_word(doc: Document, findings: list[Finding]) -> list[Finding]:
         z16 = len(word.paragraph_text(pz - 1)[:cz].encode("utf-16-le")) // 2 if word.paragraphs else 0
         out.append(replace(f, path=doc.path, line=pa, column=ca + 1, end_line=pz, end_column=cz + 1,
                            excerpt=doc.text[f.start:f.end], column_utf16=a16 + 1, end_column_utf16=z16 + 1,
-                           byte_start=f.start, byte_end=f.end))
+                           byte_start=nbytes[f.start].byte, byte_end=nbytes[f.end].byte))
     return out
 
 

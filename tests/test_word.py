@@ -278,11 +278,32 @@ def test_annotate_adds_a_comment_on_each_finding_left(tmp_path, run_cli):
     assert "UK News" in anchored.values()
     rels = after["word/_rels/document.xml.rels"].decode()
     assert 'Target="comments.xml"' in rels and "comments+xml" in after["[Content_Types].xml"].decode()
-    # A second annotation adds to the comments already there.
-    check(run_cli, "--annotate", str(path))
+    # A second run comments on nothing already commented on: the file is left as it is.
+    once = path.read_bytes()
+    check(run_cli, "--fix", "--annotate", str(path))
+    assert path.read_bytes() == once
+    # A new finding gets its comment beside the old ones, with an id of its own.
+    word = read(once)
+    para = word.paragraphs[1].element
+    para.addnext(parse_xml(f'<w:p {NS}><w:r><w:t>Mr. Lee agreed.</w:t></w:r></w:p>'))
+    from copydesk.word.writing import repackage, serialise
+
+    path.write_bytes(repackage(word, {"word/document.xml": serialise(word.root)}))
+    check(run_cli, "--annotate", "--select", "style", str(path))
     again = etree.fromstring(parts(path)["word/comments.xml"])
     ids = [c.get(f"{{{W}}}id") for c in again.iter(f"{{{W}}}comment")]
-    assert len(ids) == 2 * len(notes) and len(set(ids)) == len(ids)
+    assert len(ids) > len(notes) and len(set(ids)) == len(ids)
+
+
+def test_fix_goes_on_until_nothing_more_can_be_fixed(tmp_path, run_cli):
+    def extra(d):
+        d.add_paragraph("The plan was backed by the the council")  # a doubled word in a broken paragraph
+        d.add_paragraph("and its leader, Mr. Lee.")
+    path = story(tmp_path / "story.docx", extra)
+    check(run_cli, "--fix", str(path))
+    once = path.read_bytes()
+    code, out, _err = check(run_cli, "--fix", str(path))
+    assert path.read_bytes() == once and "[*]" not in out  # nothing left that --fix could fix
 
 
 def test_a_clean_word_draft_is_not_rewritten(tmp_path, run_cli):

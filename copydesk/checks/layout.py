@@ -246,13 +246,13 @@ class LayoutChecker(Checker):
         for first, second in (v for v in copies.values() if len(v) == 2):
             b = blocks[second]
             s, e = b.prose.source_span(0, len(b.text))
-            line = doc.position(blocks[first].start)[0]
+            where = doc.where(blocks[first].start)
             findings.append(cause(
                 ctx.finding(
                     "layout.duplicate-paragraph",
                     s,
                     e,
-                    f"This paragraph repeats the one on line {line}; delete one of them.",
+                    f"This paragraph repeats the one on {where}; delete one of them.",
                     edits=[_delete_block(doc, b)],
                 ), second)
             )

@@ -9,6 +9,10 @@ SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
 def _byte_position(doc, offset: int) -> dict:
+    if doc.format == "docx" and doc.source is not None:  # a Word draft: the paragraph is the line
+        paragraph, character = doc.source.place(offset)
+        prefix = doc.source.paragraph_text(paragraph - 1)[:character]
+        return {"line": paragraph, "column": len(prefix.encode("utf-8")) + 1}
     line, column = doc.position(offset)
     k = line - 1
     prefix = doc.text[doc.line_starts[k] : doc.line_starts[k] + column - 1]

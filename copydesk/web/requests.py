@@ -85,6 +85,8 @@ def read_ask(content_type: str | None, body: bytes, houses: list[str], fixing: b
     unsafe, annotate = data.get("unsafe", False), data.get("annotate", False)
     if not isinstance(unsafe, bool) or not isinstance(annotate, bool):
         raise ApiError(400, f"\"{'unsafe' if not isinstance(unsafe, bool) else 'annotate'}\" must be true or false")
+    if word is not None and kind is not None:
+        raise ApiError(400, "\"kind\" goes with \"text\": a \"docx\" is always read as Word")
     if annotate and word is None:
         raise ApiError(400, "\"annotate\" adds Word comments: it goes with \"docx\"")
     return Ask(text, kind, house, _ids(data.get("select"), "select"), _ids(data.get("ignore"), "ignore"), path, unsafe,

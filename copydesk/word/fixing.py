@@ -18,8 +18,9 @@ SKIPPED_IN_COMMENTS = ("input.tracked-changes",)  # about the whole draft, not a
 
 def comment_text(f) -> str:
     text = f"{f.message} ({f.rule})"
-    if f.suggestions:
-        text += " Suggestion: " + " or ".join(f"“{s}”" for s in f.suggestions) + "."
+    shown = [s for s in f.suggestions if s.strip()]
+    if shown:
+        text += " Suggestion: " + " or ".join(f"“{s}”" for s in shown) + "."
     return text
 
 
@@ -43,25 +44,35 @@ def fix_package(data: bytes, doc, findings: list, check: Callable[[bytes], tuple
                 unsafe: bool = False, notes: bool = False) -> Done:
     """The draft (data, read as doc with findings) with its fixes written as tracked changes
     and its findings left written as comments. check: a package's bytes to (document, findings)."""
-    from ..fixer import choose
+    from ..fixer import MAX_PASSES, choose
 
     current_doc, current, applied = doc, findings, 0
     rules: Counter = Counter()
     out = data
-    if fix:
-        chosen = choose(findings, unsafe)
-        new, bad = track(doc.source, _edits(chosen))
+    banned: set[tuple[str, str, str]] = set()  # fixes that left their finding standing, or cannot be tracked
+
+    def key(f) -> tuple[str, str, str]:
+        return (f.rule, f.message, f.excerpt)
+
+    for _pass in range(MAX_PASSES if fix else 0):  # a fix can bring out another (as --fix on text)
+        chosen = choose([f for f in current if key(f) not in banned], unsafe)
+        if not chosen:
+            break
+        new, bad = track(current_doc.source, _edits(chosen))
         if bad:  # a fix with an edit that cannot be a tracked change is left out whole
             unwritable = set(bad)
-            chosen = [f for f in chosen if f.fix is not None
-                      and not any((e.start, e.end, e.text) in unwritable for e in f.fix.edits)]
-            new, _bad = track(read(data), _edits(chosen))
-        if new is not None:
-            out = new
-            current_doc, current = check(new)
-            after = Counter((f.rule, f.excerpt) for f in current)
-            applied = sum((Counter((f.rule, f.excerpt) for f in findings) - after).values())
-            rules.update(f.rule for f in chosen)
+            banned |= {key(f) for f in chosen if f.fix is not None
+                       and any((e.start, e.end, e.text) in unwritable for e in f.fix.edits)}
+            chosen = [f for f in chosen if key(f) not in banned]
+            new, _bad = track(read(out), _edits(chosen)) if chosen else (None, [])
+        if new is None:
+            break
+        new_doc, new_findings = check(new)
+        banned |= {key(f) for f in chosen} & {key(f) for f in new_findings}
+        out, current_doc, current = new, new_doc, new_findings
+        rules.update(f.rule for f in chosen)
+    after = Counter((f.rule, f.excerpt) for f in current)
+    applied = sum((Counter((f.rule, f.excerpt) for f in findings) - after).values())
     if notes:
         wanted = [Note(f.start, f.end, comment_text(f)) for f in current if f.rule not in SKIPPED_IN_COMMENTS]
         if wanted:

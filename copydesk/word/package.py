@@ -87,7 +87,9 @@ def parse_xml(data: bytes, name: str):
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise WordError(f"the part {name} is not well-formed XML ({exc})") from None
+        line, column = getattr(exc, "position", (None, None))
+        raise WordError(f"the part {name} is not well-formed XML ({exc.msg.split(', line ')[0]}, line {line}, "
+                        f"column {column})") from None
     if root is None or not head:
         raise WordError(f"the part {name} is empty")
     return root

@@ -24,8 +24,7 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-SKIP = {w("pPr"), w("rPr"), w("del"), w("moveFrom"), w("commentRangeStart"), w("commentRangeEnd"),
-        w("bookmarkStart"), w("bookmarkEnd"), w("proofErr"), w("permStart"), w("permEnd"), w("delText"),
+SKIP = {w("pPr"), w("rPr"), w("del"), w("moveFrom"), w("bookmarkStart"), w("bookmarkEnd"), w("proofErr"), w("permStart"), w("permEnd"), w("delText"),
         w("instrText"), w("delInstrText"), w("footnoteReference"), w("endnoteReference"), w("commentReference"),
         w("sectPr"), w("tblPr"), w("tblGrid"), w("trPr"), w("tcPr"), w("sdtPr"), w("sdtEndPr")}
 TRACKED = (w("ins"), w("del"), w("moveFrom"), w("moveTo"), w("rPrChange"), w("pPrChange"), w("sectPrChange"))
@@ -62,6 +61,7 @@ class WordDraft:
     paragraphs: list[Paragraph]
     tracked: int  # how many tracked-change elements the document holds
     styles: dict[str, str] = field(default_factory=dict)  # style id -> name
+    comments: dict[str, list[int]] = field(default_factory=dict)  # comment id -> [start, end] of its anchor
     starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -112,6 +112,7 @@ def from_tree(package: Package, root, styles: dict[str, str]) -> WordDraft:
     if body is None:
         raise WordError("not a Word document: word/document.xml has no body")
     open_para: list[Paragraph] = []  # a paragraph whose mark is deleted, read on into the next
+    comments: dict[str, list[int]] = {}
     pieces_text: list[str] = []
     paragraphs: list[Paragraph] = []
     pos = 0
@@ -140,6 +141,9 @@ def from_tree(package: Package, root, styles: dict[str, str]) -> WordDraft:
                     continue
                 if tag == w("r"):
                     content(child, child)
+                elif tag in (w("commentRangeStart"), w("commentRangeEnd")):
+                    span = comments.setdefault(child.get(w("id"), ""), [pos, pos])
+                    span[0 if tag == w("commentRangeStart") else 1] = pos
                 elif tag == w("t"):
                     if fields and fields[-1] == "code":
                         continue
@@ -216,4 +220,4 @@ def from_tree(package: Package, root, styles: dict[str, str]) -> WordDraft:
         paragraphs.append(open_para.pop())
         pieces_text.append(SEPARATOR)
     tracked = sum(1 for el in root.iter(*TRACKED))
-    return WordDraft(package, root, "".join(pieces_text), paragraphs, tracked, styles)
+    return WordDraft(package, root, "".join(pieces_text), paragraphs, tracked, styles, comments)

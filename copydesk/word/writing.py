@@ -178,6 +178,14 @@ class Writer:
         runs = self._runs(start, end)
         first_rpr = runs[0].find(w("rPr")) if runs else None
         deleted = None  # the first w:del made: the insertion follows it
+        taken_back = []  # our own insertions (an earlier pass) whose text is taken out, not marked deleted
+        for run in list(runs):
+            parent = run.getparent()
+            if parent is not None and parent.tag == w("ins") and parent.get(w("author")) == AUTHOR:
+                runs.remove(run)
+                parent.remove(run)
+                if parent not in taken_back:
+                    taken_back.append(parent)
         groups: list[list] = []
         for run in runs:
             if groups and groups[-1][-1].getnext() is run:
@@ -211,6 +219,7 @@ class Writer:
                         ppr.append(rpr)
                 rpr.insert(0, self._mark("del"))
         if not text:
+            self._drop_empty(taken_back)
             return
         ins = self._mark("ins")
         run = etree.SubElement(ins, w("r"))
@@ -230,8 +239,17 @@ class Writer:
                 t.set(XML_SPACE, "preserve")
         if deleted is not None:
             deleted.addnext(ins)
+        elif taken_back:
+            taken_back[0].addprevious(ins)
         else:
             self._place(ins, start)
+        self._drop_empty(taken_back)
+
+    @staticmethod
+    def _drop_empty(elements) -> None:
+        for el in elements:
+            if not len(el) and el.getparent() is not None:
+                el.getparent().remove(el)
 
     # -- comments ----------------------------------------------------------------------------
     def comment(self, note: Note, comments) -> None:
@@ -316,6 +334,12 @@ def annotate(word: WordDraft, notes: list[Note], date: str | None = None) -> byt
         comments = parse_xml(package.read(COMMENTS), COMMENTS)
         ids = [int(v) for el in comments.iter(w("comment")) for v in [el.get(w("id"), "")] if v.lstrip("-").isdigit()]
         writer.next_id = max([writer.next_id, *(i + 1 for i in ids)])
+        # A finding already commented on, on the same text with the same words, is not again.
+        ours = {(tuple(word.comments[c.get(w("id"), "")]), "".join(t.text or "" for t in c.iter(w("t"))))
+                for c in comments.iter(w("comment")) if c.get(w("author")) == AUTHOR and c.get(w("id"), "") in word.comments}
+        notes = [n for n in notes if ((n.start, n.end), n.text) not in ours]
+        if not notes:
+            return package.data
     else:
         comments = etree.Element(w("comments"), nsmap={"w": w("")[1:-1]})
     writer.split({o for n in notes for o in (n.start, n.end)})
