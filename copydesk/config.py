@@ -18,6 +18,7 @@ from .yamlio import type_name as _a
 from .checker import Option
 from .finding import SEVERITIES
 from .yamlio import DataError
+from . import recache
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -73,7 +74,7 @@ def glob_to_regex(pattern: str) -> re.Pattern[str]:
             continue
         out.append("[^/]*" if c == "*" else "[^/]" if c == "?" else re.escape(c))
         i += 1
-    return re.compile("".join(out) + r"\Z")
+    return recache.compile("".join(out) + r"\Z")
 
 
 def glob_match(pattern: str, relpath: str) -> bool:

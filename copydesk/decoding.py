@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from . import recache
 
 
 @dataclass
@@ -31,7 +32,7 @@ def decode(data: bytes) -> Decoded:
     return Decoded(text, bom, "utf-8+cp1252", first, raw=data)
 
 
-LONE_RE = re.compile("[\udc80-\udcff]")
+LONE_RE = recache.compile("[\udc80-\udcff]")
 
 
 def _cp1252(m: re.Match[str]) -> str:

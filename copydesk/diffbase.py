@@ -6,8 +6,9 @@ import bisect
 import os
 import re
 import subprocess
+from . import recache
 
-HUNK_RE = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+HUNK_RE = recache.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 
 
 class DiffError(Exception):

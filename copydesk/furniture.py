@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .house import load_data_pack
+from . import recache
 
 # The benchmarks turn the label list of layout.yaml off to show how the rest generalises.
 USE_LABEL_LIST = True
 
-WORD_RE = re.compile(r"[^\W_][\w'’.&+-]*")
+WORD_RE = recache.compile(r"[^\W_][\w'’.&+-]*")
 DETERMINERS = frozenset("the a an this that these those my your our his her their its some any no every".split())
 # Small words a Title Case tag keeps in lower case, in English and other languages in Latin script.
 TAG_SMALL_WORDS = frozenset("& and of for in on to at de da di do du des del della la le van von und et y e".split())
@@ -39,31 +40,31 @@ STAMP_WORDS = (r"(?:(?:last )?(?:updated|published|posted|modified|first publish
                # the same labels in other languages in Latin script, as pasted from a foreign edition
                r"|(?:publiziert|veröffentlicht|aktualisiert)(?: am)?:?|(?:publicado|actualizado|atualizado)(?: el| em| en)?:?"
                r"|(?:publié|mis à jour)(?: le)?:?|(?:pubblicato|aggiornato)(?: il)?:?)")
-TIME_RE = re.compile(
+TIME_RE = recache.compile(
     rf"(?:{STAMP_WORDS} )?(?:{DAYS} )?(?:(?:{DATE})(?:,? (?:at |- |\| )?(?:{CLOCK}))?|(?:{CLOCK})(?:,? (?:on )?(?:{DATE}))?|{RELATIVE})"
     rf"|{STAMP_WORDS} .{{0,40}}",
     re.IGNORECASE,
 )
-ENTRY_TIME_RE = re.compile(rf"(?:{CLOCK})", re.IGNORECASE)
-BYLINE_RE = re.compile(r"(?:[Bb]y|[Ww]ords by|[Ww]ritten by|[Rr]eporting by|BY)\s+[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|de|van|von|la))*(?:,.{0,60})?\s*$")
-WIDGET_RE = re.compile(r"^@\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b|© ?\d{4}|\(c\) \d{4}|\bhttps?:|www\.|[|›»→←↑↓✕×▶►◄▼▲✓★☆]|^\W*\d+\W*$|\bof \d+$|^\d+ of \d+$", re.IGNORECASE)
-MATCH_RE = re.compile(r"\S\s(?:v|vs|v\.|vs\.)\s\S|\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\(\w[\w .]*\)$|^\d{1,3}[.)]? [A-Z]")
-FIXTURE_RE = re.compile(r"\w\s(?:v|vs|v\.|vs\.)\s[A-Z]|[A-Za-z] \d{1,3}\s?[-–]\s?\d{1,3}(?: [A-Z]|$)")
-COUNT_RE = re.compile(r"\d[\d,.]*k? ?(?:photos?|pictures?|images?|videos?|comments?|shares?|views?|votes?|replies|responses|reactions|likes)", re.IGNORECASE)
+ENTRY_TIME_RE = recache.compile(rf"(?:{CLOCK})", re.IGNORECASE)
+BYLINE_RE = recache.compile(r"(?:[Bb]y|[Ww]ords by|[Ww]ritten by|[Rr]eporting by|BY)\s+[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|and|&|de|van|von|la))*(?:,.{0,60})?\s*$")
+WIDGET_RE = recache.compile(r"^@\w|\b[\w.+-]+@[\w-]+\.[\w.]+\b|© ?\d{4}|\(c\) \d{4}|\bhttps?:|www\.|[|›»→←↑↓✕×▶►◄▼▲✓★☆]|^\W*\d+\W*$|\bof \d+$|^\d+ of \d+$", re.IGNORECASE)
+MATCH_RE = recache.compile(r"\S\s(?:v|vs|v\.|vs\.)\s\S|\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\(\w[\w .]*\)$|^\d{1,3}[.)]? [A-Z]")
+FIXTURE_RE = recache.compile(r"\w\s(?:v|vs|v\.|vs\.)\s[A-Z]|[A-Za-z] \d{1,3}\s?[-–]\s?\d{1,3}(?: [A-Z]|$)")
+COUNT_RE = recache.compile(r"\d[\d,.]*k? ?(?:photos?|pictures?|images?|videos?|comments?|shares?|views?|votes?|replies|responses|reactions|likes)", re.IGNORECASE)
 # A site's legal line, and the header a blog puts over a reader's comment ("MightyFan says:",
 # "fan4life says:"): a handle (one word in lower case, with a capital inside or a figure), never
 # a name, which a vox pop may set on its own line over what the person said.
-LEGAL_RE = re.compile(r"(?:(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?.{0,40}?[,.]?\s*)?all rights reserved|terms of (?:use|service)(?: and privacy policy)?"
+LEGAL_RE = recache.compile(r"(?:(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?.{0,40}?[,.]?\s*)?all rights reserved|terms of (?:use|service)(?: and privacy policy)?"
                       r"|privacy (?:policy|notice|statement)", re.IGNORECASE)
-COMMENTER_RE = re.compile(r"(?:[a-z0-9][\w.'’-]*|[A-Za-z]+(?:[A-Z0-9][\w'’-]*)+|\w+\d[\w'’-]*) says:")
+COMMENTER_RE = recache.compile(r"(?:[a-z0-9][\w.'’-]*|[A-Za-z]+(?:[A-Z0-9][\w'’-]*)+|\w+\d[\w'’-]*) says:")
 # A widget's path or a form field left as text: "3/sport/post-list", "Name (required)".
-PATH_RE = re.compile(r"\w[\w.-]*(?:/[\w.-]+){2,}/?|.{1,30} ?\((?:required|optional)\)\*?", re.IGNORECASE)
-EDITION_RE = re.compile(r".{2,40} \((?:english|español|espanol|français|francais|deutsch|italiano|português|portugues|nederlands|"
+PATH_RE = recache.compile(r"\w[\w.-]*(?:/[\w.-]+){2,}/?|.{1,30} ?\((?:required|optional)\)\*?", re.IGNORECASE)
+EDITION_RE = recache.compile(r".{2,40} \((?:english|español|espanol|français|francais|deutsch|italiano|português|portugues|nederlands|"
                         r"suomi|svenska|dansk|norsk|polski|čeština|türkçe|magyar|română|ελληνικά|русский|中文|日本語|한국어|العربية)\)"
                         r"(?: - [a-z]{2})?", re.IGNORECASE)
-MORE_RE = re.compile(r"(?:more|latest|most read|most popular|top stories) (?:from|in|on|about) .{1,40}", re.IGNORECASE)
-NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)+(?: [A-Z][\w'’-]+){1,2}")  # William A. Galston
-DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w .]+)?\s*[-–—:]\s*$|^[A-Z][A-Z .'-]{2,}, [A-Z][A-Z .'-]+$")
+MORE_RE = recache.compile(r"(?:more|latest|most read|most popular|top stories) (?:from|in|on|about) .{1,40}", re.IGNORECASE)
+NAME_RE = recache.compile(r"[A-Z][a-z]+(?: [A-Z]\.)+(?: [A-Z][\w'’-]+){1,2}")  # William A. Galston
+DATELINE_RE = recache.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w .]+)?\s*[-–—:]\s*$|^[A-Z][A-Z .'-]{2,}, [A-Z][A-Z .'-]+$")
 
 # Run into the first words of the draft's first paragraph (anchored there by the caller, so that
 # "By Tuesday the..." in the middle of an article is never read): a bare byline of two or three
@@ -72,7 +73,7 @@ DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][\w .]+)?\s*[-–—:]\s
 # Mid-article, "By Tuesday" is followed by lower case; a writer's own sentence does not open
 # with "3 hours ago" or "November 16, 2016 Ukraine".
 _NAME = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
-TOP_RUN_IN_RE = re.compile(
+TOP_RUN_IN_RE = recache.compile(
     rf"(?:(?P<byline>(?:[Bb]y|BY) {_NAME}(?: (?:{_NAME}|[A-Z]\.)){{1,2}})"
     rf"|(?P<time>(?i:(?:updated |published |posted )?\d{{1,3}} ?(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s? ago))"
     rf"|(?P<date>(?:[•·|] ?|on )?(?i:(?:{DAYS},? )?(?:{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? {MONTHS},? \d{{4}}))"
@@ -80,7 +81,7 @@ TOP_RUN_IN_RE = re.compile(
     r"(?= [A-Z])"
 )
 SENTENCE_STARTS = frozenset("the a an this that these those it its he she they we i in on at for as after when if".split())
-_NOT_NAMES = re.compile(rf"(?i:{MONTHS}|{DAYS}|christmas|easter|new|the|then|now|noon|midnight|dawn|late|early|next|last)")
+_NOT_NAMES = recache.compile(rf"(?i:{MONTHS}|{DAYS}|christmas|easter|new|the|then|now|noon|midnight|dawn|late|early|next|last)")
 
 
 def top_run_in(text: str) -> tuple[int, int] | None:
@@ -103,7 +104,7 @@ def top_run_in(text: str) -> tuple[int, int] | None:
     return m.span()
 
 
-HANDLE_RE = re.compile(r"[\x21-\x7e]*@[\x21-\x7e]+|[a-z]+://[\x21-\x7e]+|www\.[\x21-\x7e]+"
+HANDLE_RE = recache.compile(r"[\x21-\x7e]*@[\x21-\x7e]+|[a-z]+://[\x21-\x7e]+|www\.[\x21-\x7e]+"
                        r"|[A-Za-z0-9_-]+\.(?:com|org|net|co|kr|ru|jp|de|fr|uk)(?![A-Za-z0-9])[\x21-\x7e]*", re.IGNORECASE)  # no script of a language
 
 
@@ -129,7 +130,7 @@ def script_of(text: str) -> str | None:
 
 
 # A line that only credits or notes the reporting is the article's, wherever it stands.
-SIGN_OFF_RE = re.compile(r"(?:additional |with |further )?(?:reporting|writing|editing|research|graphics|compiled|edited|written) (?:by|from)\b"
+SIGN_OFF_RE = recache.compile(r"(?:additional |with |further )?(?:reporting|writing|editing|research|graphics|compiled|edited|written) (?:by|from)\b"
                          r"|contribut(?:ing|ors?):? (?!writer|editor)\S|contributed by\b|staff (?:reports?|writers?)\b"
                          r"|(?:with |from )?(?:[\w.&]+ ){0,2}(?:wires?|agencies|wire services|news services)$", re.IGNORECASE)
 
@@ -184,7 +185,7 @@ def looks_like_time(line: str) -> bool:
     return bool(t) and TIME_RE.fullmatch(t) is not None
 
 
-OPENING_DATE_RE = re.compile(rf"(?:{DAYS},? )?(?:{DATE})\b", re.IGNORECASE)
+OPENING_DATE_RE = recache.compile(rf"(?:{DAYS},? )?(?:{DATE})\b", re.IGNORECASE)
 
 
 def opens_on_date(line: str) -> bool:
@@ -432,7 +433,7 @@ MESSAGES = {
 }
 
 
-STEM_RE = re.compile(r"[^\W\d_]{3,}")
+STEM_RE = recache.compile(r"[^\W\d_]{3,}")
 
 
 def stems(text: str) -> set[str]:

@@ -4,11 +4,12 @@ that hold something but show nothing (no-break spaces, zero-width characters, &n
 from __future__ import annotations
 
 import re
+from . import recache
 
 # Whitespace a paste from a web page leaves behind, beyond the ASCII kind.
 INVISIBLE = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\u180e"
 
-EMPTY_LINE_RE = re.compile(
+EMPTY_LINE_RE = recache.compile(
     r"(?:[ \t" + INVISIBLE + r"]|&nbsp;|&#160;|&#x[aA]0;|&zwnj;|&zwj;|&ensp;|&emsp;|&thinsp;|<br\s*/?>|<p>\s*</p>|<div>\s*</div>)+",
     re.IGNORECASE,  # tags as old CMSs write them: <BR>, <P></P>
 )

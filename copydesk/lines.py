@@ -7,12 +7,12 @@ one pass over the text between the first and the last, whatever their number."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from . import recache
 
-NEWLINE_RE = re.compile(r"\r\n|\r|\n")
-ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each
+NEWLINE_RE = recache.compile(r"\r\n|\r|\n")
+ASTRAL_RE = recache.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,14 @@ by the document (quoted-speech spans), the quotes checker (balance) and the attr
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from . import recache
 
 DOUBLE = "double"
 SINGLE = "single"
 
-MARK_RE = re.compile("''|[\"'\u201c\u201d\u2018\u2019]")
+MARK_RE = recache.compile("''|[\"'\u201c\u201d\u2018\u2019]")
 CURLY = frozenset("\u201c\u201d\u2018\u2019")
 
 # Words that begin with an elided letter: 'em, 'til, 'tis, 'twas, 'n' (rock 'n' roll).

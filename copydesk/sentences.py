@@ -7,10 +7,10 @@ an initial or a common abbreviation ("Mr.", "J. K.", "U.S.", "approx.") does not
 
 from __future__ import annotations
 
-import re
+from . import recache
 
-END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-WORD_RE = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+END_RE = recache.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+WORD_RE = recache.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # Abbreviations written with a full stop that seldom end a sentence (lower case compared).
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st prof gen col lt sgt capt cpl rev fr jr sr sen rep gov pres insp supt det ch "

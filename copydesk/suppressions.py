@@ -9,12 +9,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from . import recache
 
 if TYPE_CHECKING:
     from .document import Document
     from .finding import Finding
 
-DIRECTIVE_RE = re.compile(
+DIRECTIVE_RE = recache.compile(
     r"copydesk-(disable-next-line|disable|enable)\b([^\n\r]*?)(?:-->|$)"
 )
 

@@ -28,13 +28,14 @@ from typing import Any
 
 from .patterns import compile_user
 from .yamlio import DataError, line_of
+from . import recache
 
 TYPES = ("existence", "substitution", "occurrence", "consistency", "capitalization")
 SCOPES = ("headline", "body", "caption")
 LEVELS = ("error", "warning", "info")
 QUOTATIONS = ("include", "exclude", "only")
 CASES = ("sentence", "title", "upper", "lower")
-ID_RE = re.compile(r"custom\.[a-z0-9][a-z0-9-]*")
+ID_RE = recache.compile(r"custom\.[a-z0-9][a-z0-9-]*")
 COMMON = {"id": str, "type": str, "message": str, "level": str, "link": str, "scope": list, "quotations": str,
           "ignorecase": bool, "examples": dict}
 BY_TYPE: dict[str, dict[str, Any]] = {

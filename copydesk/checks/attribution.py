@@ -28,8 +28,9 @@ from ..patterns import alternation, finditer_windowed
 from ..yamlio import line_of
 from ..quoting import DOUBLE, SINGLE
 from .credits import is_credit_line
+from .. import recache
 
-SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+SENTENCE_END_RE = recache.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 SMALL_WORDS = frozenset("a an and the of in on at to for by with or nor but from as vs".split())
 PACK = "copydesk/rules/attribution.yaml"
 
@@ -43,8 +44,8 @@ def _patterns(extra: tuple[str, ...] = ()):
     reporting = _Phrases({*pack["reporting"], *extra}, pack["ambiguous"])
     # User-written patterns run on RE2; word boundaries are checked around each match.
     anonymous = alternation(pack["anonymous"], PACK, line_of(pack, "anonymous"), "anonymous")
-    loaded = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack["loaded"]) + r")(?![\w-])", re.I)
-    frames = tuple(re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack[key]) + r")(?![\w-])", re.I)
+    loaded = recache.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack["loaded"]) + r")(?![\w-])", re.I)
+    frames = tuple(recache.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack[key]) + r")(?![\w-])", re.I)
                    for key in ("frames", "opening_frames"))
     kinds = {}
     for kind, key in ((PERSON, "persons"), (ORG, "organisations"), (OUTSIDE, "outsiders")):
@@ -53,7 +54,7 @@ def _patterns(extra: tuple[str, ...] = ()):
     return reporting, anonymous, loaded, frames, kinds
 
 
-TOKEN_RE = re.compile(r"[\w-]+")
+TOKEN_RE = recache.compile(r"[\w-]+")
 
 
 class _Match:
@@ -171,11 +172,11 @@ def _is_title(inner: str) -> bool:
     return all(w[0].isupper() or w.lower() in SMALL_WORDS or w[0].isdigit() for w in words)
 
 
-FIRST_I_RE = re.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|me|my|myself|mine)(?![\w'’-])")
-FIRST_WE_RE = re.compile(r"(?<![\w'’-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]ur|[Oo]urs|[Oo]urselves)(?![\w'’-])")
+FIRST_I_RE = recache.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|me|my|myself|mine)(?![\w'’-])")
+FIRST_WE_RE = recache.compile(r"(?<![\w'’-])(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]ur|[Oo]urs|[Oo]urselves)(?![\w'’-])")
 
 
-HEADLINE_FIRST_RE = re.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)(?![\w'’-])")
+HEADLINE_FIRST_RE = recache.compile(r"(?<![\w'’-])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)(?![\w'’-])")
 
 
 def _person_of(inner: str) -> str:
@@ -187,13 +188,13 @@ def _person_of(inner: str) -> str:
     return ""
 
 
-VISIBLE_RE = re.compile(r"\S")
+VISIBLE_RE = recache.compile(r"\S")
 # A paragraph longer than this has its runs of visible characters indexed, so that a question
 # asked from every one of thousands of quotations never reads the same spaces twice.
 LONG = 4096
-VISIBLE_RUN_RE = re.compile(r"\S+")
+VISIBLE_RUN_RE = recache.compile(r"\S+")
 SKIPPED = frozenset(" ”’\"'")
-WORD_RUN_RE = re.compile(r"[^ ”’\"']+")
+WORD_RUN_RE = recache.compile(r"[^ ”’\"']+")
 
 
 class _Para:
@@ -281,14 +282,14 @@ class _Para:
         return self.outside[a:z]
 
 
-QA_RE = re.compile(r"\s*(?:Q|Question)\s*[:.]\s")
-ANSWER_RE = re.compile(r"\s*(?:A|Answer)\s*[:.]\s")
+QA_RE = recache.compile(r"\s*(?:Q|Question)\s*[:.]\s")
+ANSWER_RE = recache.compile(r"\s*(?:A|Answer)\s*[:.]\s")
 PRONOUNS = {"he": PERSON, "she": PERSON, "i": PERSON, "they": GROUP, "we": GROUP, "it": ORG}
 RELATIVE = frozenset("who which whose where when while whom that".split())
 HONORIFIC = frozenset("mr mrs ms miss dr sir lord lady dame prof professor rev mr. mrs. ms. dr.".split())
 LEADING = frozenset("but and so yet however then also now still later earlier meanwhile".split())
 PREPOSITIONS = frozenset("in on at by for with from into as of about after before during over under".split())
-WORD_RE = re.compile(r"[\w'’.&-]+")
+WORD_RE = recache.compile(r"[\w'’.&-]+")
 
 
 class AttributionChecker(Checker):
@@ -634,7 +635,7 @@ def _proper_name(words: list[str], kinds) -> str:
     return name
 
 
-NAME_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)*")
+NAME_RE = recache.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)*")
 
 
 def _names_in(text: str) -> list[str]:
@@ -646,7 +647,7 @@ def _names_speaker(text: str, names: frozenset[str]) -> bool:
     return any(m.group(0) in names for m in NAME_RE.finditer(text))
 
 
-REFERS_BACK_RE = re.compile(r"\s*(?:But |And |So |Now |Then )?(?:He|She|His|Her)\b")
+REFERS_BACK_RE = recache.compile(r"\s*(?:But |And |So |Now |Then )?(?:He|She|His|Her)\b")
 
 
 def _refers_back(sentence: str) -> bool:
@@ -654,7 +655,7 @@ def _refers_back(sentence: str) -> bool:
     return bool(REFERS_BACK_RE.match(sentence)) or sentence.rstrip().endswith("?")
 
 
-DASH_SPEAKER_RE = re.compile(r"\s*[-–—]\s*[A-Z]")
+DASH_SPEAKER_RE = recache.compile(r"\s*[-–—]\s*[A-Z]")
 
 
 def _colon_before(p: _Para, i: int) -> bool:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..checker import Checker, Context, rules_from
 from ..document import Document
+from .. import recache
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -25,59 +26,59 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m and 
 MONTHS["sept"] = 9
 _MONTH = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 # "Tuesday 5 March 2026", "Tuesday, 5th March, 2026", "Tuesday, March 5, 2026"
-WEEKDAY_DATE_RE = re.compile(
+WEEKDAY_DATE_RE = recache.compile(
     rf"\b(?P<weekday>{'|'.join(DAYS)}),?\s+(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})(?:\.(?=,?\s+(?:19|20)\d\d))?\b"
     rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
-ARTICLE_DATE_RE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
+ARTICLE_DATE_RE = recache.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 # A date with its year (for dates that do not exist): "30 February 2026", "February 30, 2026".
-DATE_RE = re.compile(
+DATE_RE = recache.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\.?|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?"
     rf"\s+(?P<year>(?:19|20)\d\d)\b")
 # "yesterday (Tuesday)", "today, Thursday 5 March,", "tomorrow (6 March)": a day named beside
 # the word that places it from the article's date.
-RELATIVE_RE = re.compile(
+RELATIVE_RE = recache.compile(
     rf"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow)(?:\s*\(\s*|,\s+)(?:on\s+)?(?:(?P<weekday>{'|'.join(DAYS)})\b)?"
     rf"(?:(?(weekday),?\s*|)(?:the\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b)?(?:(?<=[a-z0-9])\))?")
 RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")
 # "Mrs Kaur", "Dr. Lee", "Ms Priya Kaur": the title, an optional first name, the surname.
-TITLED_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?:([A-Z][a-z]+)\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
+TITLED_RE = recache.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?:([A-Z][a-z]+)\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
 
 # Names of organisations, teams and bodies: two to four capitalised words.
 _CAP = r"[A-Z][A-Za-z&'’-]*[a-z][A-Za-z'’-]*"
-ORG_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?: {_CAP}){{1,3}}(?![\w'’-])")
+ORG_RE = recache.compile(rf"(?<![\w'’-]){_CAP}(?: {_CAP}){{1,3}}(?![\w'’-])")
 ORG_STOP = frozenset("The A An But And Or In On At For Of To With By From As If When While After Before This That These Those "
                      "Its His Her Their Our It He She They We I Yesterday Today On Monday Tuesday Wednesday Thursday Friday "
                      "Saturday Sunday January February March April May June July August September October November "
                      "December Mr Mrs Ms Miss Dr Prof Sir Lord Lady Dame".split())
 # A name standing as a noun: before punctuation, the end, or a verb of reporting or being.
-ORG_ALONE_RE = re.compile(r"(?:['’]s?)?(?:\s*[.,;:!?)\"”]|\s*\Z|\s+(?:said|says|have|has|had|were|was|will|would|is|are|could|can|did|does|do|won|lost|beat|drew|announced|confirmed|denied|agreed|played|sent|made|signed|added|told|wants|wanted|needs|needed|must|may|might|should|faced|hosted|scored|plans|planned|insisted|claimed|issued|took|gave|paid|sold|bought|reported)\b)")
-COUNTED_BEFORE_RE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+\Z", re.IGNORECASE)
+ORG_ALONE_RE = recache.compile(r"(?:['’]s?)?(?:\s*[.,;:!?)\"”]|\s*\Z|\s+(?:said|says|have|has|had|were|was|will|would|is|are|could|can|did|does|do|won|lost|beat|drew|announced|confirmed|denied|agreed|played|sent|made|signed|added|told|wants|wanted|needs|needed|must|may|might|should|faced|hosted|scored|plans|planned|insisted|claimed|issued|took|gave|paid|sold|bought|reported)\b)")
+COUNTED_BEFORE_RE = recache.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+\Z", re.IGNORECASE)
 # Names whose plural is a name too ("the Golden Globes", "two Oscars"): a plural s is no slip.
 PLURAL_NAMES = frozenset("Globe Award Cup Game Prize Oscar Brit Grammy Emmy Bafta Slam Open Championship Test Final Olympic "
                          "Democrat Republican Conservative Liberal Tory Socialist Green Nationalist Unionist Democrats Stone "
                          "Dem Arrow Knight Blue Red Saint Angel Giant Ranger Rover Wanderer Athletic Star Bull Bear Eagle King".split())
 
 # An age between commas, found by its literal comma first; the name before it is read backwards.
-AGE_RE = re.compile(r",\s+(\d{1,3}),")
-NAME_BEFORE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?(?:\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?)?\b([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\Z")
+AGE_RE = recache.compile(r",\s+(\d{1,3}),")
+NAME_BEFORE_RE = recache.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?(?:\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?)?\b([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\Z")
 # "born on 3 May 1990", "born in March 1990", "born May 3, 1990", "(born 1990)".
-BORN_RE = re.compile(
+BORN_RE = recache.compile(
     rf"\bborn\s+(?:on\s+|in\s+)?(?:(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{_MONTH})\.?,?\s+"
     rf"|(?P<m2>{_MONTH})\.?\s+(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?(?:in\s+)?(?P<year>(?:19|20)\d\d)\b")
 MONTH_NEEDLES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # "Victor Burton", "Victor N. Burton": a first name, a middle initial perhaps, the surname.
-FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
+FULL_NAME_RE = recache.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b")
 # Title groups within which a change is a fault: a woman's courtesy titles, and a professional
 # title against a courtesy one (Dr Lee, then Mr Lee). Mr against Mrs, Ms or Miss is two people.
 FEMALE = {"Mrs", "Ms", "Miss"}
 COURTESY = {"Mr", "Mrs", "Ms", "Miss"}
-CAP_WORD_RE = re.compile(r"\b[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
+CAP_WORD_RE = recache.compile(r"\b[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
 # A bare surname is a second reference only standing alone: not after a first name, a title, an
 # article ("the Blair government", "a Jackson lawyer") or a nickname's closing quotation mark,
 # not before another name ("Blair House"), and not paired ("Blair and Brown camps", "Brown/Blair").
-CAPITALISED_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*(?:\s+and)?|\b(?:the|a|an)|[-'’/\"”])\s*\Z")
-CAPITALISED_AFTER_RE = re.compile(r"(?:['’]s)?(?:\s+(?:and\s+)?[A-Z&]|[-/])")
+CAPITALISED_BEFORE_RE = recache.compile(r"(?:\b[A-Z][\w'’.-]*(?:\s+and)?|\b(?:the|a|an)|[-'’/\"”])\s*\Z")
+CAPITALISED_AFTER_RE = recache.compile(r"(?:['’]s)?(?:\s+(?:and\s+)?[A-Z&]|[-/])")
 PROFESSIONAL = {"Dr", "Prof"}
 
 
@@ -152,7 +153,7 @@ def _where(paras: list[int], here: int | None = None) -> str:
     return (head + " and " if head else "") + f"paragraph{'s' if len(ps) > 1 else ''} {listed}"
 
 
-POSSESSIVE_RE = re.compile(r"['’]s?$")
+POSSESSIVE_RE = recache.compile(r"['’]s?$")
 
 
 def _near(a: str, b: str) -> bool:
@@ -178,12 +179,12 @@ def _near(a: str, b: str) -> bool:
 
 # The article's own date, as a line of its own near the top ("Thursday 5 March 2026",
 # "Published: 5 March 2026, 10:31 GMT") or as a wire dateline ("LONDON, March 5, 2026 (Reuters) -").
-DATELINE_RE = re.compile(
+DATELINE_RE = recache.compile(
     rf"(?:(?:Published|Updated|Last updated|First published)(?: on)?:?\s+)?(?:(?:{'|'.join(DAYS)}),?\s+)?"
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\.?|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?),?"
     rf"\s+(?P<year>(?:19|20)\d\d)\b(?P<rest>.*)", re.DOTALL)
-WIRE_PLACE_RE = re.compile(r"[A-Z][A-Z.' -]+,\s+")
-TIME_ONLY_RE = re.compile(r"[\s,.]*(?:at\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT)?\s*)?(?:GMT|BST|UTC)?[\s.]*\Z", re.IGNORECASE)
+WIRE_PLACE_RE = recache.compile(r"[A-Z][A-Z.' -]+,\s+")
+TIME_ONLY_RE = recache.compile(r"[\s,.]*(?:at\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT)?\s*)?(?:GMT|BST|UTC)?[\s.]*\Z", re.IGNORECASE)
 
 
 def _dated(m: re.Match[str]) -> datetime.date | None:
@@ -193,7 +194,7 @@ def _dated(m: re.Match[str]) -> datetime.date | None:
         return None
 
 
-SMALL_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+SMALL_WORD_RE = recache.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 
 def _first_names_only(named, blocks):
@@ -517,7 +518,7 @@ class ConsistencyChecker(Checker):
         whole = "\n".join(b.text for b in blocks)
         present = [w for w in surname_spelling if w in whole]
         if present:
-            bare = re.compile(r"\b(" + "|".join(sorted(present, key=len, reverse=True)) + r")\b")
+            bare = recache.compile(r"\b(" + "|".join(sorted(present, key=len, reverse=True)) + r")\b")
             for n, b in _numbered(blocks):
                 for m in bare.finditer(b.text):
                     if (id(b), m.start()) not in taken:

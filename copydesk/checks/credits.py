@@ -45,6 +45,7 @@ from ..finding import Edit
 from ..house import House, load_data_pack, load_house
 from ..patterns import alternation, compile_user, finditer_windowed
 from ..yamlio import line_of
+from .. import recache
 
 PACK = "copydesk/rules/credits.yaml"
 
@@ -116,14 +117,14 @@ class Credit:
 # or a joining mark.
 # A dash joins two names only when it stands apart ("Getty Images - Ann Bell"); inside a word
 # it is part of the name (Okonkwo-Reyes).
-TOKEN_RE = re.compile(r"[\s\u00a0\u2009\u202f]*(?:(?P<mark>[/|,;]|[-\u2013\u2014](?=[\s\u00a0\u2009\u202f]))|(?P<word>[^\s\u00a0/|,;()\[\]]+))")
+TOKEN_RE = recache.compile(r"[\s\u00a0\u2009\u202f]*(?:(?P<mark>[/|,;]|[-\u2013\u2014](?=[\s\u00a0\u2009\u202f]))|(?P<word>[^\s\u00a0/|,;()\[\]]+))")
 JOIN_MARKS = "/|"
 DASHES = "-\u2013\u2014"
 # The joiners a credit line uses between a photographer and an agency, or two people.
 CREDIT_JOINERS = frozenset(["/", "|", ",", "-", "\u2013", "\u2014", "via"])
-LICENCE_LEAD_RE = re.compile(r"[ ,(\u00a0]*")
-NUMBER_RE = re.compile(r"[\d\-–:.]+")
-INITIAL_RE = re.compile(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St\.|Bros\.")
+LICENCE_LEAD_RE = recache.compile(r"[ ,(\u00a0]*")
+NUMBER_RE = recache.compile(r"[\d\-–:.]+")
+INITIAL_RE = recache.compile(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St\.|Bros\.")
 
 
 @dataclass
@@ -136,11 +137,11 @@ class Names:
     people: list  # for each name, whether it has the shape of a person's name
 
 
-CAPS_AGENCY_RE = re.compile(r"[A-Z][A-Z&]{2,}(?:-[A-Z]{2,})?")
+CAPS_AGENCY_RE = recache.compile(r"[A-Z][A-Z&]{2,}(?:-[A-Z]{2,})?")
 # The words of a person's name: a capitalised word (Okonkwo-Reyes, O'Neill, McKay), an initial,
 # a particle (van der Berg), or a surname in capitals after a given name (Jaafar ASHTIYEH).
-TITLE_WORD_RE = re.compile(r"[A-Z\u00c0-\u00de](?:[a-z\u00df-\u00ff]+|[a-z]?[A-Z][a-z\u00df-\u00ff]+|['’][A-Z][a-z\u00df-\u00ff]+)(?:[-'’][A-Z\u00c0-\u00de]?[a-z\u00df-\u00ff]+)*")
-PERSON_WORD_RE = re.compile(r"(?:[A-Z]\.)+|[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’-]+|" + TITLE_WORD_RE.pattern + "|(?:" + "|".join(
+TITLE_WORD_RE = recache.compile(r"[A-Z\u00c0-\u00de](?:[a-z\u00df-\u00ff]+|[a-z]?[A-Z][a-z\u00df-\u00ff]+|['’][A-Z][a-z\u00df-\u00ff]+)(?:[-'’][A-Z\u00c0-\u00de]?[a-z\u00df-\u00ff]+)*")
+PERSON_WORD_RE = recache.compile(r"(?:[A-Z]\.)+|[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'’-]+|" + TITLE_WORD_RE.pattern + "|(?:" + "|".join(
     ["de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le"]) + ")")
 
 
@@ -184,7 +185,7 @@ def _continues_agency(name: str, agencies) -> bool:
     return low in prefixes
 
 
-USER_NAME_RE = re.compile(r"[a-z][a-z0-9_.]{2,29}")
+USER_NAME_RE = recache.compile(r"[a-z][a-z0-9_.]{2,29}")
 
 
 def _before_mark(t: str, i: int, stop: int) -> bool:
@@ -348,7 +349,7 @@ def scan_credits(t: str, agencies, licence_re, standalone: bool) -> list[Credit]
 BARE_LIMIT = 160  # longer than any line of names
 # Where a sentence ends inside a paragraph: after its mark, a space, or no space at all after
 # a word in lower case ("... isn't easy.Ann Bell/Getty": a credit pasted with no space).
-SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')]*[ \u00a0]+|(?<=[a-z]{2})[.!?](?=[A-Z])")
+SENTENCE_END_RE = recache.compile(r"[.!?…][\"”’')]*[ \u00a0]+|(?<=[a-z]{2})[.!?](?=[A-Z])")
 
 
 def _bare_shape(names: Names, standalone: bool) -> bool:
@@ -440,9 +441,9 @@ def _credit(t: str, start: int, names: Names, licence_re) -> Credit:
     return Credit(None, start, end, author, source, licence)
 
 
-SIZE_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$")
-WORD_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp)(?:[?#].*)?$", re.I)
+SIZE_RE = recache.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$")
+WORD_RE = recache.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+IMAGE_FILE_RE = recache.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp)(?:[?#].*)?$", re.I)
 
 
 @lru_cache(maxsize=1)

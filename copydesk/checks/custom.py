@@ -3,7 +3,6 @@ a house pack: existence, substitution, occurrence, consistency and capitalizatio
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from ..checker import Checker, Context, Rule
@@ -11,6 +10,7 @@ from ..document import Document
 from ..finding import Edit, Finding, Fix
 from ..patterns import finditer_windowed
 from ..yamlrules import SMALL_WORDS, YamlRule
+from .. import recache
 
 FAMILY = Rule(
     "custom.*",
@@ -154,6 +154,6 @@ def _wrong_case(word: str, k: int, rule: YamlRule) -> bool:
     return word[0].isupper() and not word.isupper() and len(word) > 1
 
 
-WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+WORD_RE = recache.compile(r"[^\W\d_][\w'’-]*")
 RUNS = {"existence": _existence, "substitution": _substitution, "occurrence": _occurrence,
         "consistency": _consistency, "capitalization": _capitalization}

@@ -7,7 +7,6 @@ ids are `grammar.<LanguageTool rule id in lower case>`; LanguageTool's category 
 from __future__ import annotations
 
 import fnmatch
-import re
 from functools import lru_cache
 
 from .. import languagetool
@@ -17,11 +16,12 @@ from ..finding import Edit, Finding, Fix
 from ..house import House, load_data_pack
 from .credits import is_credit_line
 from .readability import DOUBLED_OK
+from .. import recache
 
 SEVERITY = {"grammar": "warning", "misspelling": "warning", "duplication": "warning", "typographical": "warning",
             "whitespace": "warning"}  # style, locale-violation, uncategorized and the rest: info
 # "an £80m charge" is read "an eighty million": LanguageTool judges the article by the symbol.
-FIGURE_AFTER_RE = re.compile(r"\s*[£$€¥\d]")
+FIGURE_AFTER_RE = recache.compile(r"\s*[£$€¥\d]")
 
 FAMILY = Rule(
     "grammar.*",

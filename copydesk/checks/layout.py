@@ -3,7 +3,6 @@ invisible lines, a paragraph pasted twice, a paragraph broken mid-sentence."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -18,11 +17,12 @@ from ..finding import Edit
 from ..house import House, load_data_pack
 from ..patterns import alternation, compile_user, group_span
 from ..yamlio import DataError, line_of
+from .. import recache
 
 TERMINAL = ".!?…:;。！？"
 CLOSERS = "\"'”’)]*_"
 LABEL_STRIP = " \t:|»›>•·–—-" + INVISIBLE
-WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+WORD_RE = recache.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _norm(s: str) -> str:
@@ -358,7 +358,7 @@ def _delete_block(doc: Document, b: Block) -> Edit:
     return Edit(s, e, "")
 
 
-QUANTITY_RE = re.compile(r"\s*(?:\d+(?:[-/.,]\d+)*|[½¼¾⅓⅔])(?:\s+\d+/\d+)?\s+\S")  # 1 tsp, 8-9 pears, 1 1/2 cups
+QUANTITY_RE = recache.compile(r"\s*(?:\d+(?:[-/.,]\d+)*|[½¼¾⅓⅔])(?:\s+\d+/\d+)?\s+\S")  # 1 tsp, 8-9 pears, 1 1/2 cups
 CONTENT_KINDS = ("headline", "paragraph", "blank", "blockquote", "list_item", "heading", "code", "html", "table")
 MAX_LINE = 200
 # An article with at least this many distinct words in its prose is long enough for a crosshead

@@ -11,12 +11,13 @@ from ..checker import Checker, Context, Option, rules_from
 from ..document import Document
 from ..finding import Edit
 from ..yamlio import DataError
+from .. import recache
 
 MAX_COUNTED = 1000  # words of a sentence counted one by one; past it, "more than 1,000"
 DEFAULTS = {"sentence_max_words": 40, "paragraph_max_sentences": 10, "flesch_min": 30.0, "min_words": 150}
 # The two may stand on two lines of one paragraph ("the\nthe"), or either side of markup the
 # parser took out ("the *the*").
-DOUBLED_RE = re.compile(r"(?<![\w-])([^\W\d_]+)([ \t]*\n[ \t]*|[ \t]+)(\1)(?![\w-])", re.IGNORECASE)
+DOUBLED_RE = recache.compile(r"(?<![\w-])([^\W\d_]+)([ \t]*\n[ \t]*|[ \t]+)(\1)(?![\w-])", re.IGNORECASE)
 # Words a writer doubles on purpose or by grammar: "had had", "that that", "what it is is",
 # "placed in in the past", "waiting for for years", "add to this this law", "really really".
 DOUBLED_OK = frozenset("had that is do bye very really no so long far ha tut knock night in for this".split())

@@ -17,9 +17,10 @@ from ..house import House
 from ..patterns import finditer_windowed
 from ..sentences import ABBREVIATIONS
 from ..yamlio import DataError
+from .. import recache
 
 # Words for the spelling lookup: runs of ASCII letters not joined to other letters or digits.
-LETTERS_RE = re.compile(r"(?<![^\W\d_])[A-Za-z]+(?![^\W_])")
+LETTERS_RE = recache.compile(r"(?<![^\W\d_])[A-Za-z]+(?![^\W_])")
 SENTENCE_START = frozenset(".!?\"“‘'(:;—–")
 
 
@@ -147,12 +148,12 @@ def _protected_re(house: House) -> re.Pattern[str] | None:
         return None
     alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
     alts += sorted(("(?i:" + re.escape(n) + ")" for n in any_case), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+    return recache.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
 
 
 # "(sic)" or "[sic]" right after a word (past a closing quotation mark): the writer kept the
 # spelling on purpose, as the source wrote it.
-SIC_RE = re.compile(r"[\"”’')]?[ \u00a0]*[(\[]sic[)\]]", re.I)
+SIC_RE = recache.compile(r"[\"”’')]?[ \u00a0]*[(\[]sic[)\]]", re.I)
 
 
 def _sic(t: str, end: int) -> bool:
@@ -167,8 +168,8 @@ def _honorific_re(house: House) -> tuple[re.Pattern[str] | None, bool]:
         return None, False
     alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     if sec.get("full_stop"):
-        return re.compile(r"(?<![\w.])(" + alts + r")(?![\w.])(?=[ \u00a0]+[A-Z])"), True
-    return re.compile(r"(?<![\w.])(" + alts + r")\.(?=[ \u00a0]+[A-Z])"), False
+        return recache.compile(r"(?<![\w.])(" + alts + r")(?![\w.])(?=[ \u00a0]+[A-Z])"), True
+    return recache.compile(r"(?<![\w.])(" + alts + r")\.(?=[ \u00a0]+[A-Z])"), False
 
 
 @lru_cache(maxsize=16)
@@ -191,7 +192,7 @@ def _variants(house: House) -> tuple[re.Pattern[str] | None, dict[str, int], dic
     if not index:
         return None, index, both
     alts = sorted((re.escape(f) for f in index), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I), index, both
+    return recache.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I), index, both
 
 
 @dataclass(frozen=True)
@@ -220,12 +221,12 @@ def _by_sense(house: House) -> BySense:
     pattern = None
     if table:
         alts = sorted((re.escape(w) for w in table), key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+        pattern = recache.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
     return BySense(table, entries, which, pattern)
 
 
-SENTENCE_END_RE = re.compile(r"[.!?](?=[\s\u00a0\"”’')]|$)")
-SENSE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+SENTENCE_END_RE = recache.compile(r"[.!?](?=[\s\u00a0\"”’')]|$)")
+SENSE_WORD_RE = recache.compile(r"[A-Za-z][A-Za-z-]*")
 
 
 def _sentence_words(t: str, i: int) -> set[str]:
@@ -266,7 +267,7 @@ def _in_address(t: str, start: int, end: int) -> bool:
     return "@" in token or "://" in token or "/" in token or bool(DOMAIN_RE.search(token))
 
 
-DOMAIN_RE = re.compile(r"[A-Za-z0-9-]\.(?:com|org|net|co|uk|gov|edu|io|info)\b", re.IGNORECASE)
+DOMAIN_RE = recache.compile(r"[A-Za-z0-9-]\.(?:com|org|net|co|uk|gov|edu|io|info)\b", re.IGNORECASE)
 
 
 def _rewrite(b: Block, start: int, end: int, word: str) -> list[Edit] | None:
@@ -290,7 +291,7 @@ def _capitalised_mid_sentence(doc: Document) -> set[str]:
     return out
 
 
-CAPITAL_RE = re.compile(r"(?<![\w-])[A-Z][a-z]+")
+CAPITAL_RE = recache.compile(r"(?<![\w-])[A-Z][a-z]+")
 
 
 def _is_sentence_start(text: str, i: int) -> bool:
@@ -300,16 +301,16 @@ def _is_sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in SENTENCE_START
 
 
-HEADLINE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+HEADLINE_WORD_RE = recache.compile(r"[A-Za-z][A-Za-z'’-]*")
 MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to up v vs via with".split())
 
 
-DECADE_RE = re.compile(r"\b((?:1[0-9]|20)[0-9]0)['’]s\b")
+DECADE_RE = recache.compile(r"\b((?:1[0-9]|20)[0-9]0)['’]s\b")
 CURRENCY = {"pounds": "£", "pound": "£", "dollars": "$", "euros": "€"}
 # "£3 million", "$1.25 billion" (long) and "3 million pounds"; "£3m", "$2bn" (short).
-MONEY_LONG_RE = re.compile(r"(?<![\w$£€])([£$€])(\d[\d,]*(?:\.\d+)?) (million|billion)\b(?![-\w])")
-MONEY_WORDS_RE = re.compile(r"(?<![\w$£€.,])(\d[\d,]*(?:\.\d+)?) (million|billion) (pounds|dollars|euros)\b")
-MONEY_SHORT_RE = re.compile(r"(?<![\w$£€])([£$€])(\d[\d,]*(?:\.\d+)?)(m|bn)\b")
+MONEY_LONG_RE = recache.compile(r"(?<![\w$£€])([£$€])(\d[\d,]*(?:\.\d+)?) (million|billion)\b(?![-\w])")
+MONEY_WORDS_RE = recache.compile(r"(?<![\w$£€.,])(\d[\d,]*(?:\.\d+)?) (million|billion) (pounds|dollars|euros)\b")
+MONEY_SHORT_RE = recache.compile(r"(?<![\w$£€])([£$€])(\d[\d,]*(?:\.\d+)?)(m|bn)\b")
 
 
 UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -340,20 +341,20 @@ def ordinal_suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
-DIGIT_RE = re.compile(r"\d")
+DIGIT_RE = recache.compile(r"\d")
 # What may not touch a figure for it to stand alone in prose: letters and digits (3kg, M6, 7-Eleven,
 # 2-1), a decimal point or a thousands comma, a currency sign, a code's or an address's marks.
 _LONE = r"(?<![\w.,$£€#/:+\-–−@&'’])"
 # A figure of one or two digits followed by one space and a lower-case word: a count, maybe.
-FIGURE_COUNT_RE = re.compile(_LONE + r"([1-9][0-9]?)(?= [a-z])")
+FIGURE_COUNT_RE = recache.compile(_LONE + r"([1-9][0-9]?)(?= [a-z])")
 # A number word from ten up, alone (not "ten-minute", not "Ten" at a sentence's start).
-WORD_COUNT_RE = re.compile(
+WORD_COUNT_RE = recache.compile(
     r"(?<![\w\-–'’])((?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
     r"(?= [a-z])")
-NEXT_WORD_RE = re.compile(r"[a-z]+(?:['’][a-z]+)?(?![\w\-–'’])")
+NEXT_WORD_RE = recache.compile(r"[a-z]+(?:['’][a-z]+)?(?![\w\-–'’])")
 # Any number in a sentence: a figure, or a number word (one up to ninety-nine).
-ANY_NUMBER_RE = re.compile(
+ANY_NUMBER_RE = recache.compile(
     r"\d+(?:[.,]\d+)*|(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![\w])", re.I)
 # The words after a figure that make it a measure, a time, a sum or a label rather than a count.
@@ -391,19 +392,19 @@ COUNT_ADJECTIVES = frozenset("""
     new more other former further extra additional separate different small large big major young senior junior
     local top key main consecutive successive previous recent young older younger
 """.split())
-SENTENCE_STOP_RE = re.compile(r"[.!?](?=[\s\u00a0\"”’')]|$)")
+SENTENCE_STOP_RE = recache.compile(r"[.!?](?=[\s\u00a0\"”’')]|$)")
 # After one of these words a full stop ends no sentence.
 NO_SENTENCE_END = frozenset("no nos vol p pp fig art ch sec approx c ca tel".split())
-PERCENT_RE = re.compile(r"(?<![\w.,])(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:(%)|( %)|[ \u00a0](per cent|percent)(?![\w-]))")
+PERCENT_RE = recache.compile(r"(?<![\w.,])(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:(%)|( %)|[ \u00a0](per cent|percent)(?![\w-]))")
 # Figures of four or more digits with no thousands comma, after a space, an opening bracket or a currency sign.
-LONG_FIGURE_RE = re.compile(r"(?<![\w.,/#:+\-–−@&'’])([£$€]?)([1-9]\d{3,})(?![\w/:@\-–]|[.,]\d)")
+LONG_FIGURE_RE = recache.compile(r"(?<![\w.,/#:+\-–−@&'’])([£$€]?)([1-9]\d{3,})(?![\w/:@\-–]|[.,]\d)")
 # Words before a long figure that make it a code or a number, not an amount.
 CODE_BEFORE = frozenset("""
     no number nos code id ref reference account case serial model flight route pin phone tel telephone fax call
     dial text po box postcode zip version build issue patent policy order invoice ticket badge registration
     licence license bus train room page section article clause series part flat unit extension ext
 """.split())
-ORDINAL_RE = re.compile(r"(?<![\w.,/#:+\-–−@&])(\d+)(st|nd|rd|th|ST|ND|RD|TH)(?![^\W_])")
+ORDINAL_RE = recache.compile(r"(?<![\w.,/#:+\-–−@&])(\d+)(st|nd|rd|th|ST|ND|RD|TH)(?![^\W_])")
 
 
 def _sentence_span(t: str, i: int) -> tuple[int, int]:
@@ -438,7 +439,7 @@ def _compared(t: str, start: int, end: int, at: int, words: bool) -> bool:
 RANGE_WORDS = frozenset("to from and or plus minus times x".split())
 # Words that may open a sentence before an amount ("About 25000 people"): not a name's capital.
 QUANTIFIERS = frozenset("about some nearly almost over around roughly only just another approximately fewer".split())
-FIGURE_WORD_BEFORE_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))[\w%]*\s*\Z", re.IGNORECASE)
+FIGURE_WORD_BEFORE_RE = recache.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))[\w%]*\s*\Z", re.IGNORECASE)
 
 
 def _label_before(t: str, i: int, labels: frozenset[str]) -> bool:
@@ -700,7 +701,7 @@ def _counts(b: Block, ctx: Context, words_below: int, digits: bool) -> list:
     return out
 
 
-FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*")
+FIGURE_RE = recache.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _figure_dense(t: str) -> bool:
@@ -710,7 +711,7 @@ def _figure_dense(t: str) -> bool:
     return n >= 3 and n * 3 >= t.count(" ") + 1
 
 
-BIG_WORD_RE = re.compile(r"(?<![\w-])(?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|"
+BIG_WORD_RE = recache.compile(r"(?<![\w-])(?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|"
                          r"fifty|sixty|seventy|eighty|ninety)(?!\w)", re.I)
 
 
@@ -720,7 +721,7 @@ def _has_big_word(t: str, start: int, end: int, words_below: int) -> bool:
 
 
 # A figure of three or more digits (or with commas or a decimal point) followed by a lower-case word.
-LONG_START_RE = re.compile(_LONE + r"(\d{3,}|\d{1,3}(?:,\d{3})+|\d+\.\d+)(?= [a-z])")
+LONG_START_RE = recache.compile(_LONE + r"(\d{3,}|\d{1,3}(?:,\d{3})+|\d+\.\d+)(?= [a-z])")
 
 
 def _long_sentence_starts(b: Block, ctx: Context) -> list:

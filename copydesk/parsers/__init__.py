@@ -4,12 +4,12 @@ extension; a new format is one new module here and one line in PARSERS."""
 
 from __future__ import annotations
 
-import re
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
 from ..prose import Prose, ProseBuilder
 from ..suppressions import read_directive
+from .. import recache
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -46,7 +46,7 @@ def parse(doc: "Document") -> None:
 
 # -- what the parsers share ------------------------------------------------------------
 
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\"\u201c\u201d]+[^\s<>()\"\u201c\u201d.,;:!?'\u2019]")
+URL_RE = recache.compile(r"(?:https?://|www\.)[^\s<>()\"\u201c\u201d]+[^\s<>()\"\u201c\u201d.,;:!?'\u2019]")
 
 
 def add_text_pieces(b: ProseBuilder, source: str, start: int, end: int) -> None:

@@ -6,7 +6,6 @@ copydesk-disable style is a suppression."""
 from __future__ import annotations
 
 import html
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -15,6 +14,7 @@ from ..blocks import Block, Image
 from ..invisible import INVISIBLE
 from ..prose import ProseBuilder
 from . import MAX_BLOCKS, add_directive, strip_prose
+from .. import recache
 
 BLOCKS = {
     "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph", "main": "paragraph",
@@ -24,7 +24,7 @@ BLOCKS = {
     "li": "list_item", "blockquote": "blockquote",
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
 }
-STYLE_SIZE_RE = re.compile(r"(?:^|;)(width|height):(\d+(?:\.\d+)?)px")
+STYLE_SIZE_RE = recache.compile(r"(?:^|;)(width|height):(\d+(?:\.\d+)?)px")
 SKIP = {"script", "style", "pre", "code", "template", "noscript", "svg", "head", "title"}
 # Block context: the page's own chrome, and the containers that hold the article.
 CHROME = {"nav", "aside", "form", "button"}
@@ -38,9 +38,9 @@ FOREIGN = {"svg", "math"}
 BREAKOUT = {"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1",
             "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol",
             "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var"}
-MARKUP_RE = re.compile(r"<[^<>]*>")
-BLANK_RE = re.compile(r"[^\r\n]")
-ODD_COMMENT_RE = re.compile(r"<!---?>|--!>")
+MARKUP_RE = recache.compile(r"<[^<>]*>")
+BLANK_RE = recache.compile(r"[^\r\n]")
+ODD_COMMENT_RE = recache.compile(r"<!---?>|--!>")
 INLINE_SKIP = {"code"}  # skipped, and ended by the end of the block that holds it
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -345,7 +345,7 @@ def _unterminated(text: str) -> int:
     return -1
 
 
-MARKUP_START_RE = re.compile(r"<[!?/A-Za-z]")
+MARKUP_START_RE = recache.compile(r"<[!?/A-Za-z]")
 
 
 def parse(doc) -> None:
@@ -409,7 +409,7 @@ def _settle_article(doc) -> None:
         doc.has_article = False
 
 
-TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
+TAG_RE = recache.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
 
 
 def _tags(chunk: str):

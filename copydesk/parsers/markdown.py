@@ -13,28 +13,29 @@ from ..blocks import Block, BlockKind, Image
 from ..invisible import is_blank, is_invisible
 from ..prose import ProseBuilder
 from . import add_directive, next_line, strip_prose
+from .. import recache
 
 if TYPE_CHECKING:
     from ..document import Document
 
 
-ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
-SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-HR_RE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-LIST_RE = re.compile(r"^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)")
-QUOTE_RE = re.compile(r"^ {0,3}> ?")
-HTML_BLOCK_RE = re.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z])")
-COMMENT_START_RE = re.compile(r"^ {0,3}<!--")
-TABLE_RE = re.compile(r"^ {0,3}\|")
-LINK_DEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S")
-FRONT_FIELD_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
+ATX_RE = recache.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+SETEXT_RE = recache.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+FENCE_RE = recache.compile(r"^ {0,3}(`{3,}|~{3,})")
+HR_RE = recache.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+LIST_RE = recache.compile(r"^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)")
+QUOTE_RE = recache.compile(r"^ {0,3}> ?")
+HTML_BLOCK_RE = recache.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z])")
+COMMENT_START_RE = recache.compile(r"^ {0,3}<!--")
+TABLE_RE = recache.compile(r"^ {0,3}\|")
+LINK_DEF_RE = recache.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S")
+FRONT_FIELD_RE = recache.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
 
 # Openers of inline Markdown. The constructs that need a closing mark far ahead (code spans,
 # comments, images and links) match only their opening here; their closing is found by _Ahead,
 # which remembers what it found, so that a draft of openers that never close is read in time
 # linear in its length instead of scanning to the end of the line from every opener.
-INLINE_RE = re.compile(
+INLINE_RE = recache.compile(
     r"(?P<ticks>`+)"
     r"|(?P<comment><!--)"
     r"|(?P<image>!\[)"
@@ -47,11 +48,11 @@ INLINE_RE = re.compile(
     r"|(?P<emph>\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))"
 )
 # The same openers without image and link ones: used once no "]" is left to close them.
-INLINE_NO_LINK_RE = re.compile(INLINE_RE.pattern.replace(r"|(?P<image>!\[)|(?P<link>\[)", ""))
-TICKS_RE = re.compile(r"`+")
-SRC_END_RE = re.compile(r"[)\s]")
-TITLE_RE = re.compile(r"\s+\"[^\"\n]*\"\)")
-PAREN_END_RE = re.compile(r"[)\n]")
+INLINE_NO_LINK_RE = recache.compile(INLINE_RE.pattern.replace(r"|(?P<image>!\[)|(?P<link>\[)", ""))
+TICKS_RE = recache.compile(r"`+")
+SRC_END_RE = recache.compile(r"[)\s]")
+TITLE_RE = recache.compile(r"\s+\"[^\"\n]*\"\)")
+PAREN_END_RE = recache.compile(r"[)\n]")
 
 
 class _Ahead:
@@ -76,8 +77,8 @@ class _Ahead:
         return self.hit
 
 
-CLOSE_BRACKET_RE = re.compile(r"[\]\n]")
-COMMENT_END_RE = re.compile(r"-->|\n")
+CLOSE_BRACKET_RE = recache.compile(r"[\]\n]")
+COMMENT_END_RE = recache.compile(r"-->|\n")
 
 
 def _inline(doc: "Document", b: ProseBuilder, start: int, end: int, block: Block) -> None:

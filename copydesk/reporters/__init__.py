@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from importlib import import_module
 
 from ..engine import FileResult
 from ..finding import Finding
+from .. import recache
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "rdjson", "markdown", "html")
 
@@ -52,7 +52,7 @@ def render(fmt: str, report: Report) -> str:
     return import_module(f"copydesk.reporters.{fmt}_report").render(report)
 
 
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = recache.compile("[\ud800-\udfff]")
 JSON_FORMATS = ("json", "sarif", "rdjson")
 RAW_FORMATS = ("text", "github")  # read by people and by runners: a file name's own bytes
 

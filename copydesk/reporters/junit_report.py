@@ -3,12 +3,12 @@ clean file."""
 
 from __future__ import annotations
 
-import re
 from xml.etree import ElementTree as ET
+from .. import recache
 
 # XML 1.0 cannot hold these characters at all, escaped or not: a draft's stray control
 # character is written as its Python escape ("\x1b") instead.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = recache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _x(text: str) -> str:

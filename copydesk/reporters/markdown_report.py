@@ -3,12 +3,12 @@ pull-request comment."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from .. import recache
 
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MARKDOWN_SPECIAL = recache.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
+CONTROL = recache.compile(r"[\x00-\x1f\x7f]")
 
 
 def _cell(s: str) -> str:

@@ -1,0 +1,119 @@
+"""Regular expressions compiled once per machine rather than once per process.
+
+Python compiles a pattern in Python code (parse, then code generation), which for copydesk's
+two hundred patterns is a quarter of a fresh process's time: the pre-commit hook pays it on
+every commit. The compiled program of each pattern (the list of codes the C matcher runs) is
+kept in the user's cache, keyed by the pattern, its flags and the interpreter's regular
+expression engine (its version tag and code size), and given straight to the C matcher the
+next time. A pattern made from the cache is the same object re.compile makes (re.Pattern); the
+file is read only when its checksum holds, and the C matcher checks the codes it is given
+before it takes them.
+
+Anything unexpected (another Python, a cache that cannot be read or written, an engine that
+refuses the codes) falls back to re.compile: the cache can make copydesk faster, never wrong."""
+
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import re
+import sys
+import zlib
+from typing import Any
+
+_sre: Any
+try:  # the engine's own modules (CPython 3.11 and later)
+    import _sre  # type: ignore[import-not-found,no-redef]
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # another interpreter: no cache
+    _sre = None
+
+_TAG = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+MAX_BYTES = 8 * 1024 * 1024  # a cache file grown past this (patterns no longer used) starts again
+
+_kept: dict[tuple[str, int], tuple] | None = None
+_new: dict[tuple[str, int], tuple] = {}
+
+
+def path() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "copydesk", f"re-{_TAG}.marshal")
+
+
+def _load() -> dict[tuple[str, int], tuple]:
+    global _kept
+    _kept = {}
+    if os.environ.get("COPYDESK_NO_CACHE"):
+        return _kept
+    try:
+        with open(path(), "rb") as fh:
+            raw = fh.read()
+        if len(raw) > 4 and zlib.crc32(raw[4:]).to_bytes(4, "big") == raw[:4]:  # whole, as written
+            data = marshal.loads(raw[4:])
+            if isinstance(data, dict):
+                _kept = data
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    return _kept
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(pattern, flags), from the cache when it holds the pattern."""
+    flags = int(flags)
+    if _sre is None or not isinstance(pattern, str):
+        return re.compile(pattern, flags)
+    kept = _kept if _kept is not None else _load()
+    key = (pattern, flags)
+    args = kept.get(key)
+    if args is not None:
+        try:
+            return _sre.compile(pattern, *args)
+        except Exception:  # codes the engine refuses: compiled again below, and kept anew
+            pass
+    try:
+        args = _program(pattern, flags)
+        compiled = _sre.compile(pattern, *args)
+    except re.error:
+        raise
+    except Exception:  # the engine's modules are not as expected: no cache
+        return re.compile(pattern, flags)
+    if not _new:
+        atexit.register(_save)
+    _new[key] = args
+    return compiled
+
+
+def _program(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What re.compile gives the C matcher for pattern: flags, codes, groups and their names."""
+    p = _parser.parse(pattern, flags)
+    code = _compiler._code(p, flags)
+    groupindex = dict(p.state.groupdict)
+    indexgroup: list[str | None] = [None] * p.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (int(flags | p.state.flags), [int(c) for c in code], p.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def _save() -> None:
+    """Add the patterns compiled in this process to the cache file (written whole, then renamed)."""
+    if not _new or os.environ.get("COPYDESK_NO_CACHE"):
+        return
+    target = path()
+    data = dict(_load()) if _kept is None else dict(_kept)
+    data.update(_new)
+    try:
+        blob = marshal.dumps(data)
+        if len(blob) > MAX_BYTES:
+            blob = marshal.dumps(dict(_new))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        tmp = f"{target}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            fh.write(zlib.crc32(blob).to_bytes(4, "big") + blob)
+        os.replace(tmp, target)
+    except (OSError, ValueError):
+        try:
+            os.unlink(tmp)
+        except (OSError, UnboundLocalError):
+            pass
+    _new.clear()

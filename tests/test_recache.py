@@ -1,0 +1,92 @@
+"""Regular expressions kept compiled across processes (copydesk.recache): a pattern made from
+the cache is the pattern re.compile makes, a fresh process takes copydesk's patterns from the
+cache, and a spoilt cache is never worse than none."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from copydesk import recache
+
+SAMPLES = ["Mr. Smith said the colour was fine.", "“Quote,” she said.", "UK News", "£3m in 2024", "", "a\nb\r\nc",
+           "naïve café 😀", "(?:weird) [brackets] \\back"]
+PATTERNS = [(r"(?<![\w.])(Mr|Dr)\.(?=[ \u00a0]+[A-Z])", 0), (r"(?P<word>\w+)\s+(?P=word)", re.I),
+            (r"^\s*$", re.M), (r"[“”\"]([^“”\"]*)[“”\"]", 0), (r"(?i:uk)\s+news", 0), (r".", re.S)]
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("COPYDESK_NO_CACHE", raising=False)
+    monkeypatch.setattr(recache, "_kept", None)
+    monkeypatch.setattr(recache, "_new", {})
+    return tmp_path
+
+
+def same(a: re.Pattern, b: re.Pattern) -> None:
+    assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex)
+    for s in SAMPLES:
+        assert [m.span() for m in a.finditer(s)] == [m.span() for m in b.finditer(s)]
+        assert [m.groups() for m in a.finditer(s)] == [m.groups() for m in b.finditer(s)]
+
+
+def test_a_pattern_from_the_cache_is_the_one_re_makes(fresh):
+    for p, f in PATTERNS:
+        same(recache.compile(p, f), re.compile(p, f))
+    recache._save()
+    assert os.path.exists(recache.path())
+    recache._kept = None  # as a new process: read from the file
+    for p, f in PATTERNS:
+        got = recache.compile(p, f)
+        same(got, re.compile(p, f))
+    assert not recache._new  # all came from the cache
+    with pytest.raises(re.error):
+        recache.compile("(unclosed")
+
+
+def test_a_spoilt_cache_is_no_worse_than_none(fresh):
+    for p, f in PATTERNS:
+        recache.compile(p, f)
+    recache._save()
+    with open(recache.path(), "r+b") as fh:  # damaged: its checksum no longer holds
+        data = bytearray(fh.read())
+        for k in range(40, len(data), 7):
+            data[k] = 0xFF
+        fh.seek(0)
+        fh.write(data)
+    recache._kept = None
+    for p, f in PATTERNS:
+        same(recache.compile(p, f), re.compile(p, f))
+    assert len(recache._new) == len(PATTERNS)  # none taken from the damaged file
+    # Codes the engine refuses, under a checksum that holds: compiled afresh.
+    import marshal
+    import zlib
+
+    kept = {(p, int(f)): (int(f), [999999], 0, {}, ()) for p, f in PATTERNS}
+    blob = marshal.dumps(kept)
+    with open(recache.path(), "wb") as fh:
+        fh.write(zlib.crc32(blob).to_bytes(4, "big") + blob)
+    recache._kept, recache._new = None, {}
+    for p, f in PATTERNS:
+        same(recache.compile(p, f), re.compile(p, f))
+    assert len(recache._new) == len(PATTERNS)
+    with open(recache.path(), "wb") as fh:
+        fh.write(b"not marshal at all")
+    recache._kept = None
+    for p, f in PATTERNS:
+        same(recache.compile(p, f), re.compile(p, f))
+
+
+def test_a_second_process_compiles_nothing(tmp_path):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("COPYDESK_NO_CACHE", None)
+    code = ("from copydesk import recache, registry; registry.checkers(); "
+            "import copydesk.parsers.markdown, copydesk.parsers.html; print(len(recache._new))")
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert int(first.stdout) > 100 and int(second.stdout) == 0
