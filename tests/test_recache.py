@@ -1,6 +1,8 @@
-"""Regular expressions kept compiled across processes (copydesk.recache): a pattern made from
-the cache is the pattern re.compile makes, a fresh process takes copydesk's patterns from the
-cache, and a spoilt cache is never worse than none."""
+"""What a fresh process (the hook) is spared: regular expressions kept compiled across processes
+(copydesk.recache), where a pattern made from the cache is the pattern re.compile makes, a
+fresh process takes copydesk's patterns from the cache and a spoilt cache is never worse than
+none; and the spelling scan's pattern, built from a process's second draft on, with the same
+findings on the first."""
 
 from __future__ import annotations
 
@@ -90,3 +92,26 @@ def test_a_second_process_compiles_nothing(tmp_path):
     first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert int(first.stdout) > 100 and int(second.stdout) == 0
+
+
+def test_the_first_draft_finds_the_same_spellings_without_the_scan(monkeypatch):
+    """The spelling table's words are looked up one by one in a process's first draft and found
+    by an RE2 scan after it: the same findings either way."""
+    from conftest import FIXTURES
+
+    from copydesk import Linter
+    from copydesk.checks import style
+
+    drafts = [os.path.join(FIXTURES, n) for n in sorted(os.listdir(FIXTURES)) if n.endswith((".txt", ".md", ".html"))]
+    for house in ("british", "american"):
+        linter = Linter(select=["style"], house=house)
+        spelled = 0
+        for path in drafts:
+            text = open(path, encoding="utf-8", errors="replace").read()
+            monkeypatch.setattr(style, "_checked", 0)
+            first = linter.check(text, path=path).findings
+            monkeypatch.setattr(style, "_checked", 5)
+            later = linter.check(text, path=path).findings
+            assert first == later, path
+            spelled += sum(f.rule == "style.spelling" for f in first)
+        assert spelled > 0, house  # the comparison covered spellings found

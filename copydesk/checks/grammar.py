@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 from functools import lru_cache
-
-from .. import languagetool
+from typing import TYPE_CHECKING
 from ..checker import Checker, Context, Rule, examples, rules_from
 from ..document import Document
 from ..finding import Edit, Finding, Fix
@@ -17,6 +16,9 @@ from ..house import House, load_data_pack
 from .credits import is_credit_line
 from .readability import DOUBLED_OK
 from .. import recache
+
+if TYPE_CHECKING:
+    from .. import languagetool
 
 SEVERITY = {"grammar": "warning", "misspelling": "warning", "duplication": "warning", "typographical": "warning",
             "whitespace": "warning"}  # style, locale-violation, uncategorized and the rest: info
@@ -53,6 +55,8 @@ def _split(ids) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def settings_for(house: House, options: dict) -> tuple[languagetool.Settings, tuple[str, ...]]:
+    from .. import languagetool  # noqa: F811  (imported when grammar is on: a run without it does without)
+
     prof = profile()
     section = house.section("grammar")
     disabled = list(prof["disabled_rules"]) + list(section.get("disabled_rules", [])) + list(options.get("disabled_rules", []))
@@ -74,6 +78,8 @@ class GrammarChecker(Checker):
     def check(self, doc: Document, ctx: Context):
         if not ctx.grammar:
             return []
+        from .. import languagetool  # noqa: F811
+
         sess = languagetool.active()
         if sess is None:
             return [self._unavailable(doc, "grammar checking is on but no LanguageTool session is open "

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
-import socket
 import sys
 
 import click
@@ -13,6 +11,8 @@ from . import fail, main
 
 
 def _local(host: str) -> bool:
+    import ipaddress
+
     if host == "localhost":
         return True
     try:
@@ -34,6 +34,8 @@ def _local(host: str) -> bool:
 @click.option("--house", help="The house style when a request names none.")
 def serve(host, port, token, max_body, config_path, house):
     """A web page to paste drafts into, and the HTTP API a CMS calls (copydesk[serve])."""
+    import socket
+
     try:
         import uvicorn
 
