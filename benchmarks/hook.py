@@ -1,0 +1,72 @@
+"""The hook's time, by hand (never under pytest): `copydesk check` on one short draft as a fresh
+process, as pre-commit runs it, with bytecode compiled and the caches warm (a first run fills
+them), repeated; then where one such process spends its time.
+
+    python benchmarks/hook.py              # 25 runs
+    python benchmarks/hook.py --runs 50
+
+PYTHONDONTWRITEBYTECODE (set in some shells) is removed for the runs, as an installed user's
+processes read compiled bytecode. The target: 100 ms."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+DRAFT = "Council vote\n\nMr Smith said the plan was “bold” and would go ahead in May.\n"
+
+PHASES = """
+import time
+t0 = time.perf_counter()
+import copydesk.cli
+t1 = time.perf_counter()
+from copydesk import registry
+registry.checkers()
+t2 = time.perf_counter()
+from copydesk.config import Config
+from copydesk.engine import check_file
+check_file({path!r}, Config())
+t3 = time.perf_counter()
+print(f"{{1000 * (t1 - t0):.0f}} {{1000 * (t2 - t1):.0f}} {{1000 * (t3 - t2):.0f}}")
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=25)
+    args = ap.parse_args()
+    exe = os.path.join(os.path.dirname(sys.executable), "copydesk")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "story.txt")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(DRAFT)
+        subprocess.run([exe, "check", path], env=env, stdout=subprocess.DEVNULL, check=False)  # warm the caches
+        times = []
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            subprocess.run([exe, "check", path], env=env, stdout=subprocess.DEVNULL, check=False)
+            times.append(time.perf_counter() - t)
+        bare = []
+        for _ in range(10):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-c", "pass"], env=env, check=True)
+            bare.append(time.perf_counter() - t)
+        phases = [list(map(float, subprocess.run([sys.executable, "-c", PHASES.format(path=path)], env=env, check=True,
+                                                  capture_output=True, text=True).stdout.split())) for _ in range(5)]
+    times.sort()
+    print(f"copydesk check on one short draft, a fresh process, {args.runs} runs: "
+          f"min {1000 * times[0]:.0f} ms, median {1000 * statistics.median(times):.0f} ms (target 100 ms)")
+    print(f"  the interpreter alone (python -c pass): median {1000 * statistics.median(bare):.0f} ms")
+    med = [statistics.median(p[k] for p in phases) for k in range(3)]
+    print(f"  in the process (median of 5): importing the CLI {med[0]:.0f} ms, the checkers {med[1]:.0f} ms, "
+          f"the first check {med[2]:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
