@@ -7,6 +7,7 @@ from functools import lru_cache
 import json
 import os
 import sys
+import zlib
 from importlib import import_module
 
 from .checker import Checker, Rule
@@ -163,7 +164,11 @@ def _plugin_entry_points(fresh: bool = False) -> list:
     user's cache, keyed by the entry-point files on sys.path, and asked again only when they
     change."""
     key = _installed()
-    cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "copydesk", "plugins.json")
+    # One file per environment (pre-commit's, a project's venv ...), so that two do not take
+    # turns overwriting it and both miss.
+    env = zlib.crc32(os.path.realpath(sys.prefix).encode("utf-8", "surrogateescape"))
+    cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "copydesk",
+                         f"plugins-{env:08x}.json")
     try:
         if fresh:
             raise OSError

@@ -83,7 +83,7 @@ def test_the_plugin_list_is_kept_and_asked_again_when_a_plugin_is_installed(run_
     draft.write_text("Council says no\n\nThe council said NEVER to the plan.\n")
     env = dict(os.environ, PYTHONPATH=str(site), XDG_CACHE_HOME=str(cache))
     assert b"shout" not in run_cli("rules", env=env).stdout
-    kept = cache / "copydesk" / "plugins.json"
+    (kept,) = (cache / "copydesk").glob("plugins-*.json")  # this environment's
     assert json.loads(kept.read_text())["plugins"] == []
     install_plugin(str(site))  # a new distribution on the path: the kept list no longer holds
     assert b"shout.capitals" in run_cli("rules", env=env).stdout
@@ -91,3 +91,20 @@ def test_the_plugin_list_is_kept_and_asked_again_when_a_plugin_is_installed(run_
     # Asked again with nothing changed, the kept list answers: no scan of the distributions.
     p = run_cli("check", "--format", "json", str(draft), env=dict(env, PYTHONPROFILEIMPORTTIME="1"))
     assert b"importlib.metadata" not in p.stderr and json.loads(p.stdout)["files"][0]["findings"]
+
+
+def test_two_environments_keep_a_plugin_list_each(run_cli, tmp_path):
+    """A hook's environment and a project's venv do not overwrite each other's list (each would
+    then scan every distribution at every run)."""
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    other = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(other)], check=True)
+    code = "from copydesk import registry; registry.checkers()"
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+    here = os.pathsep.join(p for p in sys.path if p)  # copydesk and its dependencies, from the other environment
+    subprocess.run([str(other / "bin" / "python"), "-c", code], env=dict(env, PYTHONPATH=here), check=True)
+    assert len(list((cache / "copydesk").glob("plugins-*.json"))) == 2
