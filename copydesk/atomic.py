@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import signal
 import stat
-import tempfile
 from typing import Callable
 
 
@@ -35,6 +34,8 @@ def replace(path: str, data: bytes, prepare: Callable[[str], None] | None = None
         # or the clean-up below would not know what to remove.
         blocked = _block_signals()
         try:
+            import tempfile  # a run that writes nothing does without it
+
             fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(path) + ".", suffix=".copydesk-tmp")
         finally:
             _restore_signals(blocked)

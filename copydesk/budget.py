@@ -9,7 +9,6 @@ is stopped when it returns.
 
 from __future__ import annotations
 
-import ctypes
 import threading
 import time
 
@@ -19,8 +18,14 @@ class CheckerTimeout(BaseException):
     own `except Exception` cannot swallow it."""
 
 
-_set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
-_set_async_exc.argtypes = (ctypes.c_ulong, ctypes.py_object)
+def _set_async_exc(tid: int, exc: type[BaseException] | None) -> None:
+    """Raise exc in thread tid when it next runs Python code (None: take back one not yet raised).
+    ctypes is imported here, the first time a budget runs out."""
+    import ctypes
+
+    call = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    call.argtypes = (ctypes.c_ulong, ctypes.py_object)
+    call(tid, ctypes.py_object() if exc is None else ctypes.py_object(exc))
 
 
 class _Watchdog:
@@ -50,7 +55,7 @@ class _Watchdog:
                 del self.deadlines[tid]
             if token in self.fired:
                 self.fired.discard(token)
-                _set_async_exc(tid, ctypes.py_object())  # clear it if it has not been raised yet
+                _set_async_exc(tid, None)  # clear it if it has not been raised yet
                 return True
             return False
 
@@ -62,7 +67,7 @@ class _Watchdog:
                 for tid, tok in due:
                     del self.deadlines[tid]
                     self.fired.add(tok)
-                    _set_async_exc(tid, ctypes.py_object(CheckerTimeout))
+                    _set_async_exc(tid, CheckerTimeout)
                 wait = min((at for at, _tok in self.deadlines.values()), default=now + 60) - now
                 self.cond.wait(timeout=max(wait, 0.001))
 

@@ -20,11 +20,6 @@ from .finding import SEVERITIES
 from .yamlio import DataError
 from . import recache
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml")
 MAX_CONFIG_BYTES = 4 * 1048576  # a config (or pyproject.toml) larger than this is not one a person wrote
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm", "*.docx"]
@@ -308,6 +303,10 @@ def load_file(path: str) -> Config:
     except UnicodeDecodeError:
         raise DataError(path, None, None, "configuration is not UTF-8 text") from None
     if os.path.basename(path) == "pyproject.toml" or path.endswith(".toml"):
+        if sys.version_info >= (3, 11):  # imported for a TOML config only
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

@@ -23,7 +23,6 @@ from .document import Document
 from .parsers import format_for
 from .finding import RANK, SEVERITIES, Edit, Finding
 from .house import House, load_house
-from .parsers.html import balanced
 from .reading import Analysis
 from .yamlrules import newsroom_rules
 from .quoting import MARK_RE
@@ -117,6 +116,12 @@ def _severity(cfg: Config, rule: str, default: str) -> str:
         if registry.matches(sel, rule) and len(sel) > size:
             best, size = sev, len(sel)
     return best
+
+
+def _balanced(text: str, start: int, end: int) -> bool:
+    from .parsers.html import balanced  # an HTML draft's only: a run of text drafts does without
+
+    return balanced(text, start, end)
 
 
 def locate(doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -274,7 +279,7 @@ def check_document(doc: Document, cfg: Config, decoded: Decoded | None = None, *
                                         f"checker '{checker.id}' gave a bad finding on {doc.path}: {problem}", 0, 0))
             elif f.rule in enabled or (checker.family is not None and _family_enabled(cfg, f.rule)):
                 if f.fix is not None and doc.format == "html" and not all(
-                        balanced(doc.text, e.start, e.end) for e in f.fix.edits):
+                        _balanced(doc.text, e.start, e.end) for e in f.fix.edits):
                     f = replace(f, fix=None)  # it would leave a stray tag: reported, not fixed
                 findings.append(f)
         if ctx.reads:
