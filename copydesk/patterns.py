@@ -27,15 +27,23 @@ def compile_user(pattern: str, path: str, line: int | None, key: str, ignore_cas
                         f"pattern {pattern!r} cannot run on the linear-time engine (RE2): {why}") from None
 
 
-def alternation(patterns: list[str], path: str, line: int | None, key: str, ignore_case: bool = True, whole: bool = False):
+def alternation(patterns: list[str], path: str, line: int | None, key: str, ignore_case: bool = True, whole: bool = False,
+                shipped: int = 0):
     """One RE2 pattern matching any of patterns; each is checked on its own first, so that an
-    error names the pattern at fault."""
-    for p in patterns:
+    error names the pattern at fault (and none can close the group around it and open another).
+    shipped: how many of the first patterns come with copydesk, each checked by its tests
+    (tests/test_patterns.py), which a fresh process need not compile one by one again."""
+    for p in patterns[shipped:]:
         compile_user(p, path, line, key, ignore_case)
     body = "|".join(f"(?:{p})" for p in patterns)
     if whole:
         body = f"^(?:{body})$"
-    return compile_user(body, path, line, key, ignore_case)
+    try:
+        return compile_user(body, path, line, key, ignore_case)
+    except DataError:
+        for p in patterns[:shipped]:  # a damaged install: say which
+            compile_user(p, path, line, key, ignore_case)
+        raise
 
 
 def group_span(m, pattern, name: str) -> tuple[int, int] | None:

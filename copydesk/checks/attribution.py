@@ -43,7 +43,7 @@ def _patterns(extra: tuple[str, ...] = ()):
     })
     reporting = _Phrases({*pack["reporting"], *extra}, pack["ambiguous"])
     # User-written patterns run on RE2; word boundaries are checked around each match.
-    anonymous = alternation(pack["anonymous"], PACK, line_of(pack, "anonymous"), "anonymous")
+    anonymous = alternation(pack["anonymous"], PACK, line_of(pack, "anonymous"), "anonymous", shipped=len(pack["anonymous"]))
     loaded = recache.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack["loaded"]) + r")(?![\w-])", re.I)
     frames = tuple(recache.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack[key]) + r")(?![\w-])", re.I)
                    for key in ("frames", "opening_frames"))

@@ -73,7 +73,8 @@ def _credit_re():
 @lru_cache(maxsize=1)
 def _grammar():
     pack = _pack()
-    label_re = alternation(pack["labels"], PACK, line_of(pack, "labels"), "labels", ignore_case=True)
+    label_re = alternation(pack["labels"], PACK, line_of(pack, "labels"), "labels", ignore_case=True,
+                           shipped=len(pack["labels"]))
     return (label_re, frozenset(pack["joining_words"]), frozenset(pack["credit_words"]),
             frozenset(w.lower() for w in pack.get("company_suffixes", [])), frozenset(w.lower() for w in pack.get("notice_words", [])),
             frozenset(w.lower() for w in pack.get("not_name_words", [])))
