@@ -362,3 +362,19 @@ def test_the_api_takes_a_word_draft_in_base64(tmp_path):
         assert bad.status_code == 400 and "cannot be read" in bad.json()["error"]["message"]
         assert c.post("/v1/check", json={"docx": "@@@"}).status_code == 400
         assert c.post("/v1/check", json={"text": "x", "annotate": True}).status_code == 400
+
+
+def test_the_api_gives_a_word_drafts_paragraphs_as_the_json_report_does(tmp_path, run_cli):
+    pytest.importorskip("starlette", reason="copydesk[serve] is not installed")
+    import base64
+
+    from starlette.testclient import TestClient
+
+    from copydesk.web.app import create_app
+
+    path = story(tmp_path / "story.docx")
+    with TestClient(create_app()) as c:
+        api = c.post("/v1/check", json={"docx": base64.b64encode(path.read_bytes()).decode(), "path": "story.docx"}).json()
+    cli = findings_json(run_cli, path)
+    keys = ("rule", "line", "column", "paragraph", "characters")
+    assert [tuple(f[k] for k in keys) for f in api["files"][0]["findings"]] == [tuple(f[k] for k in keys) for f in cli]

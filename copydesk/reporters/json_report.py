@@ -8,7 +8,7 @@ from .. import __version__
 from . import is_word
 
 
-def _finding(f) -> dict:
+def finding_dict(f) -> dict:
     """A finding as a dict; in a Word draft, line and column are the paragraph and the character
     in it (1-based), also given as paragraph and characters [start, end) counted from 0."""
     d = f.to_dict()
@@ -21,7 +21,7 @@ def _finding(f) -> dict:
 def render(report) -> str:
     data = {
         "tool": {"name": "copydesk", "version": __version__},
-        "files": [{"path": r.path, "findings": [_finding(f) for f in r.findings]} for r in report.results],
+        "files": [{"path": r.path, "findings": [finding_dict(f) for f in r.findings]} for r in report.results],
         "summary": report.summary(),
         "errors": list(report.errors),
     }

@@ -81,7 +81,9 @@ def finding_json(f: Finding, utf16: dict[int, int]) -> dict[str, Any]:
     """A finding as the JSON report has it, with its offsets: start and end in code points (as
     Python counts), start_utf16 and end_utf16 (as a browser's JavaScript counts), and the same
     for each edit of its fix."""
-    d = f.to_dict()
+    from ..reporters.json_report import finding_dict
+
+    d = finding_dict(f)  # with paragraph and characters for a Word draft, as the JSON report
     d.update(start=f.start, end=f.end, start_utf16=utf16[f.start], end_utf16=utf16[f.end])
     if f.fix is not None:
         for e, out in zip(f.fix.edits, d["fix"]["edits"]):

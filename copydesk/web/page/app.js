@@ -296,6 +296,11 @@ function openFile(file) {
     return;
   }
   if (/\.docx$/i.test(file.name)) {
+    const most = Math.floor((state.maxBody - 4096) * 3 / 4);  // it travels in base64, a third larger
+    if (file.size > most) {
+      say("That Word file is over " + Math.floor(most / 1024) + " KB, the most this server takes in a Word draft.", true);
+      return;
+    }
     const bin = new FileReader();
     bin.onload = () => {
       const bytes = new Uint8Array(bin.result);
