@@ -127,10 +127,14 @@ class Config:
         except ValueError:  # another drive
             return path.replace(os.sep, "/")
 
+    def overrides_for(self, path: str) -> tuple[int, ...]:
+        """The indices of the overrides whose globs match path."""
+        rel = self.relpath(path)
+        return tuple(k for k, o in enumerate(self.overrides) if any(glob_match(g, rel) for g in o["files"]))
+
     def for_file(self, path: str) -> "Config":
         """The settings for one file, with the overrides whose globs match it applied."""
-        rel = self.relpath(path)
-        matched = [o for o in self.overrides if any(glob_match(g, rel) for g in o["files"])]
+        matched = [self.overrides[k] for k in self.overrides_for(path)]
         if not matched:
             return self
         c = Config(**{k: getattr(self, k) for k in self.__dataclass_fields__})

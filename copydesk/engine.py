@@ -510,7 +510,7 @@ def check_file(path: str, cfg: Config, data: bytes | None = None, display: str |
     name = display or path
     if (fmt or format_for(path if display is None else display)) == "docx":
         try:
-            word = read_word(name, read_bytes(path, data, limit))
+            word = read_word(path, data, limit)
         except InputError as exc:
             return FileResult(name, error=str(exc))
         return check_word(name, word, cfg)

@@ -52,10 +52,9 @@ class GrammarUnavailable(Exception):
 
 
 def cache_dir() -> str:
-    base = os.environ.get("COPYDESK_CACHE_DIR")
-    if not base:
-        base = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "copydesk")
-    return base
+    from .cachedir import folder
+
+    return os.environ.get("COPYDESK_CACHE_DIR") or folder()
 
 
 def install_dir() -> str:

@@ -133,11 +133,8 @@ class Linter:
         """The findings on a Word draft given as the .docx file's bytes (ValueError, with the
         reason, when they are not a Word document copydesk can read). Lines and columns are
         paragraphs and characters; the result's text is the draft as read."""
-        from .engine import check_document
-
         word = _word(data)
-        findings = check_document(Document(word.text, path, "docx", source=word), self.config, house=self.house,
-                                  checkers=self.checkers)
+        _doc, findings = self._check_word(word, path)
         return Result(path, tuple(findings), word.text)
 
     def fix_docx(self, data: bytes, *, unsafe: bool = False, annotate: bool = False, path: str = "draft.docx"
@@ -145,18 +142,19 @@ class Linter:
         """A Word draft with its safe fixes (and unsafe ones with unsafe=True) written as tracked
         changes, and with annotate=True each finding left as a comment; every other part of the
         package as it was."""
-        from .engine import check_document
         from .word.fixing import fix_package
         from .word.reading import read
 
-        def check(raw: bytes):
-            word = read(raw)
-            doc = Document(word.text, path, "docx", source=word)
-            return doc, check_document(doc, self.config, house=self.house, checkers=self.checkers)
-
-        doc, findings = check(_word(data).package.data)
-        done = fix_package(data, doc, findings, check, unsafe=unsafe, notes=annotate)
+        doc, findings = self._check_word(_word(data), path)
+        done = fix_package(data, doc, findings, lambda raw: self._check_word(read(raw), path), unsafe=unsafe,
+                           notes=annotate)
         return FixedWord(done.data, done.doc.text, done.applied, tuple(sorted(done.rules)), tuple(done.findings))
+
+    def _check_word(self, word, path: str) -> tuple[Document, list[Finding]]:
+        from .engine import check_document
+
+        doc = Document(word.text, path, "docx", source=word)
+        return doc, check_document(doc, self.config, house=self.house, checkers=self.checkers)
 
     def rules(self) -> tuple[Rule, ...]:
         """Every rule this Linter's checkers can report, with its documentation."""

@@ -37,8 +37,9 @@ _new: dict[tuple[str, int], tuple] = {}
 
 
 def path() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "copydesk", f"re-{_TAG}.marshal")
+    from .cachedir import folder
+
+    return folder(f"re-{_TAG}.marshal")
 
 
 def _load() -> dict[tuple[str, int], tuple]:

@@ -10,6 +10,7 @@ import sys
 import zlib
 from importlib import import_module
 
+from . import cachedir
 from .checker import Checker, Rule
 
 ENTRY_POINT_GROUP = "copydesk.checks"
@@ -167,8 +168,7 @@ def _plugin_entry_points(fresh: bool = False) -> list:
     # One file per environment (pre-commit's, a project's venv ...), so that two do not take
     # turns overwriting it and both miss.
     env = zlib.crc32(os.path.realpath(sys.prefix).encode("utf-8", "surrogateescape"))
-    cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "copydesk",
-                         f"plugins-{env:08x}.json")
+    cache = cachedir.folder(f"plugins-{env:08x}.json")
     try:
         if fresh:
             raise OSError

@@ -140,8 +140,9 @@ def _cache_path(text: str) -> str | None:
     if os.environ.get("COPYDESK_NO_CACHE"):
         return None
     data = text.encode("utf-8", "surrogatepass")
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-    return os.path.join(base, "copydesk", "yaml", f"{zlib.crc32(data):08x}-{len(data)}.json")
+    from .cachedir import folder
+
+    return folder("yaml", f"{zlib.crc32(data):08x}-{len(data)}.json")
 
 
 def _plain(data: Any) -> Any:

@@ -76,8 +76,7 @@ class CopydeskServer(LanguageServer):
 
         source = config_mod.discover(os.path.dirname(path)) if path else None
         base = config_mod.load_cached(source)
-        rel = base.relpath(path) if path else ""
-        matched = tuple(k for k, o in enumerate(base.overrides) if path and any(config_mod.glob_match(g, rel) for g in o["files"]))
+        matched = base.overrides_for(path) if path else ()
         key = (source, matched, tuple(sorted(self.settings.items())))
         with self.lock:
             linter = self.linters.get(key)

@@ -217,10 +217,13 @@ def create_app(config: Config | None = None, *, token: str | None = None, max_bo
     async def spec(_request: Request) -> Response:
         return JSONResponse(openapi(__version__, houses, max_body))
 
+    files: dict[str, bytes] = {}  # the page's files, read once
+
     async def page(request: Request) -> Response:
         name, media = PAGE_FILES[request.url.path]
-        body = resources.files(__package__).joinpath("page", name).read_bytes()
-        return Response(body, media_type=media, headers=PAGE_HEADERS)
+        if name not in files:
+            files[name] = resources.files(__package__).joinpath("page", name).read_bytes()
+        return Response(files[name], media_type=media, headers=PAGE_HEADERS)
 
     routes = [
         Route("/v1/check", guarded(check), methods=["POST"]),

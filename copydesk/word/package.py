@@ -78,7 +78,6 @@ def parse_xml(data: bytes, name: str):
     are declared) is refused: Word never writes one."""
     from lxml import etree
 
-    head = data[:4096].lstrip()
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise WordError(f"the part {name} declares a DOCTYPE or entities, which a Word document never does: refused "
                         "(external entities could read files)")
@@ -90,6 +89,4 @@ def parse_xml(data: bytes, name: str):
         line, column = getattr(exc, "position", (None, None))
         raise WordError(f"the part {name} is not well-formed XML ({exc.msg.split(', line ')[0]}, line {line}, "
                         f"column {column})") from None
-    if root is None or not head:
-        raise WordError(f"the part {name} is empty")
     return root

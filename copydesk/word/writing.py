@@ -118,9 +118,11 @@ class Writer:
 
     def _runs(self, start: int, end: int) -> list:
         out: list = []
-        for p in self.word.paragraphs:
-            if p.end < start or p.start > end:
-                continue
+        paragraphs = self.word.paragraphs
+        for k in range(self.word.paragraph_at(start), len(paragraphs)):
+            p = paragraphs[k]
+            if p.start > end:
+                break
             for piece in p.pieces:
                 if start <= piece.start and piece.end <= end and piece.run is not None and (not out or out[-1] is not piece.run):
                     out.append(piece.run)
