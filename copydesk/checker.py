@@ -81,12 +81,11 @@ def rules_from(name: str) -> tuple[Rule, ...]:
     """A built-in checker's rules, from copydesk/checks/<name>.yaml beside its code: each rule's
     id, severity, description, rationale, fix, and the good and bad drafts the tests run (a
     draft is text, or {markdown: text})."""
-    from importlib import resources
-
+    from . import packaged
     from .yamlio import load
 
     path = f"copydesk/checks/{name}.yaml"
-    data = load((resources.files("copydesk") / "checks" / f"{name}.yaml").read_text(encoding="utf-8"), path)
+    data = load(packaged.read_text("checks", f"{name}.yaml"), path)
 
     def drafts(items: list) -> tuple[Example, ...]:
         return tuple(Example(x) if isinstance(x, str) else Example(x["markdown"], "markdown") for x in items)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import Any
 
-from . import atomic, yamlio
+from . import atomic, packaged, yamlio
 from .yamlio import type_name as _a
 from .yamlio import DataError
 
@@ -49,12 +48,11 @@ SECTION_KEYS = {
 
 
 def builtin_houses() -> list[str]:
-    folder = resources.files("copydesk") / "rules" / "houses"
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(name[:-5] for name in os.listdir(packaged.path("rules", "houses")) if name.endswith(".yaml"))
 
 
 def read_rules_file(name: str) -> str:
-    return (resources.files("copydesk") / "rules" / name).read_text(encoding="utf-8")
+    return packaged.read_text("rules", name)
 
 
 def load_data_pack(name: str, shape: dict[str, type] | None = None) -> Any:

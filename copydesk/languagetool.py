@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import threading
 import time
 from contextlib import contextmanager
@@ -81,6 +80,7 @@ def installed_classpath() -> str | None:
 def java_problem() -> str | None:
     """Why Java cannot run LanguageTool here, or None."""
     import shutil
+    import subprocess
 
     java = shutil.which("java")
     if java is None:
@@ -101,6 +101,8 @@ def java_problem() -> str | None:
 def install(say=print) -> str:
     """Fetch the pinned LanguageTool jars from Maven Central with Maven and record their class
     path. Returns the class path; raises GrammarUnavailable with what is missing."""
+    import subprocess
+
     problem = java_problem()
     if problem:
         raise GrammarUnavailable(problem)
@@ -153,6 +155,8 @@ class ManagedServer:
     """The installed LanguageTool server, started on a free local port for one run."""
 
     def __init__(self, classpath: str, port: int | None = None):
+        import subprocess
+
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = os.path.join(install_dir(), f"server-{self.port}.log")
@@ -181,6 +185,8 @@ class ManagedServer:
         warm_up(self.url, max(30.0, deadline - time.monotonic()))
 
     def stop(self) -> None:
+        import subprocess
+
         if self.proc.poll() is None:
             self.proc.terminate()
             try:

@@ -4,8 +4,11 @@ engine, so that no pattern can hang the tool on any draft. A pattern RE2 cannot 
 
 from __future__ import annotations
 
+import re
+
 import re2
 
+from . import recache
 from .yamlio import DataError
 
 
@@ -44,6 +47,31 @@ def alternation(patterns: list[str], path: str, line: int | None, key: str, igno
         for p in patterns[:shipped]:  # a damaged install: say which
             compile_user(p, path, line, key, ignore_case)
         raise
+
+
+def shipped(patterns: list[str], ignore_case: bool = True, whole: bool = False) -> re.Pattern[str]:
+    """copydesk's own pack patterns joined, on Python's engine with RE2's meaning of the classes
+    (ASCII \\w, \\d, \\s and \\b; a whole match ends only at the very end), compiled once per
+    machine (recache) rather than once per process: RE2 builds a counted repetition such as
+    .{0,200} afresh in every process, which the pre-commit hook pays on every commit. Each
+    pattern is still written for RE2 and checked on it by the tests, which also run both engines
+    over the same lines and require the same matches (tests/test_patterns.py). A user's patterns
+    never come here: they run on RE2. The one difference: ignoring case, RE2 takes the long s
+    (ſ) and the kelvin sign for s and k, which this does not."""
+    body = "|".join(f"(?:{p})" for p in patterns)
+    if whole:
+        body = f"^(?:{body})\\Z"
+    return recache.compile(body, re.ASCII | (re.IGNORECASE if ignore_case else 0))
+
+
+class Either:
+    """Two compiled patterns searched as one: the first's match, else the second's."""
+
+    def __init__(self, first, second):
+        self.first, self.second = first, second
+
+    def search(self, text: str):
+        return self.first.search(text) or self.second.search(text)
 
 
 def group_span(m, pattern, name: str) -> tuple[int, int] | None:

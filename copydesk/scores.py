@@ -8,7 +8,6 @@ imported, so a score never reaches the network.
 
 from __future__ import annotations
 
-from importlib import resources
 from threading import Lock
 
 FIGURES = ("words", "sentences", "average_sentence_length", "flesch_reading_ease", "flesch_kincaid_grade",
@@ -18,7 +17,9 @@ _ts = None
 
 
 def nltk_data_path() -> str:
-    return str(resources.files("copydesk") / "rules" / "nltk_data")
+    from . import packaged
+
+    return packaged.path("rules", "nltk_data")
 
 
 def textstat():

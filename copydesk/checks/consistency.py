@@ -9,7 +9,6 @@ Mrs Smith, so a change between them is never reported."""
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from bisect import bisect_right
@@ -21,8 +20,17 @@ from ..document import Document
 from .. import recache
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m and m != "May"})
+# English month names, whatever the machine's locale (1 to 12; 0 is empty, as in calendar).
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+MONTHS = {m.lower(): i for i, m in enumerate(MONTH_NAMES) if m}
+MONTHS.update({m[:3].lower(): i for i, m in enumerate(MONTH_NAMES) if m and m != "May"})
+
+
+def _days_in(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 MONTHS["sept"] = 9
 _MONTH = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 # "Tuesday 5 March 2026", "Tuesday, 5th March, 2026", "Tuesday, March 5, 2026"
@@ -334,7 +342,7 @@ class ConsistencyChecker(Checker):
                 said = m.group("weekday")
                 if DAYS[real.weekday()] != said:
                     s, e = b.prose.source_span(m.start(), m.end())
-                    when = f"{day} {calendar.month_name[month]} {year}"
+                    when = f"{day} {MONTH_NAMES[month]} {year}"
                     if not m.group("year"):
                         when += " (the year of the article's date)"
                     out.append(ctx.finding("consistency.date", s, e,
@@ -343,10 +351,10 @@ class ConsistencyChecker(Checker):
                 day = int(m.group("d1") or m.group("d2"))
                 month = _month(m.group("m1") or m.group("m2"))
                 year = int(m.group("year"))
-                if day == 0 or day > calendar.monthrange(year, month)[1]:
+                if day == 0 or day > _days_in(year, month):
                     s, e = b.prose.source_span(m.start(), m.end())
                     out.append(ctx.finding("consistency.date", s, e,
-                                           f"{calendar.month_name[month]} {year} has no day {day}: the date does not exist."))
+                                           f"{MONTH_NAMES[month]} {year} has no day {day}: the date does not exist."))
         return out
 
     def _relative(self, b, ctx: Context, published: datetime.date):
@@ -364,15 +372,15 @@ class ConsistencyChecker(Checker):
             if dm:
                 month, day = _month(dm), int(m.group("d1") or m.group("d2"))
                 if (month, day) != (meant.month, meant.day):
-                    wrong.append(f"{day} {calendar.month_name[month]}")
+                    wrong.append(f"{day} {MONTH_NAMES[month]}")
             if not wrong:
                 continue
             s, e = b.prose.source_span(m.start(), m.end())
-            dated = f"{DAYS[published.weekday()]} {published.day} {calendar.month_name[published.month]} {published.year}"
+            dated = f"{DAYS[published.weekday()]} {published.day} {MONTH_NAMES[published.month]} {published.year}"
             was = {"yesterday": "yesterday was", "today": "today is", "tomorrow": "tomorrow is"}[rel]
             out.append(ctx.finding("consistency.date", s, e,
                                    f"The article is dated {dated}, so {was} {DAYS[meant.weekday()]} {meant.day} "
-                                   f"{calendar.month_name[meant.month]}, not {' '.join(wrong)}: one of the two is wrong."))
+                                   f"{MONTH_NAMES[meant.month]}, not {' '.join(wrong)}: one of the two is wrong."))
         return out
 
     def _titles(self, with_titles, ctx: Context, first_names):
@@ -689,13 +697,13 @@ class ConsistencyChecker(Checker):
                     except ValueError:
                         continue
                     could = {published.year - year - ((published.month, published.day) < (birth.month, birth.day))}
-                    when = f"{birth.day} {calendar.month_name[birth.month]} {year}"
+                    when = f"{birth.day} {MONTH_NAMES[birth.month]} {year}"
                 elif dm and _month(dm) != published.month:
                     could = {published.year - year - (published.month < _month(dm))}
-                    when = f"in {calendar.month_name[_month(dm)]} {year}"
+                    when = f"in {MONTH_NAMES[_month(dm)]} {year}"
                 else:
                     could = {published.year - year - 1, published.year - year}
-                    when = f"in {year}" if not dm else f"in {calendar.month_name[_month(dm)]} {year}"
+                    when = f"in {year}" if not dm else f"in {MONTH_NAMES[_month(dm)]} {year}"
                 if min(could) < 0:
                     continue
                 for age, an, ab, am in ages[whose[0]]:
@@ -703,7 +711,7 @@ class ConsistencyChecker(Checker):
                         continue
                     s, e = ab.prose.source_span(am.start(1), am.end(1))
                     said = " or ".join(str(a) for a in sorted(could))
-                    dated = f"{published.day} {calendar.month_name[published.month]} {published.year}"
+                    dated = f"{published.day} {MONTH_NAMES[published.month]} {published.year}"
                     out.append(ctx.finding("consistency.age", s, e,
                                            f"{whose[0]} is {age} here, but someone born {'on ' if dm and day else ''}{when} "
                                            f"({'in this paragraph' if an == n else _where([n])}) was {said} on {dated}, the "

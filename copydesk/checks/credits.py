@@ -36,7 +36,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlparse
 
 from ..checker import Checker, Context, rules_from
 from ..blocks import Block
@@ -461,6 +460,8 @@ def _words(s: str) -> set[str]:
 def owes_no_credit(img) -> str:
     """Why an image needs no credit ("" when it does): page furniture or decoration, by what
     the markup says of it. The words and hosts are data in credits.yaml (no_credit)."""
+    from urllib.parse import urlparse  # only HTML has images: a text draft's run does without
+
     min_size, words, social, trackers = _no_credit()
     if getattr(img, "hidden", False):
         return "hidden"

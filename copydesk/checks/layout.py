@@ -15,7 +15,7 @@ from ..blocks import Block
 from ..document import Document
 from ..finding import Edit
 from ..house import House, load_data_pack
-from ..patterns import alternation, compile_user, group_span
+from ..patterns import Either, alternation, compile_user, group_span, shipped
 from ..yamlio import DataError, line_of
 from .. import recache
 
@@ -39,9 +39,10 @@ TEASER_MAX_WORDS = 10  # the most words a teaser (another story's headline) has,
 def _furniture(extra_labels: tuple[str, ...], extra_patterns: tuple[str, ...]):
     pack = load_data_pack("layout.yaml", {"labels": list, "patterns": list, "run_in": list, "continuing_words": list})
     labels = {_norm(x) for x in pack["labels"]} | {_norm(x) for x in extra_labels}
-    whole = alternation([*pack["patterns"], *extra_patterns], PACK, line_of(pack, "patterns"), "patterns", whole=True,
-                        shipped=len(pack["patterns"]))
-    run_in = alternation(pack["run_in"], PACK, line_of(pack, "run_in"), "run_in", shipped=len(pack["run_in"]))
+    whole = shipped(pack["patterns"], whole=True)
+    if extra_patterns:  # a newsroom's own, on RE2
+        whole = Either(whole, alternation(list(extra_patterns), PACK, line_of(pack, "patterns"), "patterns", whole=True))
+    run_in = shipped(pack["run_in"])
     cont = frozenset(pack["continuing_words"])
     return labels, whole, run_in, cont
 

@@ -4,11 +4,10 @@ library (the run layer for check) and prints what comes back."""
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from .. import __version__
+from ..entry import write_stdout  # noqa: F401  (for the commands)
 from ..run import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 
 __all__ = ["main", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_ERROR"]
@@ -45,16 +44,6 @@ def unknown(what: str) -> str:
     from .. import registry
 
     return f"unknown rule or checker '{what}'{registry.did_you_mean(what)} (see `copydesk rules`)"
-
-
-def write_stdout(data: bytes) -> None:
-    out = getattr(sys.stdout, "buffer", None)
-    if out is None:  # a text-only stream: the bytes as UTF-8 text
-        click.echo(data.decode("utf-8", "surrogateescape"), nl=False)
-        return
-    sys.stdout.flush()
-    out.write(data)
-    out.flush()
 
 
 from . import audit, check, grammar, init, lsp, rulecheck, rules, serve, stats  # noqa: E402,F401  (each registers its commands)

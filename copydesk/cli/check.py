@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 import click
 
-from ..run import FAIL_ON, Options, RunError, run
-from . import fail, finite, main, split, write_stdout
+from ..entry import finish, use_color
+from ..run import FAIL_ON, Options
+from . import finite, main, split
 
 FORMATS = ["text", "json", "sarif", "github", "junit", "rdjson", "markdown", "html"]
 
@@ -59,70 +57,12 @@ def check(paths, fmt, output, fail_on, select, extend_select, ignore, house, con
     opts = Options(
         paths=list(paths or (".",)), fmt=fmt, fail_on=fail_on, select=split(select), extend_select=split(extend_select),
         ignore=split(ignore), house=house, config_path=config_path,
-        color=fmt == "text" and _use_color("never" if no_color else color_mode, bool(output)), quiet=quiet,
+        color=fmt == "text" and use_color("never" if no_color else color_mode, bool(output)), quiet=quiet,
         statistics=statistics, min_severity=min_severity, diff_base=diff_base, baseline=baseline_path,
         write_baseline=write_baseline, fix=fix, unsafe_fixes=unsafe_fixes, diff=show_diff, show_fixes=show_fixes,
         annotate=annotate, stdin_filename=stdin_filename, force_exclude=force_exclude, skip_binary=skip_binary,
         max_bytes=int(max_size * 1024 * 1024), jobs=jobs, grammar=grammar_on, lt_server=lt_server, cache=not no_cache)
-    import signal
-
-    if fix or show_diff or annotate:
-        # A terminated --fix stops at once and still runs its clean-up: no temporary file is
-        # left behind. Terminated is no Exception, so no checker's error handling takes it.
-        signal.signal(signal.SIGTERM, _terminated)
     stdin = click.open_file("-", "rb") if "-" in opts.paths else None
-    try:
-        outcome = run(opts, stdin, _progress if not quiet and sys.stderr.isatty() else None)
-    except RunError as exc:
-        if exc.usage:
-            raise click.UsageError(str(exc))
-        raise fail(str(exc))
-    except Terminated:
-        sys.exit(128 + signal.SIGTERM)
-    except KeyboardInterrupt:
-        click.echo("copydesk: interrupted", err=True)
-        sys.exit(128 + signal.SIGINT)
-    for line in outcome.messages:
-        click.echo(line, err=True)
-    if output and outcome.report:
-        _write_report(output, outcome.stdout)
-    else:
-        write_stdout(outcome.stdout)
-        for chunk in iter(lambda: outcome.passthrough.read(1 << 20), b"") if outcome.passthrough else ():
-            write_stdout(chunk)
-    sys.exit(outcome.exit_code)
+    finish(opts, stdin, output, usage=click.UsageError)
 
 
-class Terminated(BaseException):
-    """SIGTERM arrived: the run stops where it is (the files being written are left whole)."""
-
-
-def _terminated(*_args) -> None:
-    raise Terminated
-
-
-def _progress(files: list[str]):
-    if len(files) <= 20:
-        yield from files
-        return
-    with click.progressbar(files, label="Checking", file=sys.stderr) as bar:
-        yield from bar
-
-
-def _use_color(mode: str, to_file: bool) -> bool:
-    if mode != "auto":
-        return mode == "always"
-    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
-        return True
-    return not to_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
-def _write_report(output: str, data: bytes) -> None:
-    """Write the report whole or not at all: through a temporary file beside it and a rename."""
-    from .. import atomic
-
-    shown = output.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    try:
-        atomic.write_output(output, data)
-    except OSError as exc:
-        raise fail(f"{shown}: cannot write report: {exc.strerror or exc}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import click
 
 from . import where
 
@@ -43,7 +42,12 @@ def _snippet(doc, f) -> tuple[str, str, str]:
 
 def render(report) -> str:
     out: list[str] = []
-    style = (lambda s, **kw: click.style(s, **kw)) if report.color else (lambda s, **kw: s)
+    if report.color:
+        import click  # only to colour: a report to a pipe or file does without it
+
+        style = click.style
+    else:
+        style = lambda s, **kw: s  # noqa: E731
     for r in report.results if not report.statistics else ():  # --statistics: the table only, as ruff
         for f in r.findings:
             fixable = " [*]" if f.fix is not None and f.fix.safe else ""
