@@ -6,12 +6,18 @@ it gives: :class:`Result`, :class:`Fixed`, :class:`FixedWord` (a Word draft), :c
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from . import classcache
+
+classcache.install()  # before any of copydesk's dataclasses is defined
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
 
 __version__ = "0.1.0"
 __all__ = ["Linter", "Result", "Fixed", "FixedWord", "Finding", "Fix", "Edit", "Rule", "Config", "__version__"]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .checker import Rule
     from .config import Config
     from .finding import Edit, Finding, Fix

@@ -6,12 +6,16 @@ bounded size: a config found in a pull request may name /dev/zero."""
 from __future__ import annotations
 
 import os
-import signal
 import stat
-from typing import Callable
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import Callable
 
 
 def _block_signals():
+    import signal  # a write needs it; a check that writes nothing does without
+
     if hasattr(signal, "pthread_sigmask"):
         return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
     return None
@@ -19,6 +23,8 @@ def _block_signals():
 
 def _restore_signals(previous) -> None:
     if previous is not None:
+        import signal
+
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 

@@ -27,6 +27,7 @@ def schema():
 
 @dataclass
 class Summary:
+    """What an audit found: files and findings, by rule and by folder."""
     files: int = 0
     findings: int = 0
     by_rule: Counter = field(default_factory=Counter)

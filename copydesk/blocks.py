@@ -63,6 +63,7 @@ class Image(tuple):
 
 @dataclass
 class Block:
+    """A block of the draft (a paragraph, heading, list item...): its kind, its span in the source and its prose."""
     kind: BlockKind
     start: int
     end: int

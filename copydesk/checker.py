@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
 
 from .finding import SEVERITIES, Edit, Finding, Fix
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 if TYPE_CHECKING:
     from .document import Document

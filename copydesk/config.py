@@ -11,7 +11,6 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from . import atomic, registry, yamlio
 from .yamlio import type_name as _a
@@ -19,6 +18,10 @@ from .checker import Option
 from .finding import SEVERITIES
 from .yamlio import DataError
 from . import recache
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml")
 MAX_CONFIG_BYTES = 4 * 1048576  # a config (or pyproject.toml) larger than this is not one a person wrote
@@ -90,6 +93,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 @dataclass
 class Config:
+    """The settings a draft is checked with: from a config file, or the defaults."""
     source: str | None = None  # the file it came from
     root: str = "."  # the folder globs are relative to
     house: str = "british"

@@ -11,6 +11,7 @@ from . import recache
 
 @dataclass
 class Decoded:
+    """A draft's text as decoded from its bytes, with how it was encoded."""
     text: str
     bom: bool
     encoding: str

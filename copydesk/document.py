@@ -8,12 +8,14 @@ block model), suppressions (the directives), and parsers (one per format).
 
 from __future__ import annotations
 
-from typing import Any
-
 from .blocks import Block
 from .lines import LineIndex
 from .parsers import format_for, parse
 from .suppressions import Directive
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Document:

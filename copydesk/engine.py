@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import budget, registry, suppressions
-from typing import Sequence
 
 from .checker import Checker, Context
 from .config import Config
@@ -26,6 +25,11 @@ from .house import House, load_house
 from .reading import Analysis
 from .yamlrules import newsroom_rules
 from .quoting import MARK_RE
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import Sequence
+
 
 class InputError(Exception):
     """A file that cannot be checked; the message is for the user."""
@@ -41,6 +45,7 @@ MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8
 
 @dataclass
 class FileResult:
+    """What checking one file gave: its findings, or why it could not be checked."""
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # why the file could not be checked

@@ -7,7 +7,10 @@ alone says what the options mean; both end in finish(), so their output is the s
 from __future__ import annotations
 
 import sys
-from typing import BinaryIO, Callable, NoReturn
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import BinaryIO, Callable, NoReturn
 
 FLAGS = {"--fix": "fix", "--force-exclude": "force_exclude", "--quiet": "quiet", "-q": "quiet",
          "--no-color": "no_color"}
@@ -99,11 +102,11 @@ def finish(opts, stdin: BinaryIO | None = None, output: str | None = None,
     """Run the check opts describe, print its messages and report (or write the report to
     output), and exit with its code. usage: the exception a usage mistake raises (the click
     CLI's own); with none, it is reported as any other error."""
-    import signal
-
     from .run import EXIT_ERROR, RunError, run
 
     if opts.fix or opts.diff or opts.annotate:
+        import signal
+
         # A terminated --fix stops at once and still runs its clean-up: no temporary file is
         # left behind. Terminated is no Exception, so no checker's error handling takes it.
         signal.signal(signal.SIGTERM, _terminated)
@@ -115,10 +118,10 @@ def finish(opts, stdin: BinaryIO | None = None, output: str | None = None,
         say(f"copydesk: error: {exc}")
         sys.exit(EXIT_ERROR)
     except Terminated:
-        sys.exit(128 + signal.SIGTERM)
+        sys.exit(128 + 15)  # SIGTERM, as a shell reports it
     except KeyboardInterrupt:
         say("copydesk: interrupted")
-        sys.exit(128 + signal.SIGINT)
+        sys.exit(128 + 2)  # SIGINT
     for line in outcome.messages:
         say(line)
     if output and outcome.report:

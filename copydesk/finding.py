@@ -19,6 +19,7 @@ class Edit:
 
 @dataclass(frozen=True)
 class Fix:
+    """The edits that fix a finding, and whether they are safe to apply unread."""
     edits: tuple[Edit, ...]
     safe: bool = True
 

@@ -94,6 +94,7 @@ def apply(text: str, findings: list[Finding]) -> str:
 
 @dataclass
 class Fixed:
+    """A draft after fixing: its text, how many fixes were applied, and the findings left."""
     text: str
     applied: int
     document: Document

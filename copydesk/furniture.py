@@ -137,6 +137,7 @@ SIGN_OFF_RE = recache.compile(r"(?:additional |with |further )?(?:reporting|writ
 
 @dataclass(frozen=True)
 class Verdict:
+    """What kind of page furniture a line is taken for, and how strongly."""
     kind: str  # label, timestamp, byline, author, link, social, section, place, counter, picture, word
     score: float
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from functools import cached_property, lru_cache
-from typing import Any
 
 from . import atomic, packaged, yamlio
 from .yamlio import type_name as _a
 from .yamlio import DataError
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_PACK_BYTES = 16 * 1048576  # a house pack or word list larger than this is not one a newsroom wrote
 

@@ -213,6 +213,7 @@ def warm_up(url: str, timeout: float) -> None:
 
 @dataclass(frozen=True)
 class Settings:
+    """What LanguageTool is asked to check: the language and the rules on and off."""
     language: str = "en-GB"
     disabled: tuple[str, ...] = ()
     enabled: tuple[str, ...] = ()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Prose:
+    """A block's text as read, mapped piece by piece to where it stands in the source."""
     text: str = ""
     # Parallel lists, one entry per piece: where it starts in the prose, where in the source,
     # how long it is in the prose and in the source. Copied pieces have equal lengths;

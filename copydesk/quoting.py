@@ -26,6 +26,7 @@ _CLOSERS_AFTER = frozenset(".,;:!?)]}\u2014\u2013-\u2026/")
 
 @dataclass(slots=True)
 class Mark:
+    """A quotation mark in a paragraph: where, which character, its kind and its role."""
     index: int
     char: str
     kind: str  # DOUBLE or SINGLE
@@ -34,6 +35,7 @@ class Mark:
 
 @dataclass(slots=True)
 class Quote:
+    """A quotation: its opening and closing marks (either may be missing) and its depth."""
     open: Mark | None  # None: a closing mark that was never opened
     close: Mark | None  # None: an opening mark never closed in this paragraph
     depth: int  # 0 for an outermost quotation
@@ -49,6 +51,7 @@ class Quote:
 
 @dataclass
 class QuoteScan:
+    """The quotations and apostrophes of one paragraph."""
     quotes: list[Quote]  # in order of their opening (or stray closing) mark
     apostrophes: list[int]
     _stretches: tuple[list[int], list[int]] | None = field(default=None, repr=False, compare=False)

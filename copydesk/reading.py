@@ -13,11 +13,12 @@ finding instead of being reported on its own (``engine.merge_consequences``).
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from .blocks import Block
 
 from .document import Document
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
 
 if TYPE_CHECKING:
     from .checker import Context

@@ -15,12 +15,14 @@ refuses the codes) falls back to re.compile: the cache can make copydesk faster,
 from __future__ import annotations
 
 import atexit
-import marshal
-import os
 import re
 import sys
-import zlib
-from typing import Any
+
+from . import kept
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import Any
 
 _sre: Any
 try:  # the engine's own modules (CPython 3.11 and later)
@@ -30,7 +32,6 @@ except ImportError:  # another interpreter: no cache
     _sre = None
 
 _TAG = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
-MAX_BYTES = 8 * 1024 * 1024  # a cache file grown past this (patterns no longer used) starts again
 
 _kept: dict[tuple[str, int], tuple] | None = None
 _new: dict[tuple[str, int], tuple] = {}
@@ -44,18 +45,7 @@ def path() -> str:
 
 def _load() -> dict[tuple[str, int], tuple]:
     global _kept
-    _kept = {}
-    if os.environ.get("COPYDESK_NO_CACHE"):
-        return _kept
-    try:
-        with open(path(), "rb") as fh:
-            raw = fh.read()
-        if len(raw) > 4 and zlib.crc32(raw[4:]).to_bytes(4, "big") == raw[:4]:  # whole, as written
-            data = marshal.loads(raw[4:])
-            if isinstance(data, dict):
-                _kept = data
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    _kept = kept.read(path())
     return _kept
 
 
@@ -64,9 +54,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     flags = int(flags)
     if _sre is None or not isinstance(pattern, str):
         return re.compile(pattern, flags)
-    kept = _kept if _kept is not None else _load()
+    have = _kept if _kept is not None else _load()
     key = (pattern, flags)
-    args = kept.get(key)
+    args = have.get(key)
     if args is not None:
         try:
             return _sre.compile(pattern, *args)
@@ -97,24 +87,7 @@ def _program(pattern: str, flags: int) -> tuple[Any, ...]:
 
 
 def _save() -> None:
-    """Add the patterns compiled in this process to the cache file (written whole, then renamed)."""
-    if not _new or os.environ.get("COPYDESK_NO_CACHE"):
-        return
-    target = path()
-    data = dict(_load()) if _kept is None else dict(_kept)
-    data.update(_new)
-    try:
-        blob = marshal.dumps(data)
-        if len(blob) > MAX_BYTES:
-            blob = marshal.dumps(dict(_new))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        tmp = f"{target}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            fh.write(zlib.crc32(blob).to_bytes(4, "big") + blob)
-        os.replace(tmp, target)
-    except (OSError, ValueError):
-        try:
-            os.unlink(tmp)
-        except (OSError, UnboundLocalError):
-            pass
+    """Add the patterns compiled in this process to the cache file."""
+    if _new:
+        kept.write(path(), _load() if _kept is None else _kept, _new)
     _new.clear()

@@ -9,11 +9,14 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import BinaryIO
 
 from . import config as config_mod
 from .engine import FileResult
 from .finding import RANK
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
@@ -30,6 +33,7 @@ class RunError(Exception):
 
 @dataclass
 class Options:
+    """What a run of copydesk check is asked to do (the command line's options)."""
     # what to check, and the report's form and the exit code's threshold
     paths: list[str] = field(default_factory=lambda: ["."])
     fmt: str = "text"
@@ -142,7 +146,7 @@ def run(opts: Options, stdin: BinaryIO | None = None,
         progress: Callable[[list[str]], Iterable[str]] | None = None) -> Outcome:
     """Check (and fix) the drafts opts names. stdin: where '-' is read from; progress: wraps
     the list of files to show progress while they are checked."""
-    from . import engine, languagetool
+    from . import engine
     from .yamlio import DataError
 
     config_for = _configs(opts)
@@ -156,8 +160,12 @@ def run(opts: Options, stdin: BinaryIO | None = None,
     shown: list[tuple[str, Counter]] = []  # (file, rules fixed), for show_fixes
     fixed_count = 0
     stdin_data = b""
-    grammar = languagetool.Session(server=opts.lt_server, use_cache=opts.cache)
-    languagetool._active = grammar
+    grammar = None  # LanguageTool's session (and its module) only for a run that may ask for grammar
+    if "-" in files or opts.grammar or opts.lt_server or _grammar_configured(files, config_for):
+        from . import languagetool
+
+        grammar = languagetool.Session(server=opts.lt_server, use_cache=opts.cache)
+        languagetool._active = grammar
     try:
         if "-" in files:
             stdin_data = stdin.read(opts.max_bytes + 1) if stdin is not None else b""
@@ -173,9 +181,10 @@ def run(opts: Options, stdin: BinaryIO | None = None,
             else:
                 results.append(result)
     finally:
-        languagetool._active = None
-        grammar.close()
-    if grammar.failure:
+        if grammar is not None:
+            languagetool._active = None
+            grammar.close()
+    if grammar is not None and grammar.failure:
         errors.append(grammar.failure)
     _narrow(results, opts, messages)
     messages += [f"copydesk: error: {e}" for e in errors]

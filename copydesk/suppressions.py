@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 from . import recache
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:
     from .document import Document
@@ -22,6 +25,7 @@ DIRECTIVE_RE = recache.compile(
 
 @dataclass
 class Directive:
+    """A suppression comment: what it does, to which rules, and where it stands."""
     action: str  # disable, enable, disable-next-line
     rules: tuple[str, ...]
     start: int

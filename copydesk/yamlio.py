@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import os
 import zlib  # checksums to file a parse under and to know it unspoilt: no OpenSSL to load
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:
     import yaml

@@ -24,11 +24,14 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from .patterns import compile_user
 from .yamlio import DataError, line_of
 from . import recache
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import Any
 
 TYPES = ("existence", "substitution", "occurrence", "consistency", "capitalization")
 SCOPES = ("headline", "body", "caption")
@@ -61,6 +64,7 @@ SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or ove
 
 @dataclass(frozen=True)
 class YamlRule:
+    """A newsroom rule written in YAML (existence, substitution, occurrence, consistency, capitalization)."""
     id: str
     type: str
     message: str

@@ -141,6 +141,7 @@ ANY = "any"  # a bare name (Williams, Microsoft): a person or an organisation
 
 @dataclass
 class Speaker:
+    """Someone a paragraph says is speaking: as named, of what kind, and where."""
     name: str  # as the article gives it, for messages
     kind: str
     para: int  # index in the run of the paragraph that reports it
@@ -488,6 +489,7 @@ class AttributionChecker(Checker):
 
 @dataclass
 class _State:
+    """What one paragraph of a run of quotations hands on to the next."""
     inherited: "Speaker | None"  # the speaker the paragraph before hands on
     last: "Speaker | None"  # the last speaker seen in the run
     broken_at: "int | None"  # the paragraph of narrative after the last speaker

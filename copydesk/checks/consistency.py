@@ -9,7 +9,6 @@ Mrs Smith, so a change between them is never reported."""
 
 from __future__ import annotations
 
-import datetime
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -18,6 +17,11 @@ from functools import lru_cache
 from ..checker import Checker, Context, rules_from
 from ..document import Document
 from .. import recache
+
+TYPE_CHECKING = False  # typing's own, without importing typing
+if TYPE_CHECKING:
+    import datetime
+
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # English month names, whatever the machine's locale (1 to 12; 0 is empty, as in calendar).
@@ -196,6 +200,7 @@ TIME_ONLY_RE = recache.compile(r"[\s,.]*(?:at\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.
 
 
 def _dated(m: re.Match[str]) -> datetime.date | None:
+    import datetime  # only when a draft has dates: a fresh process does without
     try:
         return datetime.date(int(m.group("year")), _month(m.group("m1") or m.group("m2")), int(m.group("d1") or m.group("d2")))
     except ValueError:
@@ -233,6 +238,7 @@ def _article_date(doc: Document) -> datetime.date | None:
     top that is a date and nothing else, or a wire dateline; None when the draft has none. A
     date line is read as the draft stands, though layout reports it as page furniture: it
     still dates the copy beneath it."""
+    import datetime  # only when a draft has dates: a fresh process does without
     for b in doc.blocks:
         if b.key in ("date", "published", "pubdate"):
             m = ARTICLE_DATE_RE.match(b.text.strip())
@@ -259,6 +265,7 @@ def _article_date(doc: Document) -> datetime.date | None:
 def _nearest_year(published: datetime.date, month: int, day: int) -> int | None:
     """The year that puts day/month nearest the article's date (a December story's 3 January
     is next year's)."""
+    import datetime  # only when a draft has dates: a fresh process does without
     best = None
     for y in (published.year - 1, published.year, published.year + 1):
         try:
@@ -317,6 +324,7 @@ class ConsistencyChecker(Checker):
         return out
 
     def _dates(self, blocks, ctx: Context, published: datetime.date | None = None):
+        import datetime  # only when a draft has dates: a fresh process does without
         out = []
         for b in blocks:
             t = b.text
@@ -359,6 +367,7 @@ class ConsistencyChecker(Checker):
 
     def _relative(self, b, ctx: Context, published: datetime.date):
         """"yesterday (Tuesday)" against the article's date."""
+        import datetime  # only when a draft has dates: a fresh process does without
         out = []
         for m in RELATIVE_RE.finditer(b.text):
             said, dm = m.group("weekday"), m.group("m1") or m.group("m2")
@@ -674,6 +683,7 @@ class ConsistencyChecker(Checker):
     def _born(self, numbered, ctx: Context, ages, first_names, published: datetime.date):
         """An age against a birth date in the same paragraph, on the article's date. The birth
         date belongs to a person only when theirs is the one name with an age in that paragraph."""
+        import datetime  # only when a draft has dates: a fresh process does without
         out = []
         for n, b in numbered:
             t = b.text

@@ -105,6 +105,7 @@ def _house_credits(house: House):
 
 @dataclass
 class Credit:
+    """A photo credit found in a block: where it is, its author and source, and its form."""
     block: Block | None
     start: int  # prose indices of the whole credit
     end: int
@@ -129,6 +130,7 @@ INITIAL_RE = recache.compile(r"(?:[A-Z]\.)+|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St
 
 @dataclass
 class Names:
+    """The names a credit gives, and how they are joined."""
     end: int  # where the names end (after a final full stop that closes them, if any)
     joined: bool  # joined by "/" or "|"
     agency: bool  # one of them is a known agency (the house pack's list)

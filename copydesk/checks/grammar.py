@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 from functools import lru_cache
-from typing import TYPE_CHECKING
 from ..checker import Checker, Context, Rule, examples, rules_from
 from ..document import Document
 from ..finding import Edit, Finding, Fix
@@ -16,6 +15,8 @@ from ..house import House, load_data_pack
 from .credits import is_credit_line
 from .readability import DOUBLED_OK
 from .. import recache
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
 
 if TYPE_CHECKING:
     from .. import languagetool

@@ -5,11 +5,16 @@ extension; a new format is one new module here and one line in PARSERS."""
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Protocol
 
 from ..prose import Prose, ProseBuilder
 from ..suppressions import read_directive
 from .. import recache
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
+if TYPE_CHECKING:
+    from typing import Protocol
+else:
+    Protocol = object
 
 if TYPE_CHECKING:
     from ..document import Document

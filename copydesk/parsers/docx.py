@@ -7,12 +7,12 @@ reports; soft line breaks inside a paragraph are read as spaces between its line
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..blocks import Block, BlockKind
 from ..invisible import is_blank, is_invisible
 from ..prose import ProseBuilder
 from . import add_text_pieces, full, strip_prose
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
 
 if TYPE_CHECKING:
     from ..document import Document

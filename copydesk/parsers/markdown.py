@@ -7,13 +7,14 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING
 
 from ..blocks import Block, BlockKind, Image
 from ..invisible import is_blank, is_invisible
 from ..prose import ProseBuilder
 from . import add_directive, next_line, strip_prose
 from .. import recache
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
 
 if TYPE_CHECKING:
     from ..document import Document

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..blocks import Block
 from ..invisible import is_blank, is_invisible
 from ..prose import ProseBuilder
 from . import add_directive, add_text_pieces, next_line, strip_prose
+
+TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
 
 if TYPE_CHECKING:
     from ..document import Document

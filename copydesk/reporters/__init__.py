@@ -24,6 +24,7 @@ def where(f: Finding) -> str:
 
 @dataclass
 class Report:
+    """What a report format is given: the results, the files not checked and how to show them."""
     results: list[FileResult]
     errors: list[str] = field(default_factory=list)  # files that could not be checked
     color: bool = False

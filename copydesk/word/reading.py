@@ -43,6 +43,7 @@ class Piece:
 
 @dataclass
 class Paragraph:
+    """A Word paragraph as read: its element, its span in the draft's text and its style."""
     element: Any  # the w:p (the last, where paragraphs whose marks are deleted are read as one)
     start: int  # its text in the draft's text: [start, end)
     end: int
@@ -55,6 +56,7 @@ class Paragraph:
 
 @dataclass
 class WordDraft:
+    """A Word draft as read: its package, its text and its paragraphs."""
     package: Package
     root: Any  # word/document.xml
     text: str

@@ -1,0 +1,50 @@
+"""A dict kept between processes: one marshal file in the user's cache, behind a checksum,
+read whole and written whole (a temporary file renamed over it). A file that is missing,
+damaged or of another shape reads as empty; one that cannot be written is left as it was.
+COPYDESK_NO_CACHE turns both off. Used for compiled regular expressions (recache) and the
+methods of copydesk's dataclasses (classcache)."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import zlib
+
+MAX_BYTES = 8 * 1024 * 1024  # a file grown past this (entries no longer used) starts again
+
+
+def read(path: str) -> dict:
+    if os.environ.get("COPYDESK_NO_CACHE"):
+        return {}
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        if len(raw) > 4 and zlib.crc32(raw[4:]).to_bytes(4, "big") == raw[:4]:  # whole, as written
+            data = marshal.loads(raw[4:])
+            if isinstance(data, dict):
+                return data
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    return {}
+
+
+def write(path: str, kept: dict, new: dict) -> None:
+    """kept with new added, as the file at path (only new when the whole would be too big)."""
+    if not new or os.environ.get("COPYDESK_NO_CACHE"):
+        return
+    data = dict(kept)
+    data.update(new)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        blob = marshal.dumps(data)
+        if len(blob) > MAX_BYTES:
+            blob = marshal.dumps(dict(new))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "wb") as fh:
+            fh.write(zlib.crc32(blob).to_bytes(4, "big") + blob)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

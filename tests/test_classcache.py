@@ -1,0 +1,80 @@
+"""copydesk's dataclasses take their methods' compiled code from the user's cache
+(copydesk.classcache): a second process compiles none, the classes behave exactly as plain
+dataclasses do, other packages' dataclasses are left alone, and a spoilt cache is a miss."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+PROBE = """
+import json, sys
+from copydesk import classcache
+from copydesk.finding import Edit, Finding, Fix
+from copydesk.run import Options
+import dataclasses
+inspect_loaded = "inspect" in sys.modules
+
+@dataclasses.dataclass(frozen=True)
+class Outside:
+    a: int = 1  # __main__'s own: never cached; with no docstring, dataclasses makes one with inspect
+
+f = Finding("style.honorific", "error", "Mr, not Mr.", 0, 3, ("Mr",), Fix((Edit(0, 3, "Mr"),)), "s.txt", 3)
+g = dataclasses.replace(f, line=4)
+try:
+    f.line = 9
+    frozen = False
+except dataclasses.FrozenInstanceError:
+    frozen = True
+print(json.dumps({
+    "new": len(classcache._new), "outside": any("Outside" in s or "a=1" in s for s in classcache._new),
+    "repr": repr(f), "eq": f == dataclasses.replace(g, line=3), "ne": f != g, "hash": hash(f) == hash(dataclasses.replace(g, line=3)),
+    "frozen": frozen, "options": repr(Options(paths=["a"])), "doc": Finding.__init__.__qualname__,
+    "fields": [x.name for x in dataclasses.fields(Finding)], "outside_repr": repr(Outside()),
+    "outside_doc": Outside.__doc__, "inspect_loaded": inspect_loaded,
+    "annotations": repr(Finding.__init__.__annotations__) + repr(Outside.__init__.__annotations__),
+}))
+"""
+
+
+def _probe(tmp_path, **env_extra) -> dict:
+    import json
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), **env_extra}
+    env.pop("COPYDESK_NO_CACHE", None) if "COPYDESK_NO_CACHE" not in env_extra else None
+    p = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True)
+    return json.loads(p.stdout)
+
+
+def test_a_second_process_compiles_no_dataclass_method_and_the_classes_behave_the_same(tmp_path):
+    plain = _probe(tmp_path, COPYDESK_NO_CACHE="1")
+    first = _probe(tmp_path)
+    second = _probe(tmp_path)
+    assert first["new"] >= 20 and second["new"] == 0
+    assert not first["outside"]
+    for key in ("repr", "eq", "ne", "hash", "frozen", "options", "doc", "fields", "outside_repr", "outside_doc",
+                "annotations"):
+        assert plain[key] == first[key] == second[key], key
+    assert plain["outside_doc"] == "Outside(a: int = 1)"  # inspect, imported when dataclasses first needed it
+    assert not plain["inspect_loaded"]  # not before
+    assert plain["eq"] and plain["ne"] and plain["hash"] and plain["frozen"]
+
+
+def test_a_spoilt_class_cache_is_a_miss(tmp_path):
+    from copydesk import classcache
+
+    _probe(tmp_path)
+    [path] = [os.path.join(dp, f) for dp, _d, fs in os.walk(tmp_path) for f in fs if f.startswith("classes-")]
+    assert os.path.basename(path) == os.path.basename(classcache.path())
+    with open(path, "r+b") as fh:
+        data = bytearray(fh.read())
+        for k in range(50, len(data), 11):
+            data[k] ^= 0x5A
+        fh.seek(0)
+        fh.write(data)
+    again = _probe(tmp_path)
+    assert again["new"] >= 20 and again["frozen"] and again["eq"]  # compiled afresh, the same classes
+    with open(path, "wb") as fh:
+        fh.write(b"\x00\x00\x00\x00not marshal")
+    assert _probe(tmp_path)["new"] >= 20
