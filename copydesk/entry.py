@@ -18,8 +18,12 @@ FORMATS = ("text", "json", "sarif", "github", "junit", "rdjson", "markdown", "ht
 
 
 def main() -> None:
+    import gc
+
+    gc.disable()  # start-up makes objects that live to the end, not garbage: run() resumes collection
     plain = _plain_check(sys.argv[1:])
     if plain is None:
+        gc.enable()
         from .cli import main as cli
 
         cli()

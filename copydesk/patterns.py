@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-import re2
-
 from . import recache
 from .yamlio import DataError
 
 
-def _options(ignore_case: bool) -> "re2.Options":
+def _options(ignore_case: bool):
+    import re2  # only for a newsroom's own patterns: copydesk's run on Python's engine (shipped)
+
     opts = re2.Options()
     opts.log_errors = False
     opts.case_sensitive = not ignore_case
@@ -22,8 +22,11 @@ def _options(ignore_case: bool) -> "re2.Options":
 def compile_user(pattern: str, path: str, line: int | None, key: str, ignore_case: bool = True):
     if not isinstance(pattern, str) or not pattern:
         raise DataError(path, line, key, "a pattern must be a non-empty string")
+    opts = _options(ignore_case)
+    import re2
+
     try:
-        return re2.compile(pattern, _options(ignore_case))
+        return re2.compile(pattern, opts)
     except Exception as exc:  # re2.error
         why = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise DataError(path, line, key,
@@ -56,12 +59,29 @@ def shipped(patterns: list[str], ignore_case: bool = True, whole: bool = False) 
     .{0,200} afresh in every process, which the pre-commit hook pays on every commit. Each
     pattern is still written for RE2 and checked on it by the tests, which also run both engines
     over the same lines and require the same matches (tests/test_patterns.py). A user's patterns
-    never come here: they run on RE2. The one difference: ignoring case, RE2 takes the long s
-    (ſ) and the kelvin sign for s and k, which this does not."""
-    body = "|".join(f"(?:{p})" for p in patterns)
+    never come here: they run on RE2. The differences: ignoring case, RE2 takes the long s (ſ)
+    and the kelvin sign for s and k, which this does not; \\s takes the vertical tab here."""
+    body = "|".join(f"(?:{python_form(p)})" for p in patterns)
     if whole:
         body = f"^(?:{body})\\Z"
     return recache.compile(body, re.ASCII | (re.IGNORECASE if ignore_case else 0))
+
+
+SPACE_SEPARATORS = "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000 "  # RE2's \\p{Z}
+_RE2_ONLY = recache.compile(r"\\[pPCz]|\\x\{")
+_HEX_BRACED = recache.compile(r"\\x\{([0-9A-Fa-f]{1,6})\}")
+
+
+def python_form(pattern: str) -> str:
+    """One of copydesk's own RE2 patterns in Python's syntax: the class [\\s\\p{Z}] (white space
+    and Unicode's space separators) spelt out, \\x{HHHH} as \\UHHHHHHHH. Any other construct
+    only RE2 knows is refused (ValueError), so a pack that starts using one fails its tests."""
+    out = pattern.replace("[\\s\\p{Z}]", f"[\\s{SPACE_SEPARATORS}]")
+    out = _HEX_BRACED.sub(lambda m: "\\U%08x" % int(m.group(1), 16), out)
+    left = _RE2_ONLY.search(out)
+    if left:
+        raise ValueError(f"pattern {pattern!r} uses what only RE2 reads: {left.group(0)}")
+    return out
 
 
 class Either:

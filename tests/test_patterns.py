@@ -21,7 +21,7 @@ def test_patterns_re2_cannot_run_are_rejected():
 
 
 @pytest.mark.parametrize("pack,keys", [("layout.yaml", ("patterns", "run_in")), ("attribution.yaml", ("anonymous",)),
-                                       ("credits.yaml", ("labels",))])
+                                       ("credits.yaml", ("labels", "patterns"))])
 def test_each_shipped_pattern_compiles_on_its_own(pack, keys):
     """The word-list packs' patterns are compiled only joined at run time (shipped=), so each is
     checked alone here: none may fail, or close the group around it and open another."""
@@ -104,3 +104,63 @@ def test_shipped_layout_patterns_match_as_on_re2():
     assert differ  # the made lines hold one, so the comparison is seen to tell them apart
     hits = sum(1 for line in lines if whole_py.search(line)) + sum(1 for line in lines if run_py.match(line))
     assert hits >= 20  # the comparison saw matches, not only misses
+
+
+def _same_on_both(re2_pattern, py_pattern, lines: list[str]) -> list[str]:
+    """The lines on which the two compiled patterns find different things (every match, with
+    its groups, and a match at the start)."""
+    def seen(p, line):
+        a = p.match(line)
+        return ([(m.span(), m.groupdict()) for m in p.finditer(line)], a and (a.span(), a.groupdict()))
+
+    return [line for line in lines if seen(re2_pattern, line) != seen(py_pattern, line)]
+
+
+def test_shipped_credit_attribution_and_house_patterns_match_as_on_re2():
+    """The credits pack's labels and fixed forms, the attribution pack's anonymous sources and the
+    built-in houses' credit formats and licences run on Python's engine: the same matches and
+    groups as RE2 gives on every line tried (the long s and the kelvin sign aside)."""
+    import re
+
+    from copydesk.checks import credits
+    from copydesk.house import load_data_pack, load_house
+    from copydesk.patterns import alternation, compile_user, python_form, shipped
+
+    lines = _lines_to_try()
+    lines += ["Photo: Ann Bell/Reuters", "Photograph:\u00a0Ann Bell/AFP", "Picture\u2009credit – Getty Images",
+              "Image copyright\u202fEPA", "(AP Photo/Ann Bell)", "REUTERS/Ann Bell-Smith", "Courtesy of\u3000the family",
+              "© José Núñez", "Photograph: Ann Bell/Wikimedia, CC BY-SA 4.0", "Photograph: Ann Bell/Flickr (public domain).",
+              "a senior government source said", "Sources close to the minister", "it is understood that"]
+    lines = [x for x in lines if not set(x) & {"\u017f", "\u212a"}]
+    cases = []
+    data = load_data_pack("credits.yaml")
+    cases.append((alternation(data["labels"], "credits.yaml", None, "labels"), credits._grammar()[0]))
+    raw = "(?:" + "|".join("(?P<c%d>%s)" % (n, re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}{n}>", p))
+                           for n, p in enumerate(data["patterns"])) + ")"
+    cases.append((compile_user(raw, "credits.yaml", None, "patterns", ignore_case=False), credits._credit_re()))
+    data = load_data_pack("attribution.yaml")
+    cases.append((alternation(data["anonymous"], "attribution.yaml", None, "anonymous"), shipped(data["anonymous"])))
+    for name in ("british", "american"):
+        house = load_house(name)
+        _fmt, formats, _agencies, _licensed, licence = credits._house_credits(house)
+        sec = house.section("credits")
+        src = sec.get("licence_pattern") or "[^\\x00-\\x{10FFFF}]"
+        cases.append((compile_user(src, name, None, "licence"), licence))
+        for f, py in zip([sec.get("format", "Photograph: {author}/{source}"), *sec.get("alternatives", [])], formats):
+            rx = re.escape(f).replace(r"\{author\}", "(?P<author>.+?)").replace(r"\{source\}", "(?P<source>.+?)")
+            rx = "^" + rx + r"(?:,? \(?(?:" + src + r")\)?)?\.?"
+            cases.append((compile_user(rx + "$", name, None, "format"), py))
+            assert python_form(rx)
+    differ = [(n, line) for n, (a, b) in enumerate(cases) for line in _same_on_both(a, b, lines)]
+    assert differ == []
+    found = sum(1 for a, _b in cases for line in lines if a.search(line))
+    assert found >= 50  # the comparison saw matches of each kind, not only misses
+
+
+def test_an_re2_only_construct_in_a_shipped_pattern_is_refused():
+    from copydesk.patterns import python_form
+
+    assert python_form("[\\s\\p{Z}]+x") != "[\\s\\p{Z}]+x" and python_form("[^\\x00-\\x{10FFFF}]") == "[^\\x00-\\U0010ffff]"
+    for p in ("\\pL+", "\\p{Lu}", "a\\z", "\\C"):
+        with pytest.raises(ValueError, match="only RE2"):
+            python_form(p)

@@ -31,6 +31,18 @@ MONTHS = {m.lower(): i for i, m in enumerate(MONTH_NAMES) if m}
 MONTHS.update({m[:3].lower(): i for i, m in enumerate(MONTH_NAMES) if m and m != "May"})
 
 
+def _date(year: int, month: int, day: int) -> datetime.date:
+    import datetime  # only for a draft with dates: a fresh process does without the module
+
+    return datetime.date(year, month, day)
+
+
+def _days(n: int) -> datetime.timedelta:
+    import datetime
+
+    return datetime.timedelta(days=n)
+
+
 def _days_in(year: int, month: int) -> int:
     if month == 2:
         return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
@@ -200,9 +212,8 @@ TIME_ONLY_RE = recache.compile(r"[\s,.]*(?:at\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.
 
 
 def _dated(m: re.Match[str]) -> datetime.date | None:
-    import datetime  # only when a draft has dates: a fresh process does without
     try:
-        return datetime.date(int(m.group("year")), _month(m.group("m1") or m.group("m2")), int(m.group("d1") or m.group("d2")))
+        return _date(int(m.group("year")), _month(m.group("m1") or m.group("m2")), int(m.group("d1") or m.group("d2")))
     except ValueError:
         return None
 
@@ -238,13 +249,12 @@ def _article_date(doc: Document) -> datetime.date | None:
     top that is a date and nothing else, or a wire dateline; None when the draft has none. A
     date line is read as the draft stands, though layout reports it as page furniture: it
     still dates the copy beneath it."""
-    import datetime  # only when a draft has dates: a fresh process does without
     for b in doc.blocks:
         if b.key in ("date", "published", "pubdate"):
             m = ARTICLE_DATE_RE.match(b.text.strip())
             if m:
                 try:
-                    return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                    return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
                 except ValueError:
                     return None
     for b in [b for b in doc.blocks if b.text.strip() and b.kind not in ("front_matter", "code", "comment")][:4]:
@@ -265,11 +275,10 @@ def _article_date(doc: Document) -> datetime.date | None:
 def _nearest_year(published: datetime.date, month: int, day: int) -> int | None:
     """The year that puts day/month nearest the article's date (a December story's 3 January
     is next year's)."""
-    import datetime  # only when a draft has dates: a fresh process does without
     best = None
     for y in (published.year - 1, published.year, published.year + 1):
         try:
-            d = datetime.date(y, month, day)
+            d = _date(y, month, day)
         except ValueError:
             continue
         if best is None or abs((d - published).days) < abs((best - published).days):
@@ -324,7 +333,6 @@ class ConsistencyChecker(Checker):
         return out
 
     def _dates(self, blocks, ctx: Context, published: datetime.date | None = None):
-        import datetime  # only when a draft has dates: a fresh process does without
         out = []
         for b in blocks:
             t = b.text
@@ -344,7 +352,7 @@ class ConsistencyChecker(Checker):
                 else:
                     continue  # no year, and no date of the article to take one from
                 try:
-                    real = datetime.date(year, month, day)
+                    real = _date(year, month, day)
                 except ValueError:
                     continue  # reported below as a date that does not exist
                 said = m.group("weekday")
@@ -367,14 +375,13 @@ class ConsistencyChecker(Checker):
 
     def _relative(self, b, ctx: Context, published: datetime.date):
         """"yesterday (Tuesday)" against the article's date."""
-        import datetime  # only when a draft has dates: a fresh process does without
         out = []
         for m in RELATIVE_RE.finditer(b.text):
             said, dm = m.group("weekday"), m.group("m1") or m.group("m2")
             if not said and not dm:
                 continue
             rel = m.group("rel").lower()
-            meant = published + datetime.timedelta(days=RELATIVE_DAYS[rel])
+            meant = published + _days(RELATIVE_DAYS[rel])
             wrong = []
             if said and DAYS[meant.weekday()] != said:
                 wrong.append(said)
@@ -683,7 +690,6 @@ class ConsistencyChecker(Checker):
     def _born(self, numbered, ctx: Context, ages, first_names, published: datetime.date):
         """An age against a birth date in the same paragraph, on the article's date. The birth
         date belongs to a person only when theirs is the one name with an age in that paragraph."""
-        import datetime  # only when a draft has dates: a fresh process does without
         out = []
         for n, b in numbered:
             t = b.text
@@ -703,7 +709,7 @@ class ConsistencyChecker(Checker):
                 day = m.group("d1") or m.group("d2")
                 if dm and day:
                     try:
-                        birth = datetime.date(year, _month(dm), int(day))
+                        birth = _date(year, _month(dm), int(day))
                     except ValueError:
                         continue
                     could = {published.year - year - ((published.month, published.day) < (birth.month, birth.day))}
