@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .house import load_data_pack
-from . import recache
+from .house import load_data_pack, read_rules_file
+from . import kept, recache
 
 # The benchmarks turn the label list of layout.yaml off to show how the rest generalises.
 USE_LABEL_LIST = True
@@ -216,9 +216,12 @@ def is_match_line(line: str) -> bool:
 def _lexicon():
     shape = {k: list for k in ("ui_words", "strong_ui_words", "ui_verbs", "social", "sections", "places", "first_names", "finite_verbs",
                                "publications")}
-    pack = load_data_pack("furniture.yaml", shape)
-    # Entries are compared with the words of a line as _words cuts them ("U.S." gives "u.s").
-    return {k: frozenset(" ".join(w.strip(".'’") or w for w in str(v).lower().split()) for v in pack[k]) for k in shape}
+
+    def build():  # entries as _words cuts the words of a line ("U.S." gives "u.s")
+        pack = load_data_pack("furniture.yaml", shape)
+        return {k: frozenset(" ".join(w.strip(".'’") or w for w in str(v).lower().split()) for v in pack[k]) for k in shape}
+
+    return kept.built("furniture-lexicon", read_rules_file("furniture.yaml"), build)
 
 
 def _words(text: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from functools import cached_property, lru_cache
 
-from . import atomic, packaged, yamlio
+from . import atomic, kept, packaged, yamlio
 from .yamlio import type_name as _a
 from .yamlio import DataError
 
@@ -194,6 +194,19 @@ def load_house(name_or_path: str, _depth: int = 0) -> "House":
     return House(data.get("name", os.path.basename(path)), data, path, folder)
 
 
+def _pairs(text: str, name: str) -> dict[str, str]:
+    """The pairs of a spelling-pairs file: american -> british, lower case."""
+    pairs: dict[str, str] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise DataError(name, n, None, "a pair is two words separated by a tab")
+        pairs[parts[0].strip().lower()] = parts[1].strip().lower()
+    return pairs
+
+
 class House:
     def __init__(self, name: str, data: dict, path: str, folder: str | None):
         self.name, self.data, self.path, self.folder = name, data, path, folder
@@ -211,12 +224,4 @@ class House:
             text = _read_pack_file(os.path.join(self.folder, name), "spelling pairs")
         else:
             text = read_rules_file(name)
-        pairs: dict[str, str] = {}
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) != 2:
-                raise DataError(name, n, None, "a pair is two words separated by a tab")
-            pairs[parts[0].strip().lower()] = parts[1].strip().lower()
-        return pairs
+        return kept.built("spelling-pairs", text, lambda: _pairs(text, name))

@@ -48,3 +48,40 @@ def write(path: str, kept: dict, new: dict) -> None:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+# Values built from a text (a word list's table, a pack's lexicon), kept between processes.
+_built: dict | None = None
+_built_new: dict = {}
+
+
+def built(name: str, text: str, build):
+    """build(), a value marshal can hold made from text alone, taken from the user's cache when
+    the same name was built from the very same text before (its length and two checksums)."""
+    global _built
+    data = text.encode("utf-8", "surrogatepass")
+    key = (name, len(data), zlib.crc32(data), zlib.adler32(data))
+    if _built is None:
+        _built = read(_built_path())
+    if key in _built:
+        return _built[key]
+    value = build()
+    if not _built_new:
+        import atexit
+
+        atexit.register(_save_built)
+    _built_new[key] = value
+    return value
+
+
+def _built_path() -> str:
+    import sys
+
+    from .cachedir import folder
+
+    return folder(f"built-{sys.implementation.cache_tag}.marshal")
+
+
+def _save_built() -> None:
+    write(_built_path(), _built or {}, _built_new)
+    _built_new.clear()

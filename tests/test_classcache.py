@@ -78,3 +78,27 @@ def test_a_spoilt_class_cache_is_a_miss(tmp_path):
     with open(path, "wb") as fh:
         fh.write(b"\x00\x00\x00\x00not marshal")
     assert _probe(tmp_path)["new"] >= 20
+
+
+def test_a_table_built_from_a_word_list_is_kept_for_that_very_text(tmp_path, monkeypatch):
+    """copydesk.kept.built: a value made from a text is built once per machine, and a changed
+    text (or another name) is built anew; the value comes back equal."""
+    from copydesk import kept
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("COPYDESK_NO_CACHE", raising=False)
+    monkeypatch.setattr(kept, "_built", None)
+    monkeypatch.setattr(kept, "_built_new", {})
+    calls = []
+
+    def build(text):
+        calls.append(text)
+        return {w: frozenset(w) for w in text.split()}
+
+    a = kept.built("t", "alpha beta", lambda: build("alpha beta"))
+    kept._save_built()
+    kept._built = None  # as a new process
+    again = kept.built("t", "alpha beta", lambda: build("alpha beta"))
+    assert again == a and calls == ["alpha beta"]
+    assert kept.built("t", "alpha betb", lambda: build("alpha betb")) != a  # one letter changed: built anew
+    assert kept.built("u", "alpha beta", lambda: build("alpha beta")) == a and len(calls) == 3
