@@ -1,6 +1,7 @@
 """The hook's time, by hand (never under pytest): `copydesk check` on one short draft as a fresh
 process, as pre-commit runs it, with bytecode compiled and the caches warm (a first run fills
-them), repeated; then where one such process spends its time.
+them), repeated; the same on a published article of median length (from the BBC corpus in
+../shared); then where one such process spends its time.
 
     python benchmarks/hook.py              # 25 runs
     python benchmarks/hook.py --runs 50
@@ -42,23 +43,45 @@ def _children_cpu() -> float:
     return ru.ru_utime + ru.ru_stime
 
 
+def _median_article() -> str | None:
+    """The published BBC article of median length, when the corpus is beside the project."""
+    corpus = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "corpora", "bbc-news-2005")
+    paths = sorted(os.path.join(dp, f) for dp, _d, fs in os.walk(corpus) for f in fs if f.endswith(".txt") and f != "README.TXT")
+    if not paths:
+        return None
+    texts = sorted((os.path.getsize(p), p) for p in paths)
+    with open(texts[len(texts) // 2][1], encoding="latin-1") as fh:
+        return fh.read()
+
+
+def _time(exe: str, path: str, env: dict, runs: int) -> tuple[list[float], list[float]]:
+    subprocess.run([exe, "check", path], env=env, stdout=subprocess.DEVNULL, check=False)  # warm the caches
+    times, cpu = [], []
+    for _ in range(runs):
+        t, c = time.perf_counter(), _children_cpu()
+        subprocess.run([exe, "check", path], env=env, stdout=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - t)
+        cpu.append(_children_cpu() - c)
+    return sorted(times), cpu
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=25)
     args = ap.parse_args()
     exe = os.path.join(os.path.dirname(sys.executable), "copydesk")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    article = _median_article()
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "story.txt")
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(DRAFT)
-        subprocess.run([exe, "check", path], env=env, stdout=subprocess.DEVNULL, check=False)  # warm the caches
-        times, cpu = [], []
-        for _ in range(args.runs):
-            t, c = time.perf_counter(), _children_cpu()
-            subprocess.run([exe, "check", path], env=env, stdout=subprocess.DEVNULL, check=False)
-            times.append(time.perf_counter() - t)
-            cpu.append(_children_cpu() - c)
+        times, cpu = _time(exe, path, env, args.runs)
+        if article is not None:
+            full = os.path.join(tmp, "article.txt")
+            with open(full, "w", encoding="utf-8") as fh:
+                fh.write(article)
+            a_times, a_cpu = _time(exe, full, env, args.runs)
         bare = []
         for _ in range(10):
             t = time.perf_counter()
@@ -66,10 +89,15 @@ def main() -> None:
             bare.append(time.perf_counter() - t)
         phases = [list(map(float, subprocess.run([sys.executable, "-c", PHASES.format(path=path)], env=env, check=True,
                                                   capture_output=True, text=True).stdout.split())) for _ in range(5)]
-    times.sort()
     print(f"copydesk check on one short draft, a fresh process, {args.runs} runs: "
           f"min {1000 * times[0]:.0f} ms, median {1000 * statistics.median(times):.0f} ms (target 100 ms); "
           f"CPU median {1000 * statistics.median(cpu):.0f} ms")
+    if article is not None:
+        print(f"on a published article of median length ({len(article.split())} words): "
+              f"min {1000 * a_times[0]:.0f} ms, median {1000 * statistics.median(a_times):.0f} ms; "
+              f"CPU median {1000 * statistics.median(a_cpu):.0f} ms")
+    else:
+        print("no published article to time: the BBC corpus is read from ../shared beside the project")
     print(f"  the interpreter alone (python -c pass): median {1000 * statistics.median(bare):.0f} ms")
     med = [statistics.median(p[k] for p in phases) for k in range(3)]
     print(f"  in the process (median of 5): importing the entry point and the run {med[0]:.0f} ms, the checkers {med[1]:.0f} ms, "

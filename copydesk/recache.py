@@ -31,7 +31,9 @@ try:  # the engine's own modules (CPython 3.11 and later)
 except ImportError:  # another interpreter: no cache
     _sre = None
 
-_TAG = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+if getattr(_sre, "CODESIZE", 4) != 4:  # the codes are kept as 4-byte ints
+    _sre = None
+_TAG = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}-b"
 
 _kept: dict[tuple[str, int], tuple] | None = None
 _new: dict[tuple[str, int], tuple] = {}
@@ -59,12 +61,13 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     args = have.get(key)
     if args is not None:
         try:
-            return _sre.compile(pattern, *args)
-        except Exception:  # codes the engine refuses: compiled again below, and kept anew
+            kept_flags, codes, groups, groupindex, indexgroup = args
+            return _sre.compile(pattern, kept_flags, memoryview(codes).cast("I").tolist(), groups, groupindex, indexgroup)
+        except Exception:  # codes the engine refuses (or a spoilt entry): compiled again below, and kept anew
             pass
     try:
         args = _program(pattern, flags)
-        compiled = _sre.compile(pattern, *args)
+        compiled = _sre.compile(pattern, args[0], memoryview(args[1]).cast("I").tolist(), *args[2:])
     except re.error:
         raise
     except Exception:  # the engine's modules are not as expected: no cache
@@ -83,7 +86,10 @@ def _program(pattern: str, flags: int) -> tuple[Any, ...]:
     indexgroup: list[str | None] = [None] * p.state.groups
     for name, i in groupindex.items():
         indexgroup[i] = name
-    return (int(flags | p.state.flags), [int(c) for c in code], p.state.groups - 1, groupindex, tuple(indexgroup))
+    # The codes as bytes (native unsigned ints, the engine's code size: in the cache's name), which
+    # the cache file holds and gives back whole, each pattern's turned into a list only when used.
+    codes = b"".join(int(c).to_bytes(4, sys.byteorder) for c in code)
+    return (int(flags | p.state.flags), codes, p.state.groups - 1, groupindex, tuple(indexgroup))
 
 
 def _save() -> None:
