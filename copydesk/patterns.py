@@ -52,19 +52,60 @@ def alternation(patterns: list[str], path: str, line: int | None, key: str, igno
         raise
 
 
-def shipped(patterns: list[str], ignore_case: bool = True, whole: bool = False) -> re.Pattern[str]:
-    """copydesk's own pack patterns joined, on Python's engine with RE2's meaning of the classes
-    (ASCII \\w, \\d, \\s and \\b; a whole match ends only at the very end), compiled once per
-    machine (recache) rather than once per process: RE2 builds a counted repetition such as
-    .{0,200} afresh in every process, which the pre-commit hook pays on every commit. Each
-    pattern is still written for RE2 and checked on it by the tests, which also run both engines
-    over the same lines and require the same matches (tests/test_patterns.py). A user's patterns
-    never come here: they run on RE2. The differences: ignoring case, RE2 takes the long s (ſ)
-    and the kelvin sign for s and k, which this does not; \\s takes the vertical tab here."""
-    body = "|".join(f"(?:{python_form(p)})" for p in patterns)
-    if whole:
-        body = f"^(?:{body})\\Z"
-    return recache.compile(body, re.ASCII | (re.IGNORECASE if ignore_case else 0))
+def shipped(patterns: list[str], ignore_case: bool = True, whole: bool = False) -> "Shipped":
+    """copydesk's own pack patterns joined, as one Shipped pattern (see there). Each is written
+    for RE2 and checked on it by the tests, which also run both engines over the same lines and
+    require the same matches (tests/test_patterns.py). A user's patterns never come here: they
+    run on RE2 alone."""
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return Shipped(body, ignore_case, whole)
+
+
+RE2_FROM = 200_000  # characters a process has scanned with copydesk's own patterns before RE2 takes over
+_scanned = 0
+
+
+class Shipped:
+    """One of copydesk's own patterns on two engines. Python's, in RE2's meaning of the classes
+    (ASCII \\w, \\d, \\s and \\b; a whole match ends only at the very end), is compiled once per
+    machine (recache): a fresh process such as the pre-commit hook pays nothing for it, where RE2
+    builds a counted repetition such as .{0,200} afresh in every process. RE2 finds a pattern of
+    many alternatives in a long text far faster (a DFA, where Python's engine tries each
+    alternative at each character): once a process has scanned RE2_FROM characters with these
+    patterns (an archive, a long draft), its searches go to RE2, compiled then. A match at a
+    given place (match) stays on Python's engine. The engines differ only where the tests allow:
+    ignoring case, RE2 takes the long s (ſ) and the kelvin sign for s and k; Python's \\s takes
+    the vertical tab."""
+
+    def __init__(self, body: str, ignore_case: bool, whole: bool):
+        self.body, self.ignore_case, self.whole = body, ignore_case, whole
+        python = python_form(body)
+        if whole:
+            python = f"^(?:{python})\\Z"
+        self.python = recache.compile(python, re.ASCII | (re.IGNORECASE if ignore_case else 0))
+        self.groupindex = self.python.groupindex
+        self.pattern = self.python.pattern
+        self._re2 = None
+
+    def _engine(self, text: str):
+        global _scanned
+        if self._re2 is not None:
+            return self._re2
+        _scanned += len(text)
+        if _scanned < RE2_FROM:
+            return self.python
+        self._re2 = compile_user(f"^(?:{self.body})$" if self.whole else self.body, "copydesk", None, "shipped",
+                                 self.ignore_case)
+        return self._re2
+
+    def search(self, text: str):
+        return self._engine(text).search(text)
+
+    def finditer(self, text: str):
+        return self._engine(text).finditer(text)
+
+    def match(self, text: str):
+        return self.python.match(text)
 
 
 SPACE_SEPARATORS = "\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000 "  # RE2's \\p{Z}

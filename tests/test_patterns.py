@@ -87,9 +87,9 @@ def test_shipped_layout_patterns_match_as_on_re2():
     lines = _lines_to_try()
     assert len(lines) > 10000
     whole_re2 = alternation(data["patterns"], "layout.yaml", None, "patterns", whole=True)
-    whole_py = shipped(data["patterns"], whole=True)
+    whole_py = shipped(data["patterns"], whole=True).python
     run_re2 = alternation(data["run_in"], "layout.yaml", None, "run_in")
-    run_py = shipped(data["run_in"])
+    run_py = shipped(data["run_in"]).python
     differ = []
     for line in lines:
         a, b = whole_re2.search(line), whole_py.search(line)
@@ -134,22 +134,22 @@ def test_shipped_credit_attribution_and_house_patterns_match_as_on_re2():
     lines = [x for x in lines if not set(x) & {"\u017f", "\u212a"}]
     cases = []
     data = load_data_pack("credits.yaml")
-    cases.append((alternation(data["labels"], "credits.yaml", None, "labels"), credits._grammar()[0]))
+    cases.append((alternation(data["labels"], "credits.yaml", None, "labels"), credits._grammar()[0].python))
     raw = "(?:" + "|".join("(?P<c%d>%s)" % (n, re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}{n}>", p))
                            for n, p in enumerate(data["patterns"])) + ")"
-    cases.append((compile_user(raw, "credits.yaml", None, "patterns", ignore_case=False), credits._credit_re()))
+    cases.append((compile_user(raw, "credits.yaml", None, "patterns", ignore_case=False), credits._credit_re().python))
     data = load_data_pack("attribution.yaml")
-    cases.append((alternation(data["anonymous"], "attribution.yaml", None, "anonymous"), shipped(data["anonymous"])))
+    cases.append((alternation(data["anonymous"], "attribution.yaml", None, "anonymous"), shipped(data["anonymous"]).python))
     for name in ("british", "american"):
         house = load_house(name)
         _fmt, formats, _agencies, _licensed, licence = credits._house_credits(house)
         sec = house.section("credits")
         src = sec.get("licence_pattern") or "[^\\x00-\\x{10FFFF}]"
-        cases.append((compile_user(src, name, None, "licence"), licence))
+        cases.append((compile_user(src, name, None, "licence"), licence.python))
         for f, py in zip([sec.get("format", "Photograph: {author}/{source}"), *sec.get("alternatives", [])], formats):
             rx = re.escape(f).replace(r"\{author\}", "(?P<author>.+?)").replace(r"\{source\}", "(?P<source>.+?)")
             rx = "^" + rx + r"(?:,? \(?(?:" + src + r")\)?)?\.?"
-            cases.append((compile_user(rx + "$", name, None, "format"), py))
+            cases.append((compile_user(rx + "$", name, None, "format"), py.python))
             assert python_form(rx)
     differ = [(n, line) for n, (a, b) in enumerate(cases) for line in _same_on_both(a, b, lines)]
     assert differ == []
@@ -164,3 +164,19 @@ def test_an_re2_only_construct_in_a_shipped_pattern_is_refused():
     for p in ("\\pL+", "\\p{Lu}", "a\\z", "\\C"):
         with pytest.raises(ValueError, match="only RE2"):
             python_form(p)
+
+
+def test_a_shipped_pattern_moves_to_re2_once_a_process_has_scanned_enough(monkeypatch):
+    """Python's engine while a process has scanned little (the hook), RE2 after (an archive):
+    the same matches either side of the change."""
+    from copydesk import patterns
+
+    monkeypatch.setattr(patterns, "_scanned", 0)
+    monkeypatch.setattr(patterns, "RE2_FROM", 1000)
+    p = patterns.shipped([r"photo(?:graph)?:[\s\p{Z}]*(?P<who>\w+)", r"\bsources? said"])
+    text = "Photograph:\u00a0Reuters. Sources said so. " * 10
+    before = [(m.span(), m.groupdict()) for m in p.finditer(text)]
+    assert p._re2 is None and len(before) == 20
+    after = [(m.span(), m.groupdict()) for m in p.finditer(text * 3)]  # past RE2_FROM: RE2 from here
+    assert p._re2 is not None and after[:20] == before and len(after) == 60
+    assert p.search("no match here") is None and p.match("photo: Ann").group("who") == "Ann"
