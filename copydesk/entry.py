@@ -1,5 +1,5 @@
 """The console script. `copydesk check` on named files, with only the options a pre-commit
-hook passes (--fix, --force-exclude, --quiet, --no-color, --format), is run here without
+hook passes (--fix, --force-exclude, --fail-on, --quiet, --no-color, --format), is run here without
 importing the command-line parser (click: a quarter of a hook's time on every commit). Every
 other command line, help and mistakes included, goes to the click CLI (copydesk/cli), which
 alone says what the options mean; both end in finish(), so their output is the same."""
@@ -14,7 +14,6 @@ if TYPE_CHECKING:
 
 FLAGS = {"--fix": "fix", "--force-exclude": "force_exclude", "--quiet": "quiet", "-q": "quiet",
          "--no-color": "no_color"}
-FORMATS = ("text", "json", "sarif", "github", "junit", "rdjson", "markdown", "html")
 
 
 def main() -> None:
@@ -30,31 +29,39 @@ def main() -> None:
         return
     from .run import Options
 
-    paths, fmt, flags = plain
-    finish(Options(paths=paths, fmt=fmt, fix=flags["fix"], force_exclude=flags["force_exclude"], quiet=flags["quiet"],
-                   color=fmt == "text" and use_color("never" if flags["no_color"] else "auto", False)))
+    paths, values, flags = plain
+    fmt = values["--format"]
+    finish(Options(paths=paths, fmt=fmt, fail_on=values["--fail-on"], fix=flags["fix"], force_exclude=flags["force_exclude"],
+                   quiet=flags["quiet"], color=fmt == "text" and use_color("never" if flags["no_color"] else "auto", False)))
 
 
-def _plain_check(args: list[str]) -> tuple[list[str], str, dict[str, bool]] | None:
-    """(paths, format, flags) when args are `check`, the options above and file names; else None."""
+def _plain_check(args: list[str]) -> tuple[list[str], dict[str, str], dict[str, bool]] | None:
+    """(paths, {--format, --fail-on}, flags) when args are `check`, the options above and file
+    names; else None."""
+    from .reporters import FORMATS  # the run layer's, which either way comes next
+    from .run import FAIL_ON
+
+    valued = {"--format": FORMATS, "--fail-on": FAIL_ON}
     if not args or args[0] != "check":
         return None
     paths: list[str] = []
-    fmt = "text"
+    values = {"--format": "text", "--fail-on": "error"}
     flags = dict.fromkeys(FLAGS.values(), False)
     rest = iter(args[1:])
     for arg in rest:
         if arg in FLAGS:
             flags[FLAGS[arg]] = True
-        elif arg == "--format" or arg.startswith("--format="):
-            fmt = arg[9:] if arg.startswith("--format=") else next(rest, "")
-            if fmt not in FORMATS:
+        elif arg.split("=", 1)[0] in valued:
+            name, eq, value = arg.partition("=")
+            value = value if eq else next(rest, "")
+            if value not in valued[name]:
                 return None
+            values[name] = value
         elif arg.startswith("-") or not arg:
             return None  # '-' (standard input), '--', any other option, or an empty name
         else:
             paths.append(arg)
-    return (paths, fmt, flags) if paths else None
+    return (paths, values, flags) if paths else None
 
 
 def say(line: str) -> None:

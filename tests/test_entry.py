@@ -2,7 +2,6 @@
 hook passes runs without click, and says and does exactly what the click CLI does."""
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -36,11 +35,13 @@ def _both(run_cli, tmp_path, args, draft="04-quote-faults.txt"):
     ["story.txt"], ["clean.txt"], ["story.txt", "clean.txt", "--quiet"], ["--force-exclude", "story.txt"],
     ["--format", "json", "story.txt"], ["--format=github", "story.txt"], ["--fix", "--force-exclude", "story.txt"],
     ["--no-color", "-q", "story.txt"], ["missing.txt"], ["."], ["story.txt", "--format", "yaml"],
+    ["--fail-on", "warning", "story.txt"], ["--fail-on=never", "story.txt"], ["--fail-on", "loud", "story.txt"],
 ])
 def test_the_short_way_says_and_does_what_the_click_cli_does(run_cli, tmp_path, args):
     script, click = _both(run_cli, tmp_path, args)
     assert script == click
     assert script[0] in (0, 1, 2)
+
 
 
 def test_the_fix_of_the_short_way_is_the_click_cli_fix(run_cli, tmp_path):

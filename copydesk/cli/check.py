@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
+from .. import reporters
 from ..entry import finish, use_color
 from ..run import FAIL_ON, Options
 from . import finite, main, split
 
-FORMATS = ["text", "json", "sarif", "github", "junit", "rdjson", "markdown", "html"]
+FORMATS = list(reporters.FORMATS)
 
 
 @main.command()
