@@ -1,8 +1,8 @@
 """A dict kept between processes: one marshal file in the user's cache, behind a checksum,
 read whole and written whole (a temporary file renamed over it). A file that is missing,
 damaged or of another shape reads as empty; one that cannot be written is left as it was.
-COPYDESK_NO_CACHE turns both off. Used for compiled regular expressions (recache) and the
-methods of copydesk's dataclasses (classcache)."""
+COPYDESK_NO_CACHE turns both off. Used for compiled regular expressions (recache), the
+methods of copydesk's dataclasses (classcache) and tables built from word lists (built)."""
 
 from __future__ import annotations
 

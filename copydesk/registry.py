@@ -169,8 +169,9 @@ def _plugin_entry_points(fresh: bool = False) -> list:
     # turns overwriting it and both miss.
     env = zlib.crc32(os.path.realpath(sys.prefix).encode("utf-8", "surrogateescape"))
     cache = cachedir.folder(f"plugins-{env:08x}.json")
+    off = bool(os.environ.get("COPYDESK_NO_CACHE"))
     try:
-        if fresh:
+        if fresh or off:
             raise OSError
         with open(cache, encoding="utf-8") as fh:
             kept = json.load(fh)
@@ -184,6 +185,8 @@ def _plugin_entry_points(fresh: bool = False) -> list:
 
     plugins = sorted(((ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)), key=lambda nv: nv[0])
     try:
+        if off:
+            raise OSError
         from . import atomic
 
         os.makedirs(os.path.dirname(cache), exist_ok=True)

@@ -102,3 +102,17 @@ def test_a_table_built_from_a_word_list_is_kept_for_that_very_text(tmp_path, mon
     assert again == a and calls == ["alpha beta"]
     assert kept.built("t", "alpha betb", lambda: build("alpha betb")) != a  # one letter changed: built anew
     assert kept.built("u", "alpha beta", lambda: build("alpha beta")) == a and len(calls) == 3
+
+
+def test_no_cache_means_nothing_is_written(tmp_path, run_cli):
+    draft = tmp_path / "story.txt"
+    draft.write_text("Vote\n\nMr. Smith said so.\n")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "COPYDESK_NO_CACHE": "1"}
+    first = run_cli("check", str(draft), env=env)
+    assert first.returncode == 1 and b"style.honorific" in first.stdout
+    assert not cache.exists() or not any(p.is_file() for p in cache.rglob("*"))
+    env.pop("COPYDESK_NO_CACHE")
+    second = run_cli("check", str(draft), env=env)
+    assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
+    assert {p.name.split("-")[0] for p in (cache / "copydesk").iterdir()} >= {"re", "classes", "built", "plugins", "yaml"}
