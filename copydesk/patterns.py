@@ -61,7 +61,7 @@ def shipped(patterns: list[str], ignore_case: bool = True, whole: bool = False) 
     return Shipped(body, ignore_case, whole)
 
 
-RE2_FROM = 200_000  # characters a process has scanned with copydesk's own patterns before RE2 takes over
+RE2_FROM = 20_000  # characters a process has scanned with copydesk's own patterns before RE2 takes over
 _scanned = 0
 
 
