@@ -65,8 +65,9 @@ def _plain_check(args: list[str]) -> tuple[list[str], dict[str, str], dict[str, 
 
 
 def say(line: str) -> None:
-    sys.stderr.write(line + "\n")
-    sys.stderr.flush()
+    if sys.stderr is not None:  # closed (2>&-): nowhere to say it
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
 
 
 def use_color(mode: str, to_file: bool) -> bool:
@@ -76,10 +77,14 @@ def use_color(mode: str, to_file: bool) -> bool:
         return mode == "always"
     if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
         return True
-    return not to_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return not to_file and sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 def write_stdout(data: bytes) -> None:
+    if sys.stdout is None:  # closed (>&-)
+        import errno
+
+        raise OSError(errno.EBADF, "standard output is closed")
     out = getattr(sys.stdout, "buffer", None)
     if out is None:  # a text-only stream: the bytes as UTF-8 text
         sys.stdout.write(data.decode("utf-8", "surrogateescape"))
@@ -137,11 +142,21 @@ def finish(opts, stdin: BinaryIO | None = None, output: str | None = None,
         say(line)
     if output and outcome.report:
         _write_report(output, outcome.stdout)
-    else:
+        sys.exit(outcome.exit_code)
+    try:
         write_stdout(outcome.stdout)
         rest = outcome.passthrough  # standard input beyond the size limit, passed on as it came
         for chunk in iter(lambda: rest.read(1 << 20), b"") if rest is not None else ():
             write_stdout(chunk)
+    except BrokenPipeError:
+        # The reader went away (| head): nothing more to say, and nothing said at exit either.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except OSError as exc:  # a full disk, a closed stream
+        say(f"copydesk: error: cannot write the report to standard output: {exc.strerror or exc}")
+        sys.exit(EXIT_ERROR)
     sys.exit(outcome.exit_code)
 
 

@@ -221,7 +221,11 @@ def _lexicon():
         pack = load_data_pack("furniture.yaml", shape)
         return {k: frozenset(" ".join(w.strip(".'’") or w for w in str(v).lower().split()) for v in pack[k]) for k in shape}
 
-    return kept.built("furniture-lexicon", read_rules_file("furniture.yaml"), build)
+    def holds(value) -> bool:
+        return type(value) is dict and set(value) == set(shape) and all(
+            type(words) is frozenset and all(type(w) is str for w in words) for words in value.values())
+
+    return kept.built("furniture-lexicon", read_rules_file("furniture.yaml"), build, holds)
 
 
 def _words(text: str) -> list[str]:

@@ -224,4 +224,5 @@ class House:
             text = _read_pack_file(os.path.join(self.folder, name), "spelling pairs")
         else:
             text = read_rules_file(name)
-        return kept.built("spelling-pairs", text, lambda: _pairs(text, name))
+        return kept.built("spelling-pairs", text, lambda: _pairs(text, name),
+                          lambda v: type(v) is dict and all(type(a) is str and type(b) is str for a, b in v.items()))

@@ -16,14 +16,15 @@ MAX_BYTES = 8 * 1024 * 1024  # a file grown past this (entries no longer used) s
 def read(path: str) -> dict:
     if os.environ.get("COPYDESK_NO_CACHE"):
         return {}
+    from .cachedir import read_bytes
+
+    raw = read_bytes(path, MAX_BYTES + 4)
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-        if len(raw) > 4 and zlib.crc32(raw[4:]).to_bytes(4, "big") == raw[:4]:  # whole, as written
+        if raw is not None and len(raw) > 4 and zlib.crc32(raw[4:]).to_bytes(4, "big") == raw[:4]:  # whole, as written
             data = marshal.loads(raw[4:])
             if isinstance(data, dict):
                 return data
-    except (OSError, EOFError, ValueError, TypeError):
+    except (EOFError, ValueError, TypeError, RecursionError, MemoryError):
         pass
     return {}
 
@@ -55,16 +56,21 @@ _built: dict | None = None
 _built_new: dict = {}
 
 
-def built(name: str, text: str, build):
+def built(name: str, text: str, build, holds=lambda value: True):
     """build(), a value marshal can hold made from text alone, taken from the user's cache when
-    the same name was built from the very same text before (its length and two checksums)."""
+    the same name was built from the very same text before (its length and two checksums) and
+    holds(value) says it has the shape build gives (else it is built again)."""
     global _built
     data = text.encode("utf-8", "surrogatepass")
     key = (name, len(data), zlib.crc32(data), zlib.adler32(data))
     if _built is None:
         _built = read(_built_path())
     if key in _built:
-        return _built[key]
+        try:
+            if holds(_built[key]):
+                return _built[key]
+        except Exception:  # a value of another shape: built again below
+            pass
     value = build()
     if not _built_new:
         import atexit

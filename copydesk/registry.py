@@ -173,13 +173,15 @@ def _plugin_entry_points(fresh: bool = False) -> list:
     try:
         if fresh or off:
             raise OSError
-        with open(cache, encoding="utf-8") as fh:
-            kept = json.load(fh)
+        raw = cachedir.read_bytes(cache, 4 * 1048576)
+        if raw is None:
+            raise OSError
+        kept = json.loads(raw)
         plugins = kept["plugins"] if kept.get("key") == key else None
         if isinstance(plugins, list) and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
                                              for p in plugins):
             return [_EntryPoint(n, v) for n, v in plugins]
-    except (OSError, ValueError, AttributeError, TypeError, KeyError):
+    except (OSError, ValueError, AttributeError, TypeError, KeyError, RecursionError, MemoryError):
         pass
     from importlib.metadata import entry_points
 

@@ -110,13 +110,16 @@ def load(text: str, path: str) -> Any:
     kept parse is used only for the very same text."""
     cache = _cache_path(text)
     if cache is not None:
+        from .cachedir import read_bytes
+
+        raw = read_bytes(cache, 64 * len(text) + 65536)  # a parse is never many times its text
         try:
-            with open(cache, encoding="utf-8") as fh:
-                kept = json.load(fh)
+            kept = json.loads(raw) if raw is not None else None
             # The parse is kept as a string with its checksum: a spoilt file is a miss.
-            if kept["text"] == text and zlib.crc32(kept["data"].encode("utf-8", "surrogatepass")) == kept["crc"]:
+            if kept is not None and kept["text"] == text and \
+                    zlib.crc32(kept["data"].encode("utf-8", "surrogatepass")) == kept["crc"]:
                 return json.loads(kept["data"], object_hook=_located)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError):
             pass
     data = _parse(text, path)
     if cache is not None:

@@ -116,3 +116,46 @@ def test_no_cache_means_nothing_is_written(tmp_path, run_cli):
     second = run_cli("check", str(draft), env=env)
     assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
     assert {p.name.split("-")[0] for p in (cache / "copydesk").iterdir()} >= {"re", "classes", "built", "plugins", "yaml"}
+
+
+def _draft(tmp_path):
+    draft = tmp_path / "story.txt"
+    draft.write_text("Vote\n\nMr. Smith said the colour was fine.\n")
+    return str(draft)
+
+
+def test_cache_files_spoilt_in_any_way_cost_time_never_the_report(tmp_path, run_cli):
+    """Deeply nested JSON, a marshal file whose checksum holds but whose values have another
+    shape, a pipe or a device where a file was: the report is the same, and nothing waits."""
+    import marshal
+    import zlib
+
+    draft = _draft(tmp_path)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("COPYDESK_NO_CACHE", None)
+    want = run_cli("check", draft, env=env)
+    folder = tmp_path / "cache" / "copydesk"
+    for path in list(folder.glob("plugins-*.json")) + list((folder / "yaml").glob("*.json"))[:3]:
+        path.write_bytes(b"[" * 5000)
+    for path in folder.glob("built-*.marshal"):
+        kept = marshal.loads(path.read_bytes()[4:])
+        blob = marshal.dumps({k: ("not", "a", "table") for k in kept})
+        path.write_bytes(zlib.crc32(blob).to_bytes(4, "big") + blob)
+    for path in folder.glob("re-*.marshal"):
+        path.unlink()
+        os.mkfifo(path)  # a pipe no one writes to
+    for path in folder.glob("classes-*.marshal"):
+        path.unlink()
+        path.symlink_to("/dev/zero")
+    got = run_cli("check", draft, env=env)  # run_cli's timeout: a wait would fail the test
+    assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr)
+
+
+def test_a_relative_cache_home_is_ignored_as_the_xdg_spec_says(tmp_path, run_cli):
+    env = {**os.environ, "XDG_CACHE_HOME": "relative-cache", "HOME": str(tmp_path / "home")}
+    env.pop("COPYDESK_NO_CACHE", None)
+    work = tmp_path / "repo"
+    work.mkdir()
+    p = run_cli("check", _draft(tmp_path), env=env, cwd=str(work))
+    assert p.returncode == 1 and not (work / "relative-cache").exists()
+    assert (tmp_path / "home" / ".cache" / "copydesk").is_dir()

@@ -84,3 +84,17 @@ def test_a_hook_run_imports_neither_click_nor_other_report_formats(tmp_path):
                             "typing", "inspect", "datetime", "copydesk.languagetool"}
     code, imported = _modules(tmp_path, "check", "--select", "style", str(draft))
     assert code == 1 and "click" in imported  # any other option: the click CLI
+
+
+@pytest.mark.parametrize("way", ["script", "click"])
+@pytest.mark.parametrize("shell, code, says", [
+    ("| true", 1, b""),  # the reader went away: nothing more to say, as click does
+    (">/dev/full", 2, b"No space left on device"),
+    (">&-", 2, b"standard output is closed"),
+])
+def test_a_report_that_cannot_be_written_is_one_line_never_a_traceback(run_cli, tmp_path, way, shell, code, says):
+    exe = shutil.which("copydesk") or os.path.join(os.path.dirname(sys.executable), "copydesk")
+    draft = os.path.join(FIXTURES, "01-web-paste.txt")
+    cmd = f"'{exe}' check '{draft}'" if way == "script" else f"'{sys.executable}' -c \"{CLICK}\" check --select ALL '{draft}'"
+    p = subprocess.run(["bash", "-c", f"{cmd} {shell}; exit ${{PIPESTATUS[0]}}"], capture_output=True, timeout=120)
+    assert p.returncode == code and b"Traceback" not in p.stderr and says in p.stderr
