@@ -5,8 +5,11 @@ proselint's rate in the same run with the ratio.
     python benchmarks/speed.py                     # the table
     python benchmarks/speed.py --json speed.json   # the table, and the figures as JSON
     python benchmarks/speed.py --sample 400        # rule costs over 400 articles (default 300)
+    python benchmarks/speed.py --jobs 0            # no run of the command line over the corpus
 
-Everything runs in this one process, on one core. proselint is measured when it is installed
+The table's figures come from this one process, on one core. Then `copydesk check --jobs N`
+(default: one worker per core) is timed over the corpus as a user runs it, a fresh process
+from start to exit, and its rate set against proselint's. proselint is measured when it is installed
 (`pip install proselint`); the run says so when it is not. The rule costs are each rule's run
 alone over the sample less a run with no rule selected: what turning that rule off would save.
 """
@@ -73,11 +76,25 @@ def _proselint(articles: list[tuple[str, str]]) -> float | None:
     return time.perf_counter() - t0
 
 
+def _cli(corpus: str, jobs: int) -> float:
+    """Seconds of wall time for `copydesk check --jobs N --quiet` over the corpus, start to exit."""
+    import subprocess
+
+    exe = os.path.join(os.path.dirname(sys.executable), "copydesk")
+    cmd = [exe] if os.path.exists(exe) else [sys.executable, "-m", "copydesk"]
+    subprocess.run([*cmd, "check", "--quiet", os.path.join(corpus, "politics", "001.txt")], capture_output=True)  # warm
+    t0 = time.perf_counter()
+    subprocess.run([*cmd, "check", "--jobs", str(jobs), "--quiet", corpus], stdout=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - t0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=CORPUS)
     ap.add_argument("--sample", type=int, default=300, help="articles for the rule costs")
     ap.add_argument("--json", help="write the figures to this file as JSON")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                    help="workers for the timed `copydesk check --jobs N` over the corpus (0: not run)")
     args = ap.parse_args()
     articles = _articles(args.corpus)
     if not articles:
@@ -107,6 +124,7 @@ def main() -> None:
     rules = sorted(r.id for c in registry.checkers() for r in c.rules if r.default and not r.id.startswith("grammar."))
     costs = {r: max(0.0, run([r]) - base) for r in rules}
     prose = _proselint(articles)
+    cli = _cli(args.corpus, args.jobs) if args.jobs else None
     figures = {
         "articles": len(articles), "words": words, "seconds": round(wall, 3), "cpu_seconds": round(cpu, 3),
         "articles_per_second": round(len(articles) / wall, 1), "words_per_second": round(words / wall),
@@ -117,6 +135,10 @@ def main() -> None:
         "proselint_seconds": None if prose is None else round(prose, 3),
         "proselint_articles_per_second": None if prose is None else round(len(articles) / prose, 1),
         "ratio": None if prose is None else round(prose / wall, 2),
+        "cli_jobs": args.jobs or None,
+        "cli_seconds": None if cli is None else round(cli, 3),
+        "cli_articles_per_second": None if cli is None else round(len(articles) / cli, 1),
+        "cli_ratio": None if cli is None or prose is None else round(prose / cli, 2),
     }
     print(f"{figures['articles']} articles, {words:,} words: {wall:.2f} s wall, {cpu:.2f} s CPU, one process")
     print(f"  {figures['articles_per_second']} articles/s, {figures['words_per_second']:,} words/s, peak RSS {peak_mb:.0f} MB")
@@ -132,6 +154,10 @@ def main() -> None:
     else:
         print(f"\nproselint: {prose:.2f} s, {figures['proselint_articles_per_second']} articles/s; "
               f"copydesk is {figures['ratio']}× its rate")
+    if cli is not None:
+        print(f"copydesk check --jobs {args.jobs} over the corpus, a fresh process: {cli:.2f} s wall, "
+              f"{figures['cli_articles_per_second']} articles/s"
+              + (f"; {figures['cli_ratio']}× proselint's rate" if prose is not None else ""))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(figures, fh, indent=2)
