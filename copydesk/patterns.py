@@ -135,6 +135,39 @@ class Either:
         return self.first.search(text) or self.second.search(text)
 
 
+WORDISH = recache.compile(r"[\w-]")
+
+
+def words_alternation(words) -> str:
+    """A regular expression for any of words (literal text), to stand between (?<![\\w-]) and
+    (?![\\w-]): the words as a tree of their letters ("co(?:lou?r|...)"), where Python's engine
+    tries a few first letters at each place instead of every word. Between those bounds it
+    matches what the plain alternation matches: where one word is another and more, the more
+    begins with a word character, so the two never both fit at one place, whatever the order;
+    when that does not hold, the plain alternation, longest first, is given instead."""
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    for a in words:
+        for b in words:
+            if len(b) > len(a) and b.casefold().startswith(a.casefold()) and not WORDISH.match(b[len(a)]):
+                return "|".join(re.escape(w) for w in words)
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def regex(node: dict) -> str:
+        parts = [re.escape(ch) + regex(sub) for ch, sub in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        if len(parts) == 1 and "" not in node:
+            return parts[0]
+        return "(?:" + "|".join(parts) + ")" + ("?" if "" in node else "")
+
+    return regex(tree)
+
+
 def group_span(m, pattern, name: str) -> tuple[int, int] | None:
     index = pattern.groupindex.get(name)
     if index is None or m.group(index) is None:

@@ -180,3 +180,28 @@ def test_a_shipped_pattern_moves_to_re2_once_a_process_has_scanned_enough(monkey
     after = [(m.span(), m.groupdict()) for m in p.finditer(text * 3)]  # past RE2_FROM: RE2 from here
     assert p._re2 is not None and after[:20] == before and len(after) == 60
     assert p.search("no match here") is None and p.match("photo: Ann").group("who") == "Ann"
+
+
+def test_a_word_tree_matches_what_the_plain_alternation_matches():
+    """words_alternation gives the packs' word lists as a tree of letters; between the bounds
+    the checkers put around it, it finds exactly what the plain alternation finds."""
+    import re
+
+    from copydesk.house import load_data_pack, load_house
+    from copydesk.patterns import words_alternation
+
+    lists = [load_data_pack("attribution.yaml")[k] for k in ("loaded", "frames", "opening_frames")]
+    for name in ("british", "american"):
+        sec = load_house(name).section("spelling")
+        lists.append([f for g in sec.get("variants", []) for f in (g.get("forms") if isinstance(g, dict) else g)])
+        lists.append([w for e in sec.get("by_sense", []) for w in e["words"]])
+    lists.append(["colour", "color", "colours", "co-ordinate", "co-ordinated", "U.S", "U.S.", "claim", "claimed"])
+    lines = _lines_to_try() + ["Co-ordinated colours; the U.S. claimed, CLAIMS and Claim-ed", "colourful colour-blind"]
+    lists = [words for words in lists if words]  # a house may have no variants or senses
+    assert len(lists) >= 6
+    for words in lists:
+        tree = re.compile(r"(?<![\w-])(?:" + words_alternation(words) + r")(?![\w-])", re.I)
+        plain = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?![\w-])", re.I)
+        assert [line for line in lines if [m.span() for m in tree.finditer(line)] != [m.span() for m in plain.finditer(line)]] == []
+    assert words_alternation(["claim", "claimed", "claims"]) == "claim(?:ed|s)?"
+    assert "|" in words_alternation(["U.S", "U.S."]) and "(?:" not in words_alternation(["U.S", "U.S."])  # plain: order matters there

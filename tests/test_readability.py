@@ -192,3 +192,17 @@ def test_stats_command_table_json_and_bad_input(run_cli, tmp_path):
     assert bad.returncode == 2
     assert b"binary" in bad.stderr and b"Traceback" not in bad.stderr
     assert b"story.md" in bad.stdout  # the readable one is still reported
+
+
+def test_the_doubled_word_look_ahead_never_hides_one():
+    """_may_double, which spares most paragraphs the doubled-word scan, says yes wherever the
+    scan finds one: over published articles, web pages and lines made to hold one."""
+    from test_patterns import _lines_to_try
+
+    from copydesk.checks.readability import DOUBLED_RE, _may_double
+
+    lines = _lines_to_try() + ["He said the the vote", "The the", "It was was\nwas so", "and  AND", "x-ray x-ray", "café café",
+                               "Zoë ZOË said", "a1 a1 b_b b_b", "the\tthe", "to to-do", "the. The"]
+    found = [line for line in lines if DOUBLED_RE.search(line)]
+    assert len(found) >= 8 and all(_may_double(line) for line in found)
+    assert not _may_double("No word here comes twice in a row.")

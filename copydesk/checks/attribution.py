@@ -24,7 +24,7 @@ from ..checker import Checker, Context, Option, rules_from
 from ..blocks import Block
 from ..document import Document
 from ..house import load_data_pack
-from ..patterns import finditer_windowed, shipped
+from ..patterns import finditer_windowed, shipped, words_alternation
 from ..quoting import DOUBLE, SINGLE
 from .credits import is_credit_line
 from .. import recache
@@ -43,8 +43,8 @@ def _patterns(extra: tuple[str, ...] = ()):
     reporting = _Phrases({*pack["reporting"], *extra}, pack["ambiguous"])
     # User-written patterns run on RE2; word boundaries are checked around each match.
     anonymous = shipped(pack["anonymous"])  # each checked on RE2 by the tests
-    loaded = recache.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack["loaded"]) + r")(?![\w-])", re.I)
-    frames = tuple(recache.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in pack[key]) + r")(?![\w-])", re.I)
+    loaded = recache.compile(r"(?<![\w-])(?:" + words_alternation(pack["loaded"]) + r")(?![\w-])", re.I)
+    frames = tuple(recache.compile(r"(?<![\w-])(?:" + words_alternation(pack[key]) + r")(?![\w-])", re.I)
                    for key in ("frames", "opening_frames"))
     kinds = {}
     for kind, key in ((PERSON, "persons"), (ORG, "organisations"), (OUTSIDE, "outsiders")):

@@ -20,6 +20,20 @@ DEFAULTS = {"sentence_max_words": 40, "paragraph_max_sentences": 10, "flesch_min
 DOUBLED_RE = recache.compile(r"(?<![\w-])([^\W\d_]+)([ \t]*\n[ \t]*|[ \t]+)(\1)(?![\w-])", re.IGNORECASE)
 # Words a writer doubles on purpose or by grammar: "had had", "that that", "what it is is",
 # "placed in in the past", "waiting for for years", "add to this this law", "really really".
+LETTERS_RE = recache.compile(r"[^\W\d_]+")
+
+
+def _may_double(text: str) -> bool:
+    """Whether DOUBLED_RE may find anything in text: its two words are runs of letters with
+    only white space between, so two neighbouring runs of the text, equal but for case. An
+    exact test for ASCII text, done in one call; other text is always scanned (its case rules
+    are the engine's own)."""
+    if not text.isascii():
+        return True
+    words = LETTERS_RE.findall(text.lower())
+    return any(a == b for a, b in zip(words, words[1:]))
+
+
 DOUBLED_OK = frozenset("had that is do bye very really no so long far ha tut knock night in for this".split())
 # Words whose double is a slip even when the first opens a sentence ("The the ferry"): a capital
 # then a small letter is otherwise a name and a word ("Will will", "May may").
@@ -113,7 +127,7 @@ class ReadabilityChecker(Checker):
                 out.append(ctx.finding("readability.long-paragraph", s, e,
                                        f"This paragraph holds {len(spans)} sentences, over the house limit of "
                                        f"{lim['paragraph_max_sentences']}: break it where the subject changes."))
-            if not grammar_on:
+            if not grammar_on and _may_double(t):
                 for m in DOUBLED_RE.finditer(t):
                     word = m.group(1)
                     second = m.group(3)

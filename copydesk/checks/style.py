@@ -14,7 +14,7 @@ from ..blocks import Block
 from ..document import Document
 from ..finding import Edit
 from ..house import House
-from ..patterns import finditer_windowed
+from ..patterns import finditer_windowed, words_alternation
 from ..sentences import ABBREVIATIONS
 from ..yamlio import DataError
 from .. import recache
@@ -204,8 +204,7 @@ def _variants(house: House) -> tuple[re.Pattern[str] | None, dict[str, int], dic
             index[str(form).lower()] = g
     if not index:
         return None, index, both
-    alts = sorted((re.escape(f) for f in index), key=len, reverse=True)
-    return recache.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I), index, both
+    return recache.compile(r"(?<![\w-])(?:" + words_alternation(index) + r")(?![\w-])", re.I), index, both
 
 
 @dataclass(frozen=True)
@@ -233,8 +232,7 @@ def _by_sense(house: House) -> BySense:
                         frozenset(str(x).lower() for x in entry.get("keep_with") or [])))
     pattern = None
     if table:
-        alts = sorted((re.escape(w) for w in table), key=len, reverse=True)
-        pattern = recache.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+        pattern = recache.compile(r"(?<![\w-])(?:" + words_alternation(table) + r")(?![\w-])", re.I)
     return BySense(table, entries, which, pattern)
 
 
