@@ -636,7 +636,7 @@ def _proper_name(words: list[str], kinds) -> str:
     return name
 
 
-NAME_RE = recache.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)*")
+NAME_RE = recache.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)*")
 
 
 def _names_in(text: str) -> list[str]:

@@ -20,7 +20,10 @@ from ..yamlio import DataError
 from .. import recache
 
 # Words for the spelling lookup: runs of ASCII letters not joined to other letters or digits.
-LETTERS_RE = recache.compile(r"(?<![^\W\d_])[A-Za-z]+(?![^\W_])")
+# (Here and below, a pattern that must not follow some characters asks it after its first
+# character, (?<!X.), rather than before it: Python's engine then skips straight to the places
+# where that first character stands. The same matches; tests/test_style_patterns.py.)
+LETTERS_RE = recache.compile(r"[A-Za-z](?<![^\W\d_].)[A-Za-z]*(?![^\W_])")
 SENTENCE_START = frozenset(".!?\"“‘'(:;—–")
 
 
@@ -179,10 +182,15 @@ def _honorific_re(house: House) -> tuple[re.Pattern[str] | None, bool]:
     words = sec.get("words", [])
     if not words:
         return None, False
-    alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    # The words by their first letter, each group's ends longest first, with the words' left
+    # bound asked after that letter (see LETTERS_RE).
+    by_first: dict[str, list[str]] = {}
+    for w in sorted({str(w) for w in words if w}, key=lambda w: len(re.escape(w)), reverse=True):
+        by_first.setdefault(w[0], []).append(w[1:])
+    alts = "|".join(re.escape(c) + r"(?<![\w.].)(?:" + "|".join(map(re.escape, ends)) + ")" for c, ends in by_first.items())
     if sec.get("full_stop"):
-        return recache.compile(r"(?<![\w.])(" + alts + r")(?![\w.])(?=[ \u00a0]+[A-Z])"), True
-    return recache.compile(r"(?<![\w.])(" + alts + r")\.(?=[ \u00a0]+[A-Z])"), False
+        return recache.compile(r"(" + alts + r")(?![\w.])(?=[ \u00a0]+[A-Z])"), True
+    return recache.compile(r"(" + alts + r")\.(?=[ \u00a0]+[A-Z])"), False
 
 
 @lru_cache(maxsize=16)
@@ -302,7 +310,7 @@ def _capitalised_mid_sentence(doc: Document) -> set[str]:
     return out
 
 
-CAPITAL_RE = recache.compile(r"(?<![\w-])[A-Z][a-z]+")
+CAPITAL_RE = recache.compile(r"[A-Z](?<![\w-].)[a-z]+")
 
 
 def _is_sentence_start(text: str, i: int) -> bool:
@@ -316,12 +324,12 @@ HEADLINE_WORD_RE = recache.compile(r"[A-Za-z][A-Za-z'’-]*")
 MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to up v vs via with".split())
 
 
-DECADE_RE = recache.compile(r"\b((?:1[0-9]|20)[0-9]0)['’]s\b")
+DECADE_RE = recache.compile(r"((?:1(?<!\w.)[0-9]|2(?<!\w.)0)[0-9]0)['’]s\b")
 CURRENCY = {"pounds": "£", "pound": "£", "dollars": "$", "euros": "€"}
 # "£3 million", "$1.25 billion" (long) and "3 million pounds"; "£3m", "$2bn" (short).
-MONEY_LONG_RE = recache.compile(r"(?<![\w$£€])([£$€])(\d[\d,]*(?:\.\d+)?) (million|billion)\b(?![-\w])")
-MONEY_WORDS_RE = recache.compile(r"(?<![\w$£€.,])(\d[\d,]*(?:\.\d+)?) (million|billion) (pounds|dollars|euros)\b")
-MONEY_SHORT_RE = recache.compile(r"(?<![\w$£€])([£$€])(\d[\d,]*(?:\.\d+)?)(m|bn)\b")
+MONEY_LONG_RE = recache.compile(r"([£$€])(?<![\w$£€].)(\d[\d,]*(?:\.\d+)?) (million|billion)\b(?![-\w])")
+MONEY_WORDS_RE = recache.compile(r"(\d(?<![\w$£€.,].)[\d,]*(?:\.\d+)?) (million|billion) (pounds|dollars|euros)\b")
+MONEY_SHORT_RE = recache.compile(r"([£$€])(?<![\w$£€].)(\d[\d,]*(?:\.\d+)?)(m|bn)\b")
 
 
 UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -355,9 +363,10 @@ def ordinal_suffix(n: int) -> str:
 DIGIT_RE = recache.compile(r"\d")
 # What may not touch a figure for it to stand alone in prose: letters and digits (3kg, M6, 7-Eleven,
 # 2-1), a decimal point or a thousands comma, a currency sign, a code's or an address's marks.
-_LONE = r"(?<![\w.,$£€#/:+\-–−@&'’])"
+_LONE_CLASS = r"[\w.,$£€#/:+\-–−@&'’]"
+_LONE_AFTER = f"(?<!{_LONE_CLASS}.)"  # the same, asked after the figure's first character
 # A figure of one or two digits followed by one space and a lower-case word: a count, maybe.
-FIGURE_COUNT_RE = recache.compile(_LONE + r"([1-9][0-9]?)(?= [a-z])")
+FIGURE_COUNT_RE = recache.compile(r"([1-9]" + _LONE_AFTER + r"[0-9]?)(?= [a-z])")
 # A number word from ten up, alone (not "ten-minute", not "Ten" at a sentence's start).
 WORD_COUNT_RE = recache.compile(
     r"(?<![\w\-–'’])((?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)"
@@ -406,7 +415,7 @@ COUNT_ADJECTIVES = frozenset("""
 SENTENCE_STOP_RE = recache.compile(r"[.!?](?=[\s\u00a0\"”’')]|$)")
 # After one of these words a full stop ends no sentence.
 NO_SENTENCE_END = frozenset("no nos vol p pp fig art ch sec approx c ca tel".split())
-PERCENT_RE = recache.compile(r"(?<![\w.,])(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:(%)|( %)|[ \u00a0](per cent|percent)(?![\w-]))")
+PERCENT_RE = recache.compile(r"(\d(?<![\w.,].)(?:[\d,]*\d)?(?:\.\d+)?)(?:(%)|( %)|[ \u00a0](per cent|percent)(?![\w-]))")
 # Figures of four or more digits with no thousands comma, after a space, an opening bracket or a currency sign.
 LONG_FIGURE_RE = recache.compile(r"(?<![\w.,/#:+\-–−@&'’])([£$€]?)([1-9]\d{3,})(?![\w/:@\-–]|[.,]\d)")
 # Words before a long figure that make it a code or a number, not an amount.
@@ -415,7 +424,7 @@ CODE_BEFORE = frozenset("""
     dial text po box postcode zip version build issue patent policy order invoice ticket badge registration
     licence license bus train room page section article clause series part flat unit extension ext
 """.split())
-ORDINAL_RE = recache.compile(r"(?<![\w.,/#:+\-–−@&])(\d+)(st|nd|rd|th|ST|ND|RD|TH)(?![^\W_])")
+ORDINAL_RE = recache.compile(r"(\d(?<![\w.,/#:+\-–−@&].)\d*)(st|nd|rd|th|ST|ND|RD|TH)(?![^\W_])")
 
 
 def _sentence_span(t: str, i: int) -> tuple[int, int]:
@@ -732,7 +741,7 @@ def _has_big_word(t: str, start: int, end: int, words_below: int) -> bool:
 
 
 # A figure of three or more digits (or with commas or a decimal point) followed by a lower-case word.
-LONG_START_RE = recache.compile(_LONE + r"(\d{3,}|\d{1,3}(?:,\d{3})+|\d+\.\d+)(?= [a-z])")
+LONG_START_RE = recache.compile(r"(\d" + _LONE_AFTER + r"(?:\d{2,}|\d{0,2}(?:,\d{3})+|\d*\.\d+))(?= [a-z])")
 
 
 def _long_sentence_starts(b: Block, ctx: Context) -> list:
