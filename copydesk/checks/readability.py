@@ -31,7 +31,7 @@ def _may_double(text: str) -> bool:
     if not text.isascii():
         return True
     words = LETTERS_RE.findall(text.lower())
-    return any(a == b for a, b in zip(words, words[1:]))
+    return any(map(str.__eq__, words, words[1:]))  # in C: no Python step a word
 
 
 DOUBLED_OK = frozenset("had that is do bye very really no so long far ha tut knock night in for this".split())
