@@ -24,6 +24,9 @@ BEFORE = {
     "FIGURE_COUNT_RE": LONE + r"([1-9][0-9]?)(?= [a-z])",
     "LONG_START_RE": LONE + r"(\d{3,}|\d{1,3}(?:,\d{3})+|\d+\.\d+)(?= [a-z])",
     "DECADE_RE": r"\b((?:1[0-9]|20)[0-9]0)['’]s\b",
+    "WORD_COUNT_RE": (r"(?<![\w\-–'’])((?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)"
+                      r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+                      r"(?= [a-z])"),
     "consistency.TITLED_RE": r"\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?:([A-Z][a-z]+)\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b",
     "consistency.ORG_RE": r"(?<![\w'’-])" + consistency._CAP + r"(?: " + consistency._CAP + r"){1,3}(?![\w'’-])",
     "consistency.FULL_NAME_RE": r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*)\b",
@@ -37,7 +40,9 @@ MADE = ["£3 million, $1.25 billion and 3 million pounds; £3m or $2bn", "x£3 m
         "mr. Smith", "Mr.Smith", ".Mr. Smith", "Mr. smith", "Zoë Ball", "ÉCOLE", "a 1000 b 2000 c", "#1 hit",
         "2.5 billion dollars", "5 million euros", "x5 million euros", "£5 million pounds",
         "the 1980s and 2010’s, x1990s, 2100s", "in the 1960's", "1920’s jazz", "Mrs Priya Kaur and Mr. Lee, Miss Ann Bell, Prof Dale", "xMr Lee",
-        "Manchester United beat Tottenham Hotspur", "O'Neill-Smith and Jean-Paul"]
+        "Manchester United beat Tottenham Hotspur", "O'Neill-Smith and Jean-Paul",
+        "ten men, eleven women, twelve days, thirteen years, twenty-one guns, ninety-nine red, sixty-x men",
+        "fifteen people and seventy-seven cars; eighteen sixty", "xten men", "ten-minute walk", "Ten men", "eighty days"]
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +77,10 @@ def test_the_honorifics_by_first_letter_find_the_same(house, lines):
     honorific_lines = lines + [w + ". Smith" for w in words] + [w + " Smith" for w in words] + ["x" + w + ". Smith" for w in words]
     assert _same(before, after, honorific_lines) == []
     assert sum(1 for x in honorific_lines if after.search(x)) >= len(words)
+
+
+def test_a_quotation_blanked_in_one_step_is_blanked_as_before(lines):
+    from copydesk.checks.attribution import VISIBLE_RE, _blanked
+
+    made = ["“a b\nc”", "tab\there", "no\u00a0break", "   ", "", "x", "line\r\nend"]
+    assert [x for x in lines + made if _blanked(x) != VISIBLE_RE.sub(" ", x)] == []

@@ -189,6 +189,13 @@ def _person_of(inner: str) -> str:
 
 
 VISIBLE_RE = recache.compile(r"\S")
+OTHER_SPACE_RE = recache.compile(r"[^\S ]")  # white space other than the plain space
+
+
+def _blanked(text: str) -> str:
+    """text with every character but white space made a space (in one step where the only
+    white space is the plain space, as it mostly is)."""
+    return " " * len(text) if OTHER_SPACE_RE.search(text) is None else VISIBLE_RE.sub(" ", text)
 # A paragraph longer than this has its runs of visible characters indexed, so that a question
 # asked from every one of thousands of quotations never reads the same spaces twice.
 LONG = 4096
@@ -212,7 +219,7 @@ class _Para:
         pieces, pos = [], 0
         for a, z in self.spans:
             pieces.append(t[pos:a])
-            pieces.append(VISIBLE_RE.sub(" ", t[a:z]))  # white space kept, everything else blanked
+            pieces.append(_blanked(t[a:z]))  # white space kept, everything else blanked
             pos = z
         pieces.append(t[pos:])
         self.outside = "".join(pieces)  # the text with every quotation blanked out

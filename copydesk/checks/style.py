@@ -368,10 +368,13 @@ _LONE_AFTER = f"(?<!{_LONE_CLASS}.)"  # the same, asked after the figure's first
 # A figure of one or two digits followed by one space and a lower-case word: a count, maybe.
 FIGURE_COUNT_RE = recache.compile(r"([1-9]" + _LONE_AFTER + r"[0-9]?)(?= [a-z])")
 # A number word from ten up, alone (not "ten-minute", not "Ten" at a sentence's start).
+# (By first letter, the left bound asked after it, as LETTERS_RE: no two words fit at one place.)
+_AFTER_WORD = r"(?<![\w\-–'’].)"
+_AND_UNIT = r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 WORD_COUNT_RE = recache.compile(
-    r"(?<![\w\-–'’])((?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)"
-    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
-    r"(?= [a-z])")
+    rf"(t{_AFTER_WORD}(?:en|welve|hirteen|(?:wenty|hirty){_AND_UNIT})|e{_AFTER_WORD}(?:leven|ighteen|ighty{_AND_UNIT})"
+    rf"|f{_AFTER_WORD}(?:ourteen|ifteen|(?:orty|ifty){_AND_UNIT})|s{_AFTER_WORD}(?:ixteen|eventeen|(?:ixty|eventy){_AND_UNIT})"
+    rf"|n{_AFTER_WORD}(?:ineteen|inety{_AND_UNIT}))(?= [a-z])")
 NEXT_WORD_RE = recache.compile(r"[a-z]+(?:['’][a-z]+)?(?![\w\-–'’])")
 # Any number in a sentence: a figure, or a number word (one up to ninety-nine).
 ANY_NUMBER_RE = recache.compile(
