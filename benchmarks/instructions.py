@@ -58,9 +58,10 @@ def _count(script: str, n: int, tmp: str) -> int:
     path = os.path.join(tmp, "run.py")
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(script)
-    subprocess.run([sys.executable, path, "2"], check=True)  # bytecode and caches, as an installed user has them
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, path, "2"], check=True, env=env)  # bytecode and caches, as an installed user has them
     out = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.path.join(tmp, 'cg.out')}",
-                          sys.executable, path, str(n)], capture_output=True, text=True, check=True).stderr
+                          sys.executable, path, str(n)], capture_output=True, text=True, check=True, env=env).stderr
     return int(re.search(r"refs:\s+([\d,]+)", out).group(1).replace(",", ""))
 
 
