@@ -19,37 +19,25 @@ import marshal
 import sys
 import types
 
-from .kept import read as read_kept
-from .kept import write as write_kept
+from .kept import Store
 
-_TAG = f"{sys.implementation.cache_tag}-{sys.hexversion:x}"
-_kept: dict[str, bytes] | None = None
-_new: dict[str, bytes] = {}
+_store = Store(f"classes-{sys.implementation.cache_tag}-{sys.hexversion:x}.marshal")
 
 
 def path() -> str:
-    from .cachedir import folder
-
-    return folder(f"classes-{_TAG}.marshal")
+    return _store.path()
 
 
 def _code(source: str):
     """The code exec would compile source to (in dataclasses, which has no __future__ imports)."""
-    global _kept
-    if _kept is None:
-        _kept = read_kept(path())
-    blob = _kept.get(source)
+    blob = _store.get(source)
     if blob is not None:
         try:
             return marshal.loads(blob)
         except (EOFError, ValueError, TypeError):
             pass
     code = builtins.compile(source, "<string>", "exec", dont_inherit=True)
-    if not _new:
-        import atexit
-
-        atexit.register(_save)
-    _new[source] = marshal.dumps(code)
+    _store.put(source, marshal.dumps(code))
     return code
 
 
@@ -74,7 +62,8 @@ def install() -> None:
         finally:
             if sys.modules.get("inspect") is stand_in:
                 del sys.modules["inspect"]
-    import dataclasses
+    else:
+        import dataclasses
 
     if getattr(dataclasses, "exec", None) is None:
         dataclasses.exec = _exec  # type: ignore[attr-defined]  # found before the builtin
@@ -87,9 +76,3 @@ class _Forward(types.ModuleType):
         import importlib
 
         return getattr(importlib.import_module(self.__name__), attr)
-
-
-def _save() -> None:
-    if _new:
-        write_kept(path(), read_kept(path()) if _kept is None else _kept, _new)
-    _new.clear()

@@ -38,12 +38,12 @@ def main() -> None:
 def _plain_check(args: list[str]) -> tuple[list[str], dict[str, str], dict[str, bool]] | None:
     """(paths, {--format, --fail-on}, flags) when args are `check`, the options above and file
     names; else None."""
+    if not args or args[0] != "check":
+        return None
     from .reporters import FORMATS  # the run layer's, which either way comes next
     from .run import FAIL_ON
 
     valued = {"--format": FORMATS, "--fail-on": FAIL_ON}
-    if not args or args[0] != "check":
-        return None
     paths: list[str] = []
     values = {"--format": "text", "--fail-on": "error"}
     flags = dict.fromkeys(FLAGS.values(), False)

@@ -51,43 +51,61 @@ def write(path: str, kept: dict, new: dict) -> None:
             pass
 
 
+class Store:
+    """One such dict in the user's cache folder, under name: read when first asked of, and what
+    this process adds written at its exit (read and write above)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.kept: dict | None = None  # the file's entries, once read
+        self.new: dict = {}  # what this process has added
+
+    def path(self) -> str:
+        from .cachedir import folder
+
+        return folder(self.name)
+
+    def get(self, key):
+        if self.kept is None:
+            self.kept = read(self.path())
+        return self.kept.get(key)
+
+    def put(self, key, value) -> None:
+        if not self.new:
+            import atexit
+
+            atexit.register(self.save)
+        self.new[key] = value
+
+    def save(self) -> None:
+        if self.new:
+            write(self.path(), read(self.path()) if self.kept is None else self.kept, self.new)
+        self.new.clear()
+
+
+def _tag() -> str:
+    import sys
+
+    return sys.implementation.cache_tag
+
+
 # Values built from a text (a word list's table, a pack's lexicon), kept between processes.
-_built: dict | None = None
-_built_new: dict = {}
+BUILT = Store(f"built-{_tag()}.marshal")
 
 
 def built(name: str, text: str, build, holds=lambda value: True):
     """build(), a value marshal can hold made from text alone, taken from the user's cache when
     the same name was built from the very same text before (its length and two checksums) and
     holds(value) says it has the shape build gives (else it is built again)."""
-    global _built
     data = text.encode("utf-8", "surrogatepass")
     key = (name, len(data), zlib.crc32(data), zlib.adler32(data))
-    if _built is None:
-        _built = read(_built_path())
-    if key in _built:
+    value = BUILT.get(key)
+    if value is not None:
         try:
-            if holds(_built[key]):
-                return _built[key]
+            if holds(value):
+                return value
         except Exception:  # a value of another shape: built again below
             pass
     value = build()
-    if not _built_new:
-        import atexit
-
-        atexit.register(_save_built)
-    _built_new[key] = value
+    BUILT.put(key, value)
     return value
-
-
-def _built_path() -> str:
-    import sys
-
-    from .cachedir import folder
-
-    return folder(f"built-{sys.implementation.cache_tag}.marshal")
-
-
-def _save_built() -> None:
-    write(_built_path(), _built or {}, _built_new)
-    _built_new.clear()

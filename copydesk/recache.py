@@ -14,7 +14,6 @@ refuses the codes) falls back to re.compile: the cache can make copydesk faster,
 
 from __future__ import annotations
 
-import atexit
 import re
 import sys
 
@@ -35,20 +34,11 @@ if getattr(_sre, "CODESIZE", 4) != 4:  # the codes are kept as 4-byte ints
     _sre = None
 _TAG = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}-b"
 
-_kept: dict[tuple[str, int], tuple] | None = None
-_new: dict[tuple[str, int], tuple] = {}
+_store = kept.Store(f"re-{_TAG}.marshal")
 
 
 def path() -> str:
-    from .cachedir import folder
-
-    return folder(f"re-{_TAG}.marshal")
-
-
-def _load() -> dict[tuple[str, int], tuple]:
-    global _kept
-    _kept = kept.read(path())
-    return _kept
+    return _store.path()
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -56,9 +46,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     flags = int(flags)
     if _sre is None or not isinstance(pattern, str):
         return re.compile(pattern, flags)
-    have = _kept if _kept is not None else _load()
     key = (pattern, flags)
-    args = have.get(key)
+    args = _store.get(key)
     if args is not None:
         try:
             kept_flags, codes, groups, groupindex, indexgroup = args
@@ -72,9 +61,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         raise
     except Exception:  # the engine's modules are not as expected: no cache
         return re.compile(pattern, flags)
-    if not _new:
-        atexit.register(_save)
-    _new[key] = args
+    _store.put(key, args)
     return compiled
 
 
@@ -94,6 +81,4 @@ def _program(pattern: str, flags: int) -> tuple[Any, ...]:
 
 def _save() -> None:
     """Add the patterns compiled in this process to the cache file."""
-    if _new:
-        kept.write(path(), _load() if _kept is None else _kept, _new)
-    _new.clear()
+    _store.save()

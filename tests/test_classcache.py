@@ -28,7 +28,7 @@ try:
 except dataclasses.FrozenInstanceError:
     frozen = True
 print(json.dumps({
-    "new": len(classcache._new), "outside": any("Outside" in s or "a=1" in s for s in classcache._new),
+    "new": len(classcache._store.new), "outside": any("Outside" in s or "a=1" in s for s in classcache._store.new),
     "repr": repr(f), "eq": f == dataclasses.replace(g, line=3), "ne": f != g, "hash": hash(f) == hash(dataclasses.replace(g, line=3)),
     "frozen": frozen, "options": repr(Options(paths=["a"])), "doc": Finding.__init__.__qualname__,
     "fields": [x.name for x in dataclasses.fields(Finding)], "outside_repr": repr(Outside()),
@@ -87,8 +87,8 @@ def test_a_table_built_from_a_word_list_is_kept_for_that_very_text(tmp_path, mon
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("COPYDESK_NO_CACHE", raising=False)
-    monkeypatch.setattr(kept, "_built", None)
-    monkeypatch.setattr(kept, "_built_new", {})
+    monkeypatch.setattr(kept.BUILT, "kept", None)
+    monkeypatch.setattr(kept.BUILT, "new", {})
     calls = []
 
     def build(text):
@@ -96,8 +96,8 @@ def test_a_table_built_from_a_word_list_is_kept_for_that_very_text(tmp_path, mon
         return {w: frozenset(w) for w in text.split()}
 
     a = kept.built("t", "alpha beta", lambda: build("alpha beta"))
-    kept._save_built()
-    kept._built = None  # as a new process
+    kept.BUILT.save()
+    kept.BUILT.kept = None  # as a new process
     again = kept.built("t", "alpha beta", lambda: build("alpha beta"))
     assert again == a and calls == ["alpha beta"]
     assert kept.built("t", "alpha betb", lambda: build("alpha betb")) != a  # one letter changed: built anew

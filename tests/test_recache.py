@@ -25,8 +25,8 @@ PATTERNS = [(r"(?<![\w.])(Mr|Dr)\.(?=[ \u00a0]+[A-Z])", 0), (r"(?P<word>\w+)\s+(
 def fresh(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("COPYDESK_NO_CACHE", raising=False)
-    monkeypatch.setattr(recache, "_kept", None)
-    monkeypatch.setattr(recache, "_new", {})
+    monkeypatch.setattr(recache._store, "kept", None)
+    monkeypatch.setattr(recache._store, "new", {})
     return tmp_path
 
 
@@ -42,11 +42,11 @@ def test_a_pattern_from_the_cache_is_the_one_re_makes(fresh):
         same(recache.compile(p, f), re.compile(p, f))
     recache._save()
     assert os.path.exists(recache.path())
-    recache._kept = None  # as a new process: read from the file
+    recache._store.kept = None  # as a new process: read from the file
     for p, f in PATTERNS:
         got = recache.compile(p, f)
         same(got, re.compile(p, f))
-    assert not recache._new  # all came from the cache
+    assert not recache._store.new  # all came from the cache
     with pytest.raises(re.error):
         recache.compile("(unclosed")
 
@@ -61,10 +61,10 @@ def test_a_spoilt_cache_is_no_worse_than_none(fresh):
             data[k] = 0xFF
         fh.seek(0)
         fh.write(data)
-    recache._kept = None
+    recache._store.kept = None
     for p, f in PATTERNS:
         same(recache.compile(p, f), re.compile(p, f))
-    assert len(recache._new) == len(PATTERNS)  # none taken from the damaged file
+    assert len(recache._store.new) == len(PATTERNS)  # none taken from the damaged file
     # Codes the engine refuses, under a checksum that holds: compiled afresh.
     import marshal
     import zlib
@@ -73,13 +73,13 @@ def test_a_spoilt_cache_is_no_worse_than_none(fresh):
     blob = marshal.dumps(kept)
     with open(recache.path(), "wb") as fh:
         fh.write(zlib.crc32(blob).to_bytes(4, "big") + blob)
-    recache._kept, recache._new = None, {}
+    recache._store.kept, recache._store.new = None, {}
     for p, f in PATTERNS:
         same(recache.compile(p, f), re.compile(p, f))
-    assert len(recache._new) == len(PATTERNS)
+    assert len(recache._store.new) == len(PATTERNS)
     with open(recache.path(), "wb") as fh:
         fh.write(b"not marshal at all")
-    recache._kept = None
+    recache._store.kept = None
     for p, f in PATTERNS:
         same(recache.compile(p, f), re.compile(p, f))
 
@@ -88,7 +88,7 @@ def test_a_second_process_compiles_nothing(tmp_path):
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     env.pop("COPYDESK_NO_CACHE", None)
     code = ("from copydesk import recache, registry; registry.checkers(); "
-            "import copydesk.parsers.markdown, copydesk.parsers.html; print(len(recache._new))")
+            "import copydesk.parsers.markdown, copydesk.parsers.html; print(len(recache._store.new))")
     first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert int(first.stdout) > 100 and int(second.stdout) == 0

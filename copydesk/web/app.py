@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
-from importlib import resources
 from typing import Any
 
 from starlette.applications import Starlette
@@ -27,7 +26,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from .. import __version__
+from .. import __version__, packaged
 from ..config import Config
 from ..finding import Finding
 from ..house import builtin_houses
@@ -222,7 +221,7 @@ def create_app(config: Config | None = None, *, token: str | None = None, max_bo
     async def page(request: Request) -> Response:
         name, media = PAGE_FILES[request.url.path]
         if name not in files:
-            files[name] = resources.files(__package__).joinpath("page", name).read_bytes()
+            files[name] = packaged.read_bytes("web", "page", name)
         return Response(files[name], media_type=media, headers=PAGE_HEADERS)
 
     routes = [
