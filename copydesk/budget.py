@@ -35,15 +35,19 @@ class _Watchdog:
         self.fired: set[int] = set()  # tokens whose exception has been sent
         self.thread: threading.Thread | None = None
         self.token = 0
+        self.wakes = 0.0  # when the watchdog next looks of itself: a later deadline need not wake it
 
     def arm(self, seconds: float) -> int:
         with self.cond:
             self.token += 1
-            self.deadlines[threading.get_ident()] = (time.monotonic() + seconds, self.token)
-            if self.thread is None or not self.thread.is_alive():
+            at = time.monotonic() + seconds
+            self.deadlines[threading.get_ident()] = (at, self.token)
+            if self.thread is None or not self.thread.is_alive():  # the first budget, or a forked worker's
                 self.thread = threading.Thread(target=self._run, name="copydesk-budget", daemon=True)
+                self.wakes = at
                 self.thread.start()
-            self.cond.notify()
+            elif at < self.wakes:
+                self.cond.notify()  # sooner than the watchdog would look: it must look again now
             return self.token
 
     def disarm(self, token: int) -> bool:
@@ -68,8 +72,10 @@ class _Watchdog:
                     del self.deadlines[tid]
                     self.fired.add(tok)
                     _set_async_exc(tid, CheckerTimeout)
-                wait = min((at for at, _tok in self.deadlines.values()), default=now + 60) - now
-                self.cond.wait(timeout=max(wait, 0.001))
+                # Woken by a sooner deadline, or at the soonest it knows of (one a checker that
+                # finished in time has taken back is looked at, found gone, and passed over).
+                self.wakes = min((at for at, _tok in self.deadlines.values()), default=now + 60)
+                self.cond.wait(timeout=max(self.wakes - now, 0.001))
 
 
 _WATCHDOG = _Watchdog()

@@ -364,6 +364,24 @@ def test_a_fix_that_leaves_its_finding_standing_is_never_applied(monkeypatch, go
     assert good.read_text() == "Head\n\nThe colour is red.\n"
 
 
+def test_a_short_budget_after_long_ones_still_stops_in_time():
+    """The watchdog is woken only by a deadline sooner than the one it waits for: after budgets
+    of a minute, one of a fifth of a second must still be kept."""
+    import time
+
+    from copydesk import budget
+
+    for _ in range(3):
+        with budget.limit(60):
+            pass
+    t0 = time.monotonic()
+    with pytest.raises(budget.CheckerTimeout):
+        with budget.limit(0.2):
+            while time.monotonic() - t0 < 20:
+                pass
+    assert time.monotonic() - t0 < 5
+
+
 def test_a_checker_past_its_time_budget_is_stopped_and_the_others_stand(monkeypatch, tmp_path, good):
     from copydesk.checks.quotes import QuotesChecker
 
