@@ -10,7 +10,11 @@ from __future__ import annotations
 from . import recache
 
 END_RE = recache.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-WORD_RE = recache.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+# A word, for counting: a run of letters, figures and ' ’ . - that holds a letter or figure, from
+# the first of those (“don't”, “U.S.”, “1.5”, “-year-old”: one each). Counted alike by the form
+# that ends a word on a letter or figure, [^\W_](?:[\w'’.-]*[^\W_])?, which backs up a step at the
+# end of each word; this one never does.
+WORD_RE = recache.compile(r"[^\W_][\w'’.-]*")
 # Abbreviations written with a full stop that seldom end a sentence (lower case compared).
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st prof gen col lt sgt capt cpl rev fr jr sr sen rep gov pres insp supt det ch "

@@ -84,3 +84,32 @@ def test_a_quotation_blanked_in_one_step_is_blanked_as_before(lines):
 
     made = ["“a b\nc”", "tab\there", "no\u00a0break", "   ", "", "x", "line\r\nend"]
     assert [x for x in lines + made if _blanked(x) != VISIBLE_RE.sub(" ", x)] == []
+
+
+def test_words_are_counted_as_the_form_that_ends_a_word_on_a_letter_counts_them(lines):
+    """sentences.words counts with a pattern that takes a word's trailing marks too; the count
+    must be that of the pattern that stops at its last letter or figure, on published lines
+    and on made ones of every mix of letters, figures, marks and spaces."""
+    import itertools
+
+    from copydesk import sentences
+
+    ending = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+    made = ["".join(p) for n in range(1, 6) for p in itertools.product("a1_'’.- é", repeat=n)]
+    assert len(made) > 50_000
+    for x in lines + made:
+        assert sentences.words(x) == len(ending.findall(x)), x
+
+
+def test_a_name_written_small_is_found_as_the_words_written_small_find_it(lines):
+    """consistency._written_small, asked of a few names, must answer as a look-up among
+    SMALL_WORD_RE's words does: on published lines, and on made ones with every kind of
+    neighbour (figures of other scripts, marks, accents, the edges of the text)."""
+    import itertools
+
+    small_re = consistency.SMALL_WORD_RE
+    made = ["".join(p) for n in range(1, 6) for p in itertools.product(["ab", "b", "x", " ", "-", "’", "_", "é", "٣", "Ab", "\n"], repeat=n)]
+    for text in lines + made:
+        small = set(small_re.findall(text))
+        for word in ("ab", "b", "the", "will", "mark", "é", "ab b"):
+            assert consistency._written_small(word, text) == (word in small), (word, text)

@@ -233,11 +233,38 @@ def _first_names_only(named, blocks):
     doubtful = {m.group(1) for _n, _b, m in named if m.group(1).lower() not in known}
     if not doubtful:
         return named
-    # The article's words written small, found in one pass (asking of each doubtful name in
-    # turn would read the article once a name: the square of its length in a draft of names).
-    small = {w for b in blocks for w in SMALL_WORD_RE.findall(b.text)}
-    common = {w for w in doubtful if w.lower() in small}
+    # The article's words written small (SMALL_WORD_RE). A few doubtful names are each looked for
+    # in the text, mostly by one substring test; many are looked up among the words found in one
+    # pass (asking of each in turn would read the article once a name: the square of its length
+    # in a draft of names).
+    if len(doubtful) <= FEW_DOUBTFUL:
+        text = "\n".join(b.text for b in blocks)
+        common = {w for w in doubtful if _written_small(w.lower(), text)}
+    else:
+        small = {w for b in blocks for w in SMALL_WORD_RE.findall(b.text)}
+        common = {w for w in doubtful if w.lower() in small}
     return [u for u in named if u[2].group(1) not in common]
+
+
+FEW_DOUBTFUL = 12
+
+
+def _written_small(word: str, text: str) -> bool:
+    """Whether SMALL_WORD_RE finds word itself in text: a word of a to z alone, nothing of a
+    word's (letters, figures, _ ' ’ -) either side of it."""
+    if not (word.isascii() and word.isalpha()):
+        return False
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _of_a_word(text[at - 1])) and not (end < len(text) and _of_a_word(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _of_a_word(c: str) -> bool:
+    return c.isalnum() or c in "_'’-"  # what [\w'’-] takes: \w is a letter, a figure of any kind or _
 
 
 def _plural_pair(a: str, b: str) -> bool:

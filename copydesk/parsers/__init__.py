@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from ..blocks import Block, BlockKind
+from ..invisible import is_blank, is_invisible
 from ..prose import Prose, ProseBuilder
 from ..suppressions import read_directive
 from .. import recache
@@ -68,9 +70,6 @@ def next_line(doc: "Document", k: int) -> int | None:
     """The first line from k on that holds something to read, or None at the end of the draft
     (or past the most blocks a draft is read into). Blank lines are passed over; a line of
     invisible characters becomes a blank block, which layout reports."""
-    from ..blocks import Block, BlockKind
-    from ..invisible import is_blank, is_invisible
-
     while k < doc.line_count and not full(doc, doc.line_starts[k]):
         line = doc.line_text(k)
         if not is_blank(line):
