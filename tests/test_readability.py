@@ -206,3 +206,18 @@ def test_the_doubled_word_look_ahead_never_hides_one():
     found = [line for line in lines if DOUBLED_RE.search(line)]
     assert len(found) >= 8 and all(_may_double(line) for line in found)
     assert not _may_double("No word here comes twice in a row.")
+
+
+def test_the_doubled_word_look_ahead_compares_neighbouring_runs_of_letters():
+    """For ASCII text _may_double is exact: yes when two neighbouring runs of letters are equal
+    but for case, whatever stands between them; over every string of up to six pieces."""
+    import itertools
+    import re
+
+    from copydesk.checks.readability import _may_double
+
+    made = ["".join(p) for n in range(1, 7) for p in itertools.product(["ab", "AB", "b", " ", "\n", "1", "_", "-."], repeat=n)]
+    assert len(made) > 250_000
+    for text in made:
+        runs = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+        assert _may_double(text) == any(a == b for a, b in zip(runs, runs[1:])), text
