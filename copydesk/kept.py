@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import sys
 import zlib
 
 MAX_BYTES = 8 * 1024 * 1024  # a file grown past this (entries no longer used) starts again
@@ -83,14 +84,8 @@ class Store:
         self.new.clear()
 
 
-def _tag() -> str:
-    import sys
-
-    return sys.implementation.cache_tag
-
-
 # Values built from a text (a word list's table, a pack's lexicon), kept between processes.
-BUILT = Store(f"built-{_tag()}.marshal")
+BUILT = Store(f"built-{sys.implementation.cache_tag}.marshal")
 
 
 def built(name: str, text: str, build, holds=lambda value: True):

@@ -10,7 +10,6 @@ TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh pr
 if TYPE_CHECKING:
     from typing import Any
 
-if TYPE_CHECKING:
     import yaml
 
 

@@ -196,6 +196,8 @@ def _blanked(text: str) -> str:
     """text with every character but white space made a space (in one step where the only
     white space is the plain space, as it mostly is)."""
     return " " * len(text) if OTHER_SPACE_RE.search(text) is None else VISIBLE_RE.sub(" ", text)
+
+
 # A paragraph longer than this has its runs of visible characters indexed, so that a question
 # asked from every one of thousands of quotations never reads the same spaces twice.
 LONG = 4096

@@ -29,6 +29,7 @@ MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July
                "November", "December")
 MONTHS = {m.lower(): i for i, m in enumerate(MONTH_NAMES) if m}
 MONTHS.update({m[:3].lower(): i for i, m in enumerate(MONTH_NAMES) if m and m != "May"})
+MONTHS["sept"] = 9
 
 
 def _date(year: int, month: int, day: int) -> datetime.date:
@@ -47,7 +48,8 @@ def _days_in(year: int, month: int) -> int:
     if month == 2:
         return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
     return 30 if month in (4, 6, 9, 11) else 31
-MONTHS["sept"] = 9
+
+
 _MONTH = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 # "Tuesday 5 March 2026", "Tuesday, 5th March, 2026", "Tuesday, March 5, 2026"
 WEEKDAY_DATE_RE = recache.compile(

@@ -18,8 +18,6 @@ DEFAULTS = {"sentence_max_words": 40, "paragraph_max_sentences": 10, "flesch_min
 # The two may stand on two lines of one paragraph ("the\nthe"), or either side of markup the
 # parser took out ("the *the*").
 DOUBLED_RE = recache.compile(r"(?<![\w-])([^\W\d_]+)([ \t]*\n[ \t]*|[ \t]+)(\1)(?![\w-])", re.IGNORECASE)
-# Words a writer doubles on purpose or by grammar: "had had", "that that", "what it is is",
-# "placed in in the past", "waiting for for years", "add to this this law", "really really".
 # Every ASCII character but a letter, as a space: what is left of ASCII text, split, is its runs
 # of letters.
 NOT_LETTERS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalpha()})
@@ -36,6 +34,8 @@ def _may_double(text: str) -> bool:
     return any(map(str.__eq__, words, words[1:]))  # in C: no Python step a word
 
 
+# Words a writer doubles on purpose or by grammar: "had had", "that that", "what it is is",
+# "placed in in the past", "waiting for for years", "add to this this law", "really really".
 DOUBLED_OK = frozenset("had that is do bye very really no so long far ha tut knock night in for this".split())
 # Words whose double is a slip even when the first opens a sentence ("The the ferry"): a capital
 # then a small letter is otherwise a name and a word ("Will will", "May may").

@@ -15,11 +15,10 @@ from .. import recache
 TYPE_CHECKING = False  # typing's own flag, without importing typing: a fresh process does without it
 if TYPE_CHECKING:
     from typing import Protocol
+
+    from ..document import Document
 else:
     Protocol = object
-
-if TYPE_CHECKING:
-    from ..document import Document
 
 
 class Parser(Protocol):
