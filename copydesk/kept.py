@@ -11,7 +11,7 @@ import os
 import sys
 import zlib
 
-MAX_BYTES = 8 * 1024 * 1024  # a file grown past this (entries no longer used) starts again
+MAX_BYTES = 2 * 1024 * 1024  # a file grown past this (entries no longer used) starts again
 
 
 def read(path: str) -> dict:
@@ -30,10 +30,11 @@ def read(path: str) -> dict:
     return {}
 
 
-def write(path: str, kept: dict, new: dict) -> None:
-    """kept with new added, as the file at path (only new when the whole would be too big)."""
+def write(path: str, kept: dict, new: dict) -> bool:
+    """kept with new added, as the file at path (only new when the whole would be too big);
+    whether it was written."""
     if not new or os.environ.get("COPYDESK_NO_CACHE"):
-        return
+        return False
     data = dict(kept)
     data.update(new)
     tmp = f"{path}.{os.getpid()}.tmp"
@@ -45,19 +46,23 @@ def write(path: str, kept: dict, new: dict) -> None:
         with open(tmp, "wb") as fh:
             fh.write(zlib.crc32(blob).to_bytes(4, "big") + blob)
         os.replace(tmp, path)
+        return True
     except (OSError, ValueError):
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        return False
 
 
 class Store:
     """One such dict in the user's cache folder, under name: read when first asked of, and what
-    this process adds written at its exit (read and write above)."""
+    this process adds written at its exit (read and write above), when the files of the names it
+    replaces (earlier generations of it) are removed."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, replaces: tuple[str, ...] = ()):
         self.name = name
+        self.replaces = replaces  # names of files this one took over from: removed when it is written
         self.kept: dict | None = None  # the file's entries, once read
         self.new: dict = {}  # what this process has added
 
@@ -79,8 +84,14 @@ class Store:
         self.new[key] = value
 
     def save(self) -> None:
-        if self.new:
-            write(self.path(), read(self.path()) if self.kept is None else self.kept, self.new)
+        if self.new and write(self.path(), read(self.path()) if self.kept is None else self.kept, self.new):
+            from .cachedir import folder
+
+            for name in self.replaces:
+                try:
+                    os.unlink(folder(name))
+                except OSError:  # already gone, or not ours to remove
+                    pass
         self.new.clear()
 
 

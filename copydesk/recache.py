@@ -32,9 +32,12 @@ except ImportError:  # another interpreter: no cache
 
 if getattr(_sre, "CODESIZE", 4) != 4:  # the codes are kept as 4-byte ints
     _sre = None
-_TAG = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}-b"
+# The last letter names the file's generation: "c" takes over from (and removes) files that grew
+# by an entry a process, when one pattern was built in an order that changed with the hash seed.
+_BASE = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+_TAG = f"{_BASE}-c"
 
-_store = kept.Store(f"re-{_TAG}.marshal")
+_store = kept.Store(f"re-{_TAG}.marshal", replaces=(f"re-{_BASE}.marshal", f"re-{_BASE}-b.marshal"))
 
 
 def path() -> str:

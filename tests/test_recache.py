@@ -84,6 +84,25 @@ def test_a_spoilt_cache_is_no_worse_than_none(fresh):
         same(recache.compile(p, f), re.compile(p, f))
 
 
+
+def test_writing_the_cache_removes_the_files_of_its_earlier_generations(fresh, monkeypatch):
+    from copydesk.cachedir import folder
+
+    old = [folder(name) for name in recache._store.replaces]
+    assert len(old) == 2 and recache.path() not in old
+    for p in old:
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        with open(p, "wb") as fh:
+            fh.write(b"an earlier generation")
+    monkeypatch.setenv("COPYDESK_NO_CACHE", "1")  # nothing written: nothing removed
+    recache.compile(r"no cache (\d+)")
+    recache._save()
+    assert all(os.path.exists(p) for p in old) and not os.path.exists(recache.path())
+    monkeypatch.delenv("COPYDESK_NO_CACHE")
+    recache.compile(r"generation (\d+)")
+    recache._save()
+    assert os.path.exists(recache.path()) and not any(os.path.exists(p) for p in old)
+
 def test_a_second_process_compiles_nothing(tmp_path):
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     env.pop("COPYDESK_NO_CACHE", None)
@@ -93,6 +112,28 @@ def test_a_second_process_compiles_nothing(tmp_path):
     second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert int(first.stdout) > 100 and int(second.stdout) == 0
 
+
+
+def test_checking_drafts_under_another_hash_seed_compiles_nothing_new(tmp_path):
+    """Every pattern a check builds is the same string in every process: one built in a set's
+    order would differ with the hash seed, be compiled again by each process and grow the cache
+    by an entry a run."""
+    from conftest import FIXTURES
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("COPYDESK_NO_CACHE", None)
+    code = ("import os, sys; from copydesk import Linter, recache\n"
+            "d = sys.argv[1]; names = sorted(n for n in os.listdir(d) if n.endswith(('.txt', '.md', '.html')))\n"
+            "for house in ('british', 'american'):\n"
+            "    linter = Linter(house=house)\n"
+            "    for n in names: linter.check(open(os.path.join(d, n), encoding='utf-8', errors='replace').read(), path=n)\n"
+            "print(len(recache._store.new))")
+    counts = []
+    for seed in ("1", "2", "3"):
+        out = subprocess.run([sys.executable, "-c", code, FIXTURES], env={**env, "PYTHONHASHSEED": seed},
+                             capture_output=True, text=True, check=True)
+        counts.append(int(out.stdout))
+    assert counts[0] > 100 and counts[1:] == [0, 0], counts
 
 def test_the_first_draft_finds_the_same_spellings_without_the_scan(monkeypatch):
     """The spelling table's words are looked up one by one in a process's first draft and found

@@ -183,9 +183,11 @@ def _honorific_re(house: House) -> tuple[re.Pattern[str] | None, bool]:
     if not words:
         return None, False
     # The words by their first letter, each group's ends longest first, with the words' left
-    # bound asked after that letter (see LETTERS_RE).
+    # bound asked after that letter (see LETTERS_RE). Ties are ordered by the words themselves,
+    # so that every process builds the very same pattern (a set's order changes with the hash
+    # seed, and each new pattern would be compiled again and kept anew in the pattern cache).
     by_first: dict[str, list[str]] = {}
-    for w in sorted({str(w) for w in words if w}, key=lambda w: len(re.escape(w)), reverse=True):
+    for w in sorted({str(w) for w in words if w}, key=lambda w: (-len(re.escape(w)), w)):
         by_first.setdefault(w[0], []).append(w[1:])
     alts = "|".join(re.escape(c) + r"(?<![\w.].)(?:" + "|".join(map(re.escape, ends)) + ")" for c, ends in by_first.items())
     if sec.get("full_stop"):
