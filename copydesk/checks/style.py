@@ -951,12 +951,17 @@ class StyleChecker(Checker):
                         ds, de = b.prose.source_span(m.end(1), m.end(1) + 1)  # the stop as written: "." or "&#46;"
                         findings.append(ctx.finding("style.honorific", s, e, f"British style writes “{word}” with no full stop.",
                                                     [word], edits=[Edit(ds, de, "")]))
-            skip: list[tuple[int, int]] = []
-            if protected is not None and _may_match(protected, t):
-                skip = [(m.start(), m.end()) for m in protected.finditer(t)]
-            skip_starts = [a for a, _z in skip]
+            # The protected names' spans in this paragraph, found when first asked of: most
+            # paragraphs hold no word to respell, and never ask.
+            skip: list[tuple[int, int]] | None = None
+            skip_starts: list[int] = []
 
-            def protected_at(i: int) -> bool:
+            def protected_at(i: int, t: str = t) -> bool:
+                nonlocal skip, skip_starts
+                if skip is None:
+                    skip = [] if protected is None or not _may_match(protected, t) else [
+                        (m.start(), m.end()) for m in protected.finditer(t)]
+                    skip_starts = [a for a, _z in skip]
                 k = bisect_right(skip_starts, i) - 1
                 return k >= 0 and i < skip[k][1]
 
