@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import recache
+from . import kept, recache
 from .yamlio import DataError
 
 
@@ -144,8 +144,14 @@ def words_alternation(words) -> str:
     tries a few first letters at each place instead of every word. Between those bounds it
     matches what the plain alternation matches: where one word is another and more, the more
     begins with a word character, so the two never both fit at one place, whatever the order;
-    when that does not hold, the plain alternation, longest first, is given instead."""
-    words = sorted({w for w in words if w}, key=len, reverse=True)
+    when that does not hold, the plain alternation, longest first, is given instead. The
+    words' order makes no difference, and the result is kept between processes (kept.built):
+    a fresh process, such as the hook, takes it from the user's cache."""
+    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return kept.built("words_alternation", repr(words), lambda: _alternation(words), lambda v: isinstance(v, str))
+
+
+def _alternation(words: list[str]) -> str:
     for a in words:
         for b in words:
             if len(b) > len(a) and b.casefold().startswith(a.casefold()) and not WORDISH.match(b[len(a)]):

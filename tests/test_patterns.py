@@ -205,3 +205,33 @@ def test_a_word_tree_matches_what_the_plain_alternation_matches():
         assert [line for line in lines if [m.span() for m in tree.finditer(line)] != [m.span() for m in plain.finditer(line)]] == []
     assert words_alternation(["claim", "claimed", "claims"]) == "claim(?:ed|s)?"
     assert "|" in words_alternation(["U.S", "U.S."]) and "(?:" not in words_alternation(["U.S", "U.S."])  # plain: order matters there
+
+
+def test_a_word_list_gives_one_pattern_in_any_order_and_from_the_cache(monkeypatch, tmp_path):
+    """The pattern of a word list is the same string whatever the list's order (a pattern that
+    changed with it would be compiled, and cached, anew by every process) and whether it comes
+    from the user's cache or is built afresh."""
+    import random
+
+    from copydesk import kept
+    from copydesk.house import load_data_pack
+    from copydesk.patterns import words_alternation
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(kept.BUILT, "kept", None)
+    monkeypatch.setattr(kept.BUILT, "new", {})
+    for words in (load_data_pack("attribution.yaml")["loaded"], ["U.S", "U.S.", "u.s", "US", "us", "UK"], ["ab", "ba", "cd", "dc"]):
+        first = words_alternation(words)
+        assert kept.BUILT.new  # built, and to be kept
+        kept.BUILT.save()
+        kept.BUILT.kept = None
+        shuffled = list(words)
+        random.Random(3).shuffle(shuffled)
+        assert words_alternation(shuffled) == words_alternation(reversed(words)) == words_alternation(set(words)) == first
+        assert not kept.BUILT.new  # taken from the cache file
+        monkeypatch.setenv("COPYDESK_NO_CACHE", "1")
+        kept.BUILT.kept = None
+        assert words_alternation(list(reversed(words))) == first
+        monkeypatch.delenv("COPYDESK_NO_CACHE")
+        kept.BUILT.new.clear()
+        kept.BUILT.kept = None

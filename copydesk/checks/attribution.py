@@ -165,8 +165,11 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
 
 
+TITLE_WORD_RE = recache.compile(r"[^\W_][\w'’-]*")
+
+
 def _is_title(inner: str) -> bool:
-    words = re.findall(r"[^\W_][\w'’-]*", inner)
+    words = TITLE_WORD_RE.findall(inner)
     if not words or inner.rstrip().endswith((".", "!", "?", ",")):
         return False
     return all(w[0].isupper() or w.lower() in SMALL_WORDS or w[0].isdigit() for w in words)
@@ -545,6 +548,11 @@ def _framed(headline: str, first: "_Para | None", frames) -> bool:
     return first is not None and not first.spans and bool(frames[1].search(first.block.text))
 
 
+CLAUSE_BREAK_RE = recache.compile(r"[,;:—–]|\s{3,}")
+COMMA_WORD_RE = recache.compile(r",\s+\w")
+PHRASE_BREAK_RE = recache.compile(r"[,.;:!?()—–]|\s{3,}")
+
+
 def _speaker(s: str, m: "re.Match", kinds) -> "Speaker | None":
     """The speaker a reporting sentence names: the words after the verb when the verb comes
     first (“said Mr Dein”, “according to police”), otherwise the subject before it."""
@@ -552,19 +560,19 @@ def _speaker(s: str, m: "re.Match", kinds) -> "Speaker | None":
     if word.startswith("spokes"):
         return Speaker(m.group(0), PERSON, 0)
     before = s[: m.start()]
-    clause = re.split(r"[,;:—–]|\s{3,}", before)
+    clause = CLAUSE_BREAK_RE.split(before)
     after = s[m.end():]
     words = []
     following = WORD_RE.match(after.lstrip())
     if (following and following.group(0).lower() in PREPOSITIONS and before.rstrip().endswith(",")
-            and re.search(r",\s+\w", after)):
+            and COMMA_WORD_RE.search(after)):
         # “Nemeth, recalled in place of Job, scored…”: a participle closed by a comma, no one
         # speaking; “Tom Reyes, the firm's director, said in a statement.” is speech.
         return None
     inverted = not clause[-1].strip() and following is not None and (
         following.group(0)[:1].isupper() or following.group(0).lower() in PRONOUNS)  # “…, said Mr Bud.”
     if inverted or not WORD_RE.search(before) or word.startswith("according") or word.startswith("quot"):
-        phrase = re.split(r"[,.;:!?()—–]|\s{3,}", after, maxsplit=1)[0]
+        phrase = PHRASE_BREAK_RE.split(after, maxsplit=1)[0]
         words = WORD_RE.findall(phrase)[:6]
         if words and words[0].lower() in PREPOSITIONS:
             words = []
