@@ -145,9 +145,15 @@ def _table_words(t: str, table: dict[str, str], candidates, found: list[tuple[in
             yield ws, we, word, target
 
 
-def _may_match(pattern: re.Pattern[str], text: str) -> bool:
-    if len(text) <= LONG_TEXT:
-        return True  # the full scan of a short paragraph costs less than an RE2 call
+def _may_match(pattern: re.Pattern[str], text: str, many: bool) -> bool:
+    """Whether pattern (a word list between bounds) may match in text, by its prefilter on RE2.
+    Python's engine tries the list at every place of a paragraph, which costs several times
+    RE2's scan of the prefilter, at any length. But RE2's start (its import, the prefilter's
+    build) costs more than the scans of one short draft: a process's first draft (a hook's
+    only one) asks the prefilter of its long paragraphs only; many says the process is past
+    that (_scan_pays)."""
+    if len(text) <= LONG_TEXT and not many:
+        return True
     pre = _prefilter(pattern.pattern, bool(pattern.flags & re.IGNORECASE))
     return pre is None or pre.search(text) is not None
 
@@ -910,7 +916,8 @@ class StyleChecker(Checker):
         house = ctx.house
         hon_re, wants_stop = _honorific_re(house)
         table = _spelling_table(house)
-        candidates = _spelling_candidates(house) if table and _scan_pays(doc) else None
+        many = _scan_pays(doc)  # past a process's first draft, or a long one: RE2 pays for its start
+        candidates = _spelling_candidates(house) if table and many else None
         protected = _protected_re(house)
         var_re, var_index, var_both = _variants(house)
         sense = _by_sense(house)
@@ -959,7 +966,7 @@ class StyleChecker(Checker):
             def protected_at(i: int, t: str = t) -> bool:
                 nonlocal skip, skip_starts
                 if skip is None:
-                    skip = [] if protected is None or not _may_match(protected, t) else [
+                    skip = [] if protected is None or not _may_match(protected, t, many) else [
                         (m.start(), m.end()) for m in protected.finditer(t)]
                     skip_starts = [a for a, _z in skip]
                 k = bisect_right(skip_starts, i) - 1
@@ -1004,7 +1011,7 @@ class StyleChecker(Checker):
                     findings.append(ctx.finding("style.spelling", s, e,
                                                 f"“{word}” is the American spelling outside computing (this one is a “{cue}” {word}, not software); house style is “{suggestion}”.",
                                                 [suggestion], edits=_rewrite(b, m.start(), m.end(), suggestion)))
-            if var_re is not None and _may_match(var_re, t):
+            if var_re is not None and _may_match(var_re, t, many):
                 for m in var_re.finditer(t):
                     form = m.group(0)
                     if protected_at(m.start()) or ctx.accepted(form) or _sic(t, m.end()):
