@@ -429,6 +429,7 @@ NO_SENTENCE_END = frozenset("no nos vol p pp fig art ch sec approx c ca tel".spl
 PERCENT_RE = recache.compile(r"(\d(?<![\w.,].)(?:[\d,]*\d)?(?:\.\d+)?)(?:(%)|( %)|[ \u00a0](per cent|percent)(?![\w-]))")
 # Figures of four or more digits with no thousands comma, after a space, an opening bracket or a currency sign.
 LONG_FIGURE_RE = recache.compile(r"(?<![\w.,/#:+\-–−@&'’])([£$€]?)([1-9]\d{3,})(?![\w/:@\-–]|[.,]\d)")
+FOUR_DIGITS_RE = recache.compile(r"[1-9]\d{3}")
 # Words before a long figure that make it a code or a number, not an amount.
 CODE_BEFORE = frozenset("""
     no number nos code id ref reference account case serial model flight route pin phone tel telephone fax call
@@ -780,6 +781,8 @@ def _thousands(b: Block, ctx: Context) -> list:
     inside addresses are left alone."""
     t = b.text
     out = []
+    if FOUR_DIGITS_RE.search(t) is None:
+        return out  # what every long figure holds: a quick scan, where the figure's pattern tries every place
     for m in LONG_FIGURE_RE.finditer(t):
         if ctx.full:
             break
