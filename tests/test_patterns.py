@@ -235,3 +235,35 @@ def test_a_word_list_gives_one_pattern_in_any_order_and_from_the_cache(monkeypat
         monkeypatch.delenv("COPYDESK_NO_CACHE")
         kept.BUILT.new.clear()
         kept.BUILT.kept = None
+
+
+def test_the_reporting_phrases_pattern_finds_what_the_token_reading_finds():
+    """Attribution finds reporting phrases with one pattern over the sentence in lower case;
+    the token-by-token reading of the phrase table (_search_tokens) is what a search means.
+    Both must give the same span, from every start, on published lines, on made strings that
+    put phrases beside hyphens, apostrophes, line breaks, other scripts and letters whose lower
+    case is longer, and with a user's own phrases (one of which no token can equal)."""
+    import itertools
+    import random
+
+    from copydesk.checks import attribution as A
+
+    ph = A._patterns(())[0]
+    mine = A._patterns(("quipped", "o'clock said", "Went On To Say", "ça dit"))[0]
+    assert ph.pattern is not None and mine.pattern is not None
+    lines = _lines_to_try()
+    pieces = ["said", "Said", "SAYS", "according", "to", "according to", "described", "as", "calls", "called",
+              "posted", ":", "that", "he", "the", "a spokesman for", "spokesman", " ", "  ", "\n", "-", "_", "'", "’",
+              "re-", "unsaid", "said-", "İ", "ß", "ça", "dit", "quipped", "went on to say", "o'clock", "“", ",", "."]
+    rng = random.Random(11)
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(6000)]
+    made += ["".join(p) for p in itertools.product(["said", "calls", " ", "according", "to", "-", "İ"], repeat=3)]
+    asked = found = 0
+    for phrases in (ph, mine):
+        for text in lines[:20000] + made:
+            for pos in {0, len(text) // 3, len(text) // 2}:
+                a, b = phrases.search(text, pos), phrases._search_tokens(text, pos)
+                assert (a and a.group()) == (b and b.group()) and (a and a.start()) == (b and b.start()), (text, pos)
+                asked += 1
+                found += a is not None
+    assert asked > 50000 and found > 5000, (asked, found)
