@@ -221,3 +221,27 @@ def test_the_doubled_word_look_ahead_compares_neighbouring_runs_of_letters():
     for text in made:
         runs = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
         assert _may_double(text) == any(a == b for a, b in zip(runs, runs[1:])), text
+
+
+def test_a_sentence_has_at_most_one_word_more_than_places_where_words_part():
+    """The long-sentence rule counts a sentence's words only when what is left of it, once the
+    characters that make up words are taken out (WORD_MAKING), could part more words than the
+    limit: that bound must never be under the count. Over every string of up to five pieces,
+    and published lines."""
+    import itertools
+
+    from test_patterns import _lines_to_try
+
+    from copydesk import sentences
+    from copydesk.checks.readability import WORD_MAKING
+
+    pieces = ["ab", "1", " ", "'", "’", ".", "-", "_", ",", "é", "—", "\n"]
+    made = ["".join(p) for n in range(1, 6) for p in itertools.product(pieces, repeat=n)]
+    assert len(made) > 250_000
+    tight = 0
+    for text in made + _lines_to_try():
+        bound = len(text.translate(WORD_MAKING)) + 1
+        n = sentences.words(text)
+        assert n <= bound, text
+        tight += n == bound
+    assert tight > 1000  # the bound is met, not only never passed

@@ -34,6 +34,13 @@ def _may_double(text: str) -> bool:
     return any(map(str.__eq__, words, words[1:]))  # in C: no Python step a word
 
 
+# What a word is made of past its first character (sentences.WORD_RE): gone from an ASCII
+# sentence, what is left are the characters that part its words. Two words have one or more of
+# them between, so a sentence holds at most one word more than it has of them (other
+# characters are left, and counted, which only makes the bound looser).
+WORD_MAKING = str.maketrans({c: None for c in [*map(chr, range(128)), "’"] if c.isalnum() or c in "_'’.-"})
+
+
 # Words a writer doubles on purpose or by grammar: "had had", "that that", "what it is is",
 # "placed in in the past", "waiting for for years", "add to this this law", "really really".
 DOUBLED_OK = frozenset("had that is do bye very really no so long far ha tut knock night in for this".split())
@@ -111,6 +118,8 @@ class ReadabilityChecker(Checker):
             spans = sentences.spans(t)
             quoted = None
             for a, z in spans:
+                if len(t[a:z].translate(WORD_MAKING)) + 1 <= lim["sentence_max_words"]:
+                    continue  # too few places where a word can end to be over the limit
                 n = sentences.words(t, a, z, most=most)
                 if n > lim["sentence_max_words"]:
                     # (A draft too dense with quotation marks to be prose has its quotations left
