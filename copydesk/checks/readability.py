@@ -37,7 +37,8 @@ def _may_double(text: str) -> bool:
 # What a word is made of past its first character (sentences.WORD_RE): gone from an ASCII
 # sentence, what is left are the characters that part its words. Two words have one or more of
 # them between, so a sentence holds at most one word more than it has of them (other
-# characters are left, and counted, which only makes the bound looser).
+# characters are left, and counted, which only makes the bound looser). Only for ASCII: Python
+# translates other text a character at a time, slower than counting its words.
 WORD_MAKING = str.maketrans({c: None for c in [*map(chr, range(128)), "’"] if c.isalnum() or c in "_'’.-"})
 
 
@@ -118,7 +119,8 @@ class ReadabilityChecker(Checker):
             spans = sentences.spans(t)
             quoted = None
             for a, z in spans:
-                if len(t[a:z].translate(WORD_MAKING)) + 1 <= lim["sentence_max_words"]:
+                sentence = t[a:z]
+                if sentence.isascii() and len(sentence.translate(WORD_MAKING)) + 1 <= lim["sentence_max_words"]:
                     continue  # too few places where a word can end to be over the limit
                 n = sentences.words(t, a, z, most=most)
                 if n > lim["sentence_max_words"]:
