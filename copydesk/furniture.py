@@ -106,6 +106,25 @@ def top_run_in(text: str) -> tuple[int, int] | None:
 
 HANDLE_RE = recache.compile(r"[\x21-\x7e]*@[\x21-\x7e]+|[a-z]+://[\x21-\x7e]+|www\.[\x21-\x7e]+"
                        r"|[A-Za-z0-9_-]+\.(?:com|org|net|co|kr|ru|jp|de|fr|uk)(?![A-Za-z0-9])[\x21-\x7e]*", re.IGNORECASE)  # no script of a language
+# What every handle holds: where it finds nothing, HANDLE_RE, which tries each place and runs on
+# over the word there, has nothing to take out.
+HANDLE_HINT_RE = recache.compile(r"@|://|www\.|\.(?:com|org|net|co|kr|ru|jp|de|fr|uk)(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def _class_of(chars: str) -> str:
+    """A character class of chars, as ranges."""
+    out, i = [], 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        out.append(re.escape(chars[i]) + ("-" + re.escape(chars[j]) if j > i else ""))
+        i = j + 1
+    return "[" + "".join(out) + "]"
+
+
+LATIN_LETTER_RE = recache.compile(_class_of("".join(c for c in map(chr, range(0x250)) if c.isalpha())))  # as str.isalpha has them
+BEYOND_LATIN_RE = recache.compile(r"[^\x00-\u024f]+")
 
 
 def script_of(text: str) -> str | None:
@@ -115,13 +134,11 @@ def script_of(text: str) -> str | None:
     if len(text) > 200 and max(text) < "\u0250":
         # A passage of prose in Latin letters only: handles could not hold all of its letters.
         return "latin" if any(c.isalpha() for c in text) else None
-    latin = other = 0
-    for c in HANDLE_RE.sub(" ", text):
-        if c.isalpha():
-            if c < "\u0250":
-                latin += 1
-            else:
-                other += 1
+    plain = HANDLE_RE.sub(" ", text) if HANDLE_HINT_RE.search(text) else text
+    # The Latin letters counted in C; the characters past Latin (in English copy, its quotation
+    # marks and dashes) looked at one by one.
+    latin = len(plain) - len(LATIN_LETTER_RE.sub("", plain))
+    other = sum(c.isalpha() for run in BEYOND_LATIN_RE.findall(plain) for c in run)
     if latin >= 4 * other and latin:
         return "latin"
     if other >= 4 * latin and other:

@@ -688,3 +688,42 @@ def test_an_exclamation_in_quotation_marks_or_in_a_short_draft_is_left_alone():
 
 def test_a_one_word_cry_is_not_a_message_of_the_page():
     assert layout(long_with("Marvellous!")) == []
+
+
+def test_the_script_of_a_text_counts_its_letters_as_one_by_one():
+    """script_of counts Latin letters and others with patterns; the answer must be the one a
+    count of each letter, one by one, gives: over published lines, web pages' lines and made
+    strings of Latin, accented, Cyrillic, Greek and CJK letters, marks, handles and figures."""
+    import random
+
+    from test_patterns import _lines_to_try
+
+    from copydesk import furniture
+
+    def one_by_one(text):
+        if len(text) > 200 and max(text) < "\u0250":
+            return "latin" if any(c.isalpha() for c in text) else None
+        latin = other = 0
+        for c in furniture.HANDLE_RE.sub(" ", text):
+            if c.isalpha():
+                if c < "\u0250":
+                    latin += 1
+                else:
+                    other += 1
+        if latin >= 4 * other and latin:
+            return "latin"
+        if other >= 4 * latin and other:
+            return "other"
+        return None
+
+    pieces = ["ab", "É", "ß", "ɏ", "ɐ", "ª", "×", "Жж", "Ωω", "中文", "“", "’", "—", "@dark", "www.x.com", "1", " ", "http://", ".UK", "WWW.", ".co",
+              "\u0301", "ǅ", "Ⅻ", "\U0001d400"]
+    rng = random.Random(5)
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    made += ["word " * 50 + x for x in ("“quoted”", "Жж", "")]
+    answers = set()
+    for text in _lines_to_try() + made:
+        got = furniture.script_of(text)
+        assert got == one_by_one(text), text
+        answers.add(got)
+    assert answers == {"latin", "other", None}
