@@ -206,6 +206,28 @@ def test_the_doubled_word_look_ahead_never_hides_one():
     found = [line for line in lines if DOUBLED_RE.search(line)]
     assert len(found) >= 8 and all(_may_double(line) for line in found)
     assert not _may_double("No word here comes twice in a row.")
+    assert not _may_double("No word here comes “twice” in a row — café.")
+
+
+def test_the_doubled_word_look_ahead_never_hides_one_in_text_beyond_ascii():
+    """Text beyond ASCII is lowered whole for the look-ahead; over every string of up to five
+    pieces of letters whose case the engine and str.lower treat apart (İ, Σ and σ and ς, ſ, ẞ,
+    K and the kelvin sign), and pairs of words with white space and marks between, it says yes
+    wherever the scan finds a doubled word."""
+    import itertools
+
+    from copydesk.checks.readability import DOUBLED_RE, _may_double
+
+    pieces = ["é", "É", "İ", "i", "Σ", "σ", "ς", "ſ", "s", "ẞ", "\u212a", "k", " "]
+    made = ["".join(p) for n in range(1, 6) for p in itertools.product(pieces, repeat=n)]
+    made += [a + sep + b for a in ("aé", "AÉ", "ß", "Ωμέγα") for b in ("aé", "AÉ", "ẞ", "ΩΜΈΓΑ", "ωμέγα") for sep in (" ", "\n", " ’ ")]
+    assert len(made) > 400_000
+    found = 0
+    for text in made:
+        if DOUBLED_RE.search(text):
+            found += 1
+            assert _may_double(text), text
+    assert found > 1_000
 
 
 def test_the_doubled_word_look_ahead_compares_neighbouring_runs_of_letters():

@@ -23,14 +23,23 @@ DOUBLED_RE = recache.compile(r"(?<![\w-])([^\W\d_]+)([ \t]*\n[ \t]*|[ \t]+)(\1)(
 NOT_LETTERS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalpha()})
 
 
+LETTER_RUN_RE = recache.compile(r"[^\W\d_]+")
+
+
 def _may_double(text: str) -> bool:
     """Whether DOUBLED_RE may find anything in text: its two words are runs of letters with
     only white space between, so two neighbouring runs of the text, equal but for case. An
-    exact test for ASCII text, done in a few calls; other text is always scanned (its case
-    rules are the engine's own)."""
-    if not text.isascii():
-        return True
-    words = text.lower().translate(NOT_LETTERS).split()
+    exact test for ASCII text, done in a few calls. Other text is lowered whole, where the
+    engine lowers each letter it compares: the two agree but where a letter's lower case is
+    longer (İ), which the length shows, or hangs on its place (Σ at the end of a word), and
+    such text is always scanned."""
+    if text.isascii():
+        words = text.lower().translate(NOT_LETTERS).split()
+    else:
+        low = text.lower()
+        if len(low) != len(text) or "Σ" in text:
+            return True
+        words = LETTER_RUN_RE.findall(low)
     return any(map(str.__eq__, words, words[1:]))  # in C: no Python step a word
 
 
