@@ -135,10 +135,12 @@ def script_of(text: str) -> str | None:
         # A passage of prose in Latin letters only: handles could not hold all of its letters.
         return "latin" if any(c.isalpha() for c in text) else None
     plain = HANDLE_RE.sub(" ", text) if HANDLE_HINT_RE.search(text) else text
-    # The Latin letters counted in C; the characters past Latin (in English copy, its quotation
-    # marks and dashes) looked at one by one.
-    latin = len(plain) - len(LATIN_LETTER_RE.sub("", plain))
+    # The characters past Latin (in English copy, its quotation marks and dashes) looked at one
+    # by one; where none is a letter, one Latin letter settles it; else they are counted, in C.
     other = sum(c.isalpha() for run in BEYOND_LATIN_RE.findall(plain) for c in run)
+    if not other:
+        return "latin" if LATIN_LETTER_RE.search(plain) else None
+    latin = len(plain) - len(LATIN_LETTER_RE.sub("", plain))
     if latin >= 4 * other and latin:
         return "latin"
     if other >= 4 * latin and other:
