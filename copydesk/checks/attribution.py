@@ -98,7 +98,7 @@ class _Phrases:
             if words:
                 self.first.setdefault(words[0], []).append(words[1:])
         for rest in self.first.values():
-            rest.sort(key=len, reverse=True)
+            rest.sort(key=lambda r: (-len(r), r))  # longest first; in one order whatever the list's
         self.pattern = self._pattern()
 
     def _pattern(self) -> "re.Pattern[str] | None":
