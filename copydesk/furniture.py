@@ -111,19 +111,7 @@ HANDLE_RE = recache.compile(r"[\x21-\x7e]*@[\x21-\x7e]+|[a-z]+://[\x21-\x7e]+|ww
 HANDLE_HINT_RE = recache.compile(r"@|://|www\.|\.(?:com|org|net|co|kr|ru|jp|de|fr|uk)(?![A-Za-z0-9])", re.IGNORECASE)
 
 
-def _class_of(chars: str) -> str:
-    """A character class of chars, as ranges."""
-    out, i = [], 0
-    while i < len(chars):
-        j = i
-        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
-            j += 1
-        out.append(re.escape(chars[i]) + ("-" + re.escape(chars[j]) if j > i else ""))
-        i = j + 1
-    return "[" + "".join(out) + "]"
-
-
-LATIN_LETTER_RE = recache.compile(_class_of("".join(c for c in map(chr, range(0x250)) if c.isalpha())))  # as str.isalpha has them
+LATIN_LETTER_RE = recache.compile("[" + "".join(re.escape(c) for c in map(chr, range(0x250)) if c.isalpha()) + "]")  # as str.isalpha has them
 BEYOND_LATIN_RE = recache.compile(r"[^\x00-\u024f]+")
 
 
@@ -133,7 +121,7 @@ def script_of(text: str) -> str | None:
     and links are left out: "Аккаунт: @darkzip" is Cyrillic."""
     if len(text) > 200 and max(text) < "\u0250":
         # A passage of prose in Latin letters only: handles could not hold all of its letters.
-        return "latin" if any(c.isalpha() for c in text) else None
+        return "latin" if LATIN_LETTER_RE.search(text) else None
     plain = HANDLE_RE.sub(" ", text) if HANDLE_HINT_RE.search(text) else text
     # The characters past Latin (in English copy, its quotation marks and dashes) looked at one
     # by one; where none is a letter, one Latin letter settles it; else they are counted, in C.

@@ -201,7 +201,7 @@ def _bounded(text: str, start: int, end: int) -> bool:
     """The match stands as whole words."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
+    return not _wordish(before) and not _wordish(after)
 
 
 TITLE_WORD_RE = recache.compile(r"[^\W_][\w'’-]*")
